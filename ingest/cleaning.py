@@ -24,7 +24,9 @@ __all__ = [
     "unwrap_lines",
 ]
 
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 _SOFT_HYPHEN_AT_LINE_END = re.compile("\u00ad[ \t]*\n[ \t]*")
 _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _UNICODE_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -45,6 +47,7 @@ _CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "että", "kuin", "and", 
 _HYPHEN_PREFIXES = frozenset({"pk", "e", "tki", "tk", "eu", "ict", "it", "ai", "rdi", "co"})
 _VOWELS = frozenset("aeiouyäöå")
 
+_POSITION_TOLERANCE = 4.0  # points; running headers sit at the same height on every page
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sivu|page|s\.|p\.)\s*)?[-–(]?\s*\d{1,4}\s*(?:(?:/|of|\(|-|–)\s*\d{1,4}\)?)?\s*[-–)]?$",
     re.IGNORECASE,
@@ -70,9 +73,7 @@ def normalize_unicode(text: str) -> str:
 def is_structural_line(line: str) -> bool:
     """True for lines that must stay lines of their own: headings, list items, table rows."""
     stripped = line.strip()
-    return bool(
-        HEADING.match(stripped) or LIST_ITEM.match(stripped) or _TABLE_ROW.match(stripped)
-    )
+    return bool(HEADING.match(stripped) or LIST_ITEM.match(stripped) or _TABLE_ROW.match(stripped))
 
 
 def _keeps_hyphen(before: str, after: str) -> bool:
@@ -188,34 +189,43 @@ def _line_key(line: str) -> str:
 
 
 def find_repeated_lines(
-    pages: Sequence[Sequence[str]], zone: int = 3, min_share: float = 0.5
+    pages: Sequence[Sequence[str]],
+    zone: int = 3,
+    min_share: float = 0.5,
+    positions: Sequence[Sequence[float | None]] | None = None,
 ) -> list[set[int]]:
     """Indexes, per page, of running headers, footers and page numbers.
 
     A line counts when it is among the first or last ``zone`` non-empty lines of its page and,
     after replacing digits with a placeholder, occurs in that zone on at least ``min_share`` of
-    the pages (and on at least two pages). Lines that look like page numbers ("12", "Sivu 3 / 10",
-    "- 4 -") are dropped from the zones of every page.
+    the pages (and on at least two pages). With ``positions`` (e.g. the baseline of each line in
+    points) the occurrences must also sit at the same height, within a few points, so that a
+    line repeated by chance near the bottom of two pages is kept. Lines that look like page
+    numbers ("12", "Sivu 3 / 10", "- 4 -") are dropped from the zones of every page.
     """
+
+    def key(page: int, index: int) -> tuple[str, int | None]:
+        position = positions[page][index] if positions is not None else None
+        bucket = None if position is None else round(position / _POSITION_TOLERANCE)
+        return _line_key(pages[page][index]), bucket
+
     zones: list[list[int]] = []
     for lines in pages:
         filled = [i for i, line in enumerate(lines) if line.strip()]
         zones.append(sorted(set(filled[:zone] + filled[-zone:])))
-    counts: Counter[str] = Counter()
-    for lines, indexes in zip(pages, zones, strict=True):
-        counts.update({_line_key(lines[i]) for i in indexes})
+    counts: Counter[tuple[str, int | None]] = Counter()
+    for page, indexes in enumerate(zones):
+        counts.update({key(page, i) for i in indexes})
     needed = max(2.0, min_share * len(pages))
-    repeated = {key for key, n in counts.items() if n >= needed}
-    result: list[set[int]] = []
-    for lines, indexes in zip(pages, zones, strict=True):
-        result.append(
-            {
-                i
-                for i in indexes
-                if _line_key(lines[i]) in repeated or _PAGE_NUMBER.match(lines[i].strip())
-            }
-        )
-    return result
+    repeated = {k for k, n in counts.items() if n >= needed}
+    return [
+        {
+            i
+            for i in indexes
+            if key(page, i) in repeated or _PAGE_NUMBER.match(pages[page][i].strip())
+        }
+        for page, indexes in enumerate(zones)
+    ]
 
 
 def remove_repeated_lines(

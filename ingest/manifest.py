@@ -121,7 +121,7 @@ def discover(root: Path) -> list[tuple[Path, SourceInfo]]:
             continue
         if rel.parts[0] in _SKIP_DIRS or any(p.startswith(".") for p in rel.parts):
             continue
-        if path.name in _SKIP_NAMES or (path.suffix.lower() == ".py"):
+        if path.name in _SKIP_NAMES or path.suffix.lower() in (".py", ".part", ".mismatch", ".tmp"):
             continue
         doc_id = _guess_id(rel)
         base, n = doc_id, 2

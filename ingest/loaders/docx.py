@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -38,6 +40,9 @@ _DOCX_ERRORS = (
     IndexError,
     EOFError,
     OSError,
+    NotImplementedError,
+    zlib.error,
+    struct.error,
 )
 
 
@@ -75,17 +80,17 @@ def _table_lines(table: Table) -> list[str]:
 
 def _document_text(document: DocxDocument) -> str:
     parts: list[str] = []
-    previous_item = False
+    previous = ""
     for block in document.iter_inner_content():
         lines = [_paragraph_line(block)] if isinstance(block, Paragraph) else _table_lines(block)
         for line in lines:
             if not line:
                 continue
-            item = line.startswith(("- ", "|"))
+            kind = "row" if line.startswith("|") else "item" if line.startswith("- ") else "para"
             if parts:
-                parts.append("\n" if item and previous_item else "\n\n")
+                parts.append("\n" if kind == previous != "para" else "\n\n")
             parts.append(line)
-            previous_item = item
+            previous = kind
     return "".join(parts)
 
 

@@ -6,7 +6,16 @@ import logging
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+    Tag,
+)
+from bs4.exceptions import ParserRejectedMarkup
 
 from ingest.cleaning import HEADING, LIST_ITEM, clean_text
 from ingest.errors import DocumentError
@@ -115,8 +124,17 @@ def _table(tag: Tag, out: _Writer) -> None:
             out.block("| " + " | ".join(cells) + " |")
 
 
-def _walk(node: Tag, out: _Writer) -> None:
-    for child in node.children:
+def _walk(root: Tag, out: _Writer) -> None:
+    """Write ``root``'s content; iterative, so deeply nested pages cannot exhaust the stack."""
+    stack: list[tuple[str, PageElement | None]] = [("node", c) for c in reversed(root.contents)]
+    while stack:
+        op, child = stack.pop()
+        if op == "flush":
+            out.flush()
+            continue
+        if op == "end_item":
+            out.end_item()
+            continue
         if isinstance(child, Comment | Doctype | ProcessingInstruction):
             continue
         if isinstance(child, NavigableString):
@@ -125,26 +143,26 @@ def _walk(node: Tag, out: _Writer) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name
+        children = [("node", c) for c in reversed(child.contents)]
         if name in _HEADINGS:
             text = _inline_text(child)
             if text:
                 out.block("#" * _HEADINGS[name] + " " + text)
         elif name == "li":
             parent = child.parent
-            ordered = parent is not None and parent.name == "ol"
-            out.start_item("1. " if ordered else "- ")
-            _walk(child, out)
-            out.end_item()
+            out.start_item("1. " if parent is not None and parent.name == "ol" else "- ")
+            stack.append(("end_item", None))
+            stack.extend(children)
         elif name == "table":
             _table(child, out)
         elif name == "br":
             out.flush()
         elif name in _BLOCKS:
             out.flush()
-            _walk(child, out)
-            out.flush()
+            stack.append(("flush", None))
+            stack.extend(children)
         else:
-            _walk(child, out)
+            stack.extend(children)
 
 
 def _prune(root: Tag) -> None:
@@ -170,7 +188,7 @@ def _is_chrome(tag: Tag) -> bool:
 def _main_container(soup: BeautifulSoup) -> Tag | None:
     for finder in (
         lambda: soup.find("main"),
-        lambda: soup.find(attrs={"role": "main"}),
+        lambda: soup.find(True, attrs={"role": "main"}),
         lambda: soup.find("article"),
         lambda: soup.body,
     ):
@@ -183,19 +201,37 @@ def _main_container(soup: BeautifulSoup) -> Tag | None:
 def _join_lines(lines: list[str]) -> str:
     """Blank lines between blocks, single line breaks between consecutive list items/rows."""
     parts: list[str] = []
-    previous_item = False
+    previous = ""
     for line in lines:
-        item = bool(LIST_ITEM.match(line)) or line.startswith("|")
+        kind = "row" if line.startswith("|") else "item" if LIST_ITEM.match(line) else "para"
         if parts:
-            parts.append("\n" if item and previous_item else "\n\n")
+            parts.append("\n" if kind == previous != "para" else "\n\n")
         parts.append(line)
-        previous_item = item
+        previous = kind
     return "".join(parts)
+
+
+def _parse(data: bytes) -> BeautifulSoup:
+    try:
+        return BeautifulSoup(data, "lxml")
+    except (ValueError, LookupError, ParserRejectedMarkup) as exc:
+        # A garbled <meta charset> can make lxml reject the encoding bs4 guessed.
+        logger.debug("HTML parse with detected encoding failed: %r", exc)
+    try:
+        return BeautifulSoup(data.decode("utf-8", errors="replace"), "lxml")
+    except (ValueError, LookupError, ParserRejectedMarkup) as exc:
+        raise DocumentError(
+            "HTML-tiedosto on vioittunut, eikä sitä voi lukea; tallenna sivu uudelleen."
+        ) from exc
 
 
 def load_html(data: bytes, path: Path) -> Extracted:
     """Load an ``.html``/``.htm`` page as one page (number None)."""
-    soup = BeautifulSoup(data, "lxml")
+    if b"\x00" in data:
+        raise DocumentError(
+            "Tiedosto on binääridataa eikä HTML-sivu (siinä on NUL-tavuja); tarkista tiedosto."
+        )
+    soup = _parse(data)
     title_tag = soup.find("title")
     title = usable_title(title_tag.get_text() if isinstance(title_tag, Tag) else "")
     container = _main_container(soup)

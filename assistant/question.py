@@ -1,0 +1,177 @@
+"""Questions before retrieval: cleaning, language, and follow-ups rewritten with their history.
+
+A follow-up ("Entä ensimmäinen?", "Mikä hänen sähköpostiosoitteensa on?") is short or elliptic
+and leans on an earlier question. It is retrieved with that question attached; when both name
+an ordinal ("toinen" -> "ensimmäinen") the earlier question is rewritten with the new one, so the
+answer is about the first call and not the second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.errors import QuestionError
+
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
+
+_LANG_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the what who whom when where which why how is are was were does do did can could "
+        "should of for and to in on with my our i we you it its their there about many much "
+        "call calls funding project projects agreement city".split()
+    ),
+    "sv": frozenset(
+        "vad vem vilka vilken vilket när var hur är och för kan jag vi det den dess som finns "
+        "till med om av på ett en har hade min mitt mina projekt avtalet staden utlysning "
+        "ansökan stöd".split()
+    ),
+    "fi": frozenset(
+        "mikä mitä mitkä kuka ketkä milloin missä mistä mihin miten miksi kuinka onko oliko "
+        "voiko voinko ja on oli ovat olivat ei se sen hän hänen entä myös kanssa sekä "
+        "porin haku hanke hankkeen rahoitus".split()
+    ),
+}
+_FINNISH_LETTERS = re.compile(r"[äö]")
+
+# Words that make a question lean on an earlier one (fi / en / sv).
+_FOLLOWUP_START = re.compile(
+    r"^(?:entä|entäs|ja\s+entä|mites|miten\s+(?:sitten|on)|and|what\s+about|how\s+about|"
+    r"och|hur\s+är\s+det\s+med|än|samoin)\b",
+    re.IGNORECASE,
+)
+_ANAPHORA = frozenset(
+    """
+    hän hänen häntä häneen hänellä häneltä hänelle he heidän heitä heille
+    se sen sitä siitä siihen siinä sillä siltä sille ne niiden niitä niistä niihin niille
+    tämä tämän tätä tästä tähän tässä tuo tuon
+    samassa saman sama
+    he his him she her they their them it its this that
+    han hans hon hennes den det dess dem deras
+    """.split()
+)
+_FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history
+
+ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ensimmäinen", re.compile(r"\b(?:ensimmäi\w*|first|1st|första)\b", re.IGNORECASE)),
+    ("toinen", re.compile(r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|second|2nd|andra)\b", re.IGNORECASE)),
+    ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
+    ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
+    ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A cleaned question and what retrieval and answering should use."""
+
+    text: str  # the question as asked, cleaned
+    language: str  # "fi", "en" or "sv"
+    query: str  # what retrieval searches with (may include earlier questions)
+    focus: str  # the question the answer must satisfy (a follow-up rewritten when possible)
+    followup: bool = False
+    history: tuple[str, ...] = ()
+
+
+def clean(raw: str, max_chars: int) -> str:
+    """NFC, control characters removed, whitespace collapsed; raise QuestionError when unusable."""
+    if not isinstance(raw, str):
+        raise QuestionError("Kysymyksen pitää olla tekstiä.")
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(
+        " " if ch in "\t\n\r\v\f" else ch
+        for ch in text
+        if ch in "\t\n\r\v\f" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+    )
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        raise QuestionError("Kysymys on tyhjä. Kirjoita kysymys Porin ekosysteemisopimuksesta.")
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"Kysymys on liian pitkä ({len(text)} merkkiä). Lyhennä se alle {max_chars} merkkiin."
+        )
+    return text
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word and number tokens."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _language_counts(text: str) -> dict[str, int]:
+    tokens = words(text)
+    counts = {lang: sum(t in vocab for t in tokens) for lang, vocab in _LANG_WORDS.items()}
+    if _FINNISH_LETTERS.search(text.lower()) and "å" not in text.lower():
+        counts["fi"] += 1
+    return counts
+
+
+def detect_language(text: str) -> str:
+    """"fi", "en" or "sv" by counting common words; Finnish when unsure."""
+    counts = _language_counts(text)
+    best = max(("fi", "en", "sv"), key=lambda lang: counts[lang])
+    return best if counts[best] > counts["fi"] else "fi"
+
+
+def is_followup(text: str) -> bool:
+    """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words."""
+    if _FOLLOWUP_START.search(text):
+        return True
+    tokens = words(text)
+    if len(tokens) <= _FOLLOWUP_MAX_WORDS and not any(len(t) >= 14 for t in tokens):
+        return True
+    return any(t in _ANAPHORA for t in tokens) or any(
+        t.startswith(("häne", "hänelle")) for t in tokens
+    )
+
+
+def ordinal_of(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first ordinal a text names (canonical Finnish form) and where, or None."""
+    found: tuple[str, re.Match[str]] | None = None
+    for name, pattern in ORDINALS:
+        match = pattern.search(text)
+        if match and (found is None or match.start() < found[1].start()):
+            found = (name, match)
+    return found
+
+
+def _context(history: Sequence[str]) -> list[str]:
+    """The earlier questions a follow-up leans on: back to the last self-standing one (max 2)."""
+    context: list[str] = []
+    for earlier in reversed(history):
+        context.insert(0, earlier)
+        if len(context) >= 2 or not is_followup(earlier):
+            break
+    return context
+
+
+def _rewrite_ordinal(previous: str, current: str) -> str | None:
+    """The previous question with its ordinal replaced by the current one's, when both have one."""
+    now = ordinal_of(current)
+    before = ordinal_of(previous)
+    if now is None or before is None or now[0] == before[0]:
+        return None
+    start, end = before[1].span()
+    return previous[:start] + now[1].group(0).lower() + previous[end:]
+
+
+def contextualise(text: str, history: Sequence[str] = ()) -> Question:
+    """Build the :class:`Question`: for a follow-up, retrieval also sees the earlier questions."""
+    language = detect_language(text)
+    earlier = tuple(h for h in (_SPACES.sub(" ", str(h)).strip() for h in history) if h)
+    if not earlier or not is_followup(text):
+        return Question(text=text, language=language, query=text, focus=text, history=earlier)
+    context = _context(earlier)
+    if not any(_language_counts(text).values()):  # too short to tell: "Entä Turku?"
+        language = detect_language(" ".join(context))
+    rewritten = _rewrite_ordinal(context[-1], text)
+    if rewritten is not None:
+        query = " ".join([*context[:-1], rewritten])
+        return Question(text=text, language=language, query=query, focus=rewritten,
+                        followup=True, history=earlier)
+    query = " ".join([*context, text])
+    return Question(text=text, language=language, query=query, focus=f"{context[-1]} {text}",
+                    followup=True, history=earlier)

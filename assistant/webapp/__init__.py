@@ -1,0 +1,1 @@
+"""The chat page: Gradio layout, event handlers, HTML rendering and the document route."""

@@ -1,0 +1,325 @@
+"""What happens when a user acts on the page: ask, rate, comment, search, log in, export.
+
+Each browser session owns one :class:`ChatSession` (kept in a ``gr.State``), so one user's
+conversation never reaches another. Errors become plain Finnish messages in the chat; nothing
+shows a traceback.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+import gradio as gr
+
+from assistant.feedback import FeedbackStore
+from assistant.retrieval import Filters
+from assistant.webapp import render
+from assistant.webapp.startup import AppStatus
+from ingest.errors import (
+    EmbedderMismatchError,
+    IndexMissingError,
+    LLMError,
+    PoriError,
+    QuestionError,
+    StoreError,
+)
+from ingest.models import Answer, Hit
+from ingest.settings import Settings
+from ingest.store import IndexInfo
+
+log = logging.getLogger(__name__)
+
+NOT_READY = "Pori-neuvoja valmistelee vielä asiakirjahakemistoa. Yritä hetken kuluttua uudelleen."
+Message = dict[str, Any]
+
+
+class AssistantLike(Protocol):
+    """The part of ``assistant.service.Assistant`` the page uses."""
+
+    def ask(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
+            filters: Filters | None = None) -> Answer: ...
+
+    def ask_stream(self, question: str, history: Sequence[str] = (), *,
+                   today: date | None = None) -> Iterator[str | Answer]: ...
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]: ...
+
+    def index_info(self) -> IndexInfo: ...
+
+    @property
+    def mode(self) -> str: ...
+
+
+@dataclass
+class ChatSession:
+    """One browser session's conversation, answers and feedback ids."""
+
+    messages: list[Message] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # earlier questions, oldest first
+    answers: dict[int, Answer] = field(default_factory=dict)  # message index -> answer
+    feedback_ids: dict[int, int] = field(default_factory=dict)  # message index -> feedback row
+    pending: str | None = None
+    staff: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One passage in the helpdesk search, ready to draw."""
+
+    html: str
+    citation: str
+
+
+def user_error(exc: PoriError) -> str:
+    """A plain Finnish message for an error the assistant raised."""
+    if isinstance(exc, QuestionError):
+        return str(exc)
+    if isinstance(exc, IndexMissingError | EmbedderMismatchError):
+        return ("Asiakirjahakemisto ei ole käytettävissä. Ylläpitäjä voi rakentaa sen "
+                "komennolla: python -m ingest build")
+    if isinstance(exc, StoreError):
+        return "Asiakirjatietokantaan ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen."
+    if isinstance(exc, LLMError):
+        return "Kielimalli ei vastannut. Yritä hetken kuluttua uudelleen."
+    return "Vastausta ei voitu muodostaa. Yritä uudelleen tai muotoile kysymys toisin."
+
+
+def _liked_rating(liked: object) -> str | None:
+    if liked is True or liked == "Like":
+        return "up"
+    if liked is False or liked == "Dislike":
+        return "down"
+    return None
+
+
+def _message_index(index: object) -> int | None:
+    if isinstance(index, int):
+        return index
+    if isinstance(index, list | tuple) and index and isinstance(index[0], int):
+        return index[0]
+    return None
+
+
+class ChatHandlers:
+    """Event handlers of the page, bound to one assistant, feedback store and settings."""
+
+    def __init__(self, assistant: AssistantLike, feedback: FeedbackStore, settings: Settings,
+                 status: AppStatus) -> None:
+        self.assistant = assistant
+        self.feedback = feedback
+        self.settings = settings
+        self.status = status
+
+    # -- chat ------------------------------------------------------------------------------
+    def submit(self, message: str, session: ChatSession | None) -> tuple[str, list[Message], ChatSession]:
+        """Show the question at once; :meth:`respond` then fills in the answer."""
+        session = session or ChatSession()
+        question = (message or "").strip()
+        if not question:
+            session.pending = None
+            return "", session.messages, session
+        session.messages.append({"role": "user", "content": render.user_message_html(question)})
+        session.messages.append({"role": "assistant", "content": render.pending_html("")})
+        session.pending = question
+        return "", session.messages, session
+
+    def respond(self, session: ChatSession | None) -> Iterator[tuple[list[Message], ChatSession]]:
+        """Stream the answer to the pending question into the last chat message."""
+        session = session or ChatSession()
+        question, session.pending = session.pending, None
+        if question is None or not session.messages:
+            yield session.messages, session
+            return
+        slot = len(session.messages) - 1
+        problem = self._precheck(question)
+        if problem is not None:
+            session.messages[slot] = {"role": "assistant", "content": render.error_html(problem)}
+            yield session.messages, session
+            return
+        started = time.perf_counter()
+        try:
+            for piece in self.assistant.ask_stream(question, tuple(session.history)):
+                if isinstance(piece, Answer):
+                    session.messages[slot] = {"role": "assistant",
+                                              "content": render.answer_html(piece)}
+                    session.answers[slot] = piece
+                    session.history.append(question)
+                else:
+                    session.messages[slot] = {"role": "assistant",
+                                              "content": render.pending_html(piece)}
+                yield session.messages, session
+        except PoriError as exc:
+            log.info("question not answered: %s", exc)
+            session.messages[slot] = {"role": "assistant", "content": render.error_html(user_error(exc))}
+            yield session.messages, session
+            return
+        except Exception:  # the page's last resort: log the traceback, show a plain message
+            log.exception("answering failed unexpectedly")
+            session.messages[slot] = {"role": "assistant", "content": render.error_html(
+                "Tapahtui odottamaton virhe. Yritä uudelleen hetken kuluttua.")}
+            yield session.messages, session
+            return
+        log.info("answered in %.0f ms (%s history questions)",
+                 (time.perf_counter() - started) * 1000, len(session.history) - 1)
+
+    def _precheck(self, question: str) -> str | None:
+        if not self.status.get().ready:
+            return NOT_READY
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            return (f"Kysymys on liian pitkä ({len(question)} merkkiä). "
+                    f"Lyhennä se alle {limit} merkkiin.")
+        return None
+
+    def new_conversation(self, session: ChatSession | None) -> tuple[list[Message], ChatSession, str]:
+        """Forget this session's conversation (staff login is kept)."""
+        fresh = ChatSession(staff=bool(session and session.staff))
+        return fresh.messages, fresh, ""
+
+    # -- feedback --------------------------------------------------------------------------
+    def like(self, session: ChatSession | None, data: gr.LikeData) -> str:
+        """Store a thumbs up/down for the rated answer."""
+        if session is None:
+            return ""
+        slot = _message_index(data.index)
+        answer = session.answers.get(slot) if slot is not None else None
+        rating = _liked_rating(data.liked)
+        if slot is None or answer is None or rating is None:
+            return ""
+        if slot in session.feedback_ids:
+            self.feedback.update(session.feedback_ids[slot], rating=rating)
+        else:
+            session.feedback_ids[slot] = self.feedback.add(
+                rating, answer.question, answer.text, answer.citations)
+        return "Kiitos palautteesta! Voit vielä kirjoittaa kommentin alla olevaan kenttään."
+
+    def comment(self, text: str, session: ChatSession | None) -> tuple[str, str]:
+        """Attach a comment to the latest answer; returns (cleared textbox, status text)."""
+        if session is None or not session.answers:
+            return text, "Palaute liitetään vastaukseen: kysy ensin jotakin."
+        comment = (text or "").strip()
+        if not comment:
+            return text, "Kirjoita kommentti ennen lähettämistä."
+        slot = max(session.answers)
+        answer = session.answers[slot]
+        row = session.feedback_ids.get(slot)
+        if row is None or not self.feedback.update(row, comment=comment):
+            session.feedback_ids[slot] = self.feedback.add(
+                None, answer.question, answer.text, answer.citations, comment=comment)
+        return "", ("Kiitos! Kommentti tallennettiin. Sähköpostiosoitteet ja puhelinnumerot "
+                    "poistetaan ennen tallennusta.")
+
+    # -- helpdesk search -------------------------------------------------------------------
+    def search(self, query: str, doc_ids: Sequence[str] | None, doc_types: Sequence[str] | None,
+               k: float) -> tuple[list[SearchResult], str]:
+        """Passages for the helpdesk search tab, with scores and ready-made citation texts."""
+        query = (query or "").strip()
+        if not query:
+            return [], "Kirjoita hakusana tai kysymys."
+        if not self.status.get().ready:
+            return [], NOT_READY
+        if len(query) > self.settings.max_question_chars:
+            return [], f"Haku on liian pitkä. Lyhennä se alle {self.settings.max_question_chars} merkkiin."
+        filters = Filters(doc_ids=tuple(doc_ids or ()), doc_types=tuple(doc_types or ()))
+        try:
+            hits = self.assistant.search(query, k=max(1, int(k)),
+                                         filters=filters if filters.doc_ids or filters.doc_types else None)
+        except PoriError as exc:
+            log.info("search failed: %s", exc)
+            return [], user_error(exc)
+        results = [SearchResult(render.hit_header_html(i, h), render.hit_citation(h))
+                   for i, h in enumerate(hits, start=1)]
+        return results, f"{len(results)} osumaa." if results else "Ei osumia. Kokeile toista sanaa."
+
+    # -- index information -----------------------------------------------------------------
+    def _info(self) -> IndexInfo | None:
+        if not self.status.get().ready:
+            return None
+        try:
+            return self.assistant.index_info()
+        except PoriError as exc:
+            log.warning("index info unavailable: %s", exc)
+            return None
+
+    def banner(self) -> str:
+        """The notice above the chat: preparation progress, or the sample-corpus note."""
+        snap = self.status.get()
+        if not snap.ready:
+            kind = "error" if snap.state == "failed" else "progress"
+            return render.banner_html([snap.message], kind)
+        info = self._info()
+        if info is not None and render.is_sample_corpus(info):
+            return render.banner_html([
+                "Käytössä on esimerkkiaineisto: asiakirjat on koottu julkisista lähteistä, "
+                "eivätkä ne ole virallisia asiakirjoja. Tarkista tiedot virallisista lähteistä."
+            ], "sample")
+        return ""
+
+    def info_html(self) -> str:
+        info = self._info()
+        if info is None:
+            return render.banner_html([self.status.get().message], "progress")
+        return render.index_info_html(info, self.assistant.mode)
+
+    def document_choices(self) -> list[tuple[str, str]]:
+        info = self._info()
+        return [(d.title or d.doc_id, d.doc_id) for d in info.documents] if info else []
+
+    def type_choices(self) -> list[tuple[str, str]]:
+        info = self._info()
+        types = sorted({d.doc_type for d in info.documents}) if info else []
+        return [(render.doc_type_label(t), t) for t in types]
+
+    # -- staff -----------------------------------------------------------------------------
+    @property
+    def login_required(self) -> bool:
+        return bool(self.settings.staff_user and self.settings.staff_password)
+
+    def check_staff(self, user: str, password: str) -> bool:
+        """Constant-time comparison with ASSISTANT_STAFF_USER / ASSISTANT_STAFF_PASSWORD."""
+        if not self.login_required:
+            return True
+        ok_user = hmac.compare_digest((user or "").encode(), (self.settings.staff_user or "").encode())
+        ok_pass = hmac.compare_digest((password or "").encode(),
+                                      (self.settings.staff_password or "").encode())
+        return ok_user and ok_pass
+
+    def staff_allowed(self, session: ChatSession | None) -> bool:
+        return not self.login_required or bool(session and session.staff)
+
+    def feedback_rows(self, session: ChatSession | None, limit: int = 500) -> list[list[str]]:
+        """Feedback for the staff table (empty when the session has not logged in)."""
+        if not self.staff_allowed(session):
+            return []
+        rows = []
+        for rec in self.feedback.entries(limit=limit):
+            cites = "; ".join(str(c.get("title", "")) + (f", s. {c['page']}" if c.get("page") else "")
+                              for c in rec.citations)
+            rating = {"up": "👍", "down": "👎"}.get(rec.rating or "", "–")
+            rows.append([rec.created, rating, rec.question, rec.answer, cites, rec.comment])
+        return rows
+
+    def export_csv(self, session: ChatSession | None) -> str | None:
+        """Write the feedback CSV to a fresh temporary file; None without staff rights."""
+        if not self.staff_allowed(session):
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="palaute-"))
+        return str(self.feedback.export_csv(folder / "palaute.csv"))
+
+    # -- API -------------------------------------------------------------------------------
+    def api_ask(self, question: str) -> dict[str, Any]:
+        """The ``ask`` endpoint: the same JSON object as ``python -m assistant ask --json``."""
+        if not self.status.get().ready:
+            raise gr.Error(NOT_READY)
+        try:
+            return self.assistant.ask(question).to_json()
+        except PoriError as exc:
+            raise gr.Error(user_error(exc)) from None

@@ -1,0 +1,230 @@
+"""HTML for the chat page, built only from escaped text.
+
+Everything that comes from documents or from users (titles, sections, quotes, questions) goes
+through :func:`html.escape`, so a document or question containing ``<script>`` shows as text.
+Chat messages are single HTML blocks without blank lines: the chat's Markdown renderer then
+passes them through unchanged instead of reading ``*``, ``_`` or ``[1]`` in quotes as Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+from urllib.parse import quote, urlparse
+
+from ingest.models import Answer, Citation, Hit
+from ingest.store import IndexInfo
+
+DOCUMENT_ROUTE = "asiakirjat"  # relative, so the page also works under a proxy path
+DOC_TYPE_LABELS = {
+    "agreement": "Sopimus",
+    "call_notice": "Hakuilmoitus",
+    "programme": "Ohjelma",
+    "web_page": "Verkkosivu",
+    "projects": "Hankkeet",
+    "other": "Muu asiakirja",
+}
+SUGGESTION_CHARS = 400
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def text_html(text: str) -> str:
+    """Escaped text with line breaks as ``<br>`` (never a blank line, see the module doc)."""
+    return escape(text.strip()).replace("\r", "").replace("\n", "<br>")
+
+
+def doc_type_label(doc_type: str) -> str:
+    return DOC_TYPE_LABELS.get(doc_type, doc_type)
+
+
+def finnish_date(iso: str) -> str:
+    """``2021-02-09`` -> ``9.2.2021``; anything else unchanged."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def citation_text(title: str, page: int | None = None, section: str | None = None) -> str:
+    """The text a helpdesk worker pastes: ``Lähde: <title>, s. 3, <section>``."""
+    parts = [title.strip()]
+    if page:
+        parts.append(f"s. {page}")
+    if section and section.strip():
+        parts.append(section.strip())
+    return "Lähde: " + ", ".join(parts)
+
+
+def document_href(doc_id: str, page: int | None = None) -> str:
+    """Link to the app's copy of a document, opening at ``page`` when known."""
+    href = f"{DOCUMENT_ROUTE}/{quote(doc_id, safe='')}"
+    return f"{href}#page={page}" if page else href
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) address, else None (no javascript: links)."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme in ("http", "https") and parsed.netloc:
+        return url.strip()
+    return None
+
+
+def _link(href: str, label: str, css: str) -> str:
+    return (f'<a class="{css}" href="{escape(href, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{escape(label)}</a>')
+
+
+def source_html(n: int | None, doc_id: str, title: str, page: int | None, section: str | None,
+                url: str | None, quote_text: str, quote_label: str = "Lainaus") -> str:
+    """One source line: number, title, page, section, links and the expandable passage."""
+    head = f'<span class="pn-n">[{n}]</span> ' if n is not None else ""
+    where = [f"<strong>{escape(title)}</strong>"]
+    if page:
+        where.append(f"s. {page}")
+    if section and section.strip():
+        where.append(f'<span class="pn-section">{escape(section.strip())}</span>')
+    open_label = f"Avaa asiakirja (s. {page})" if page else "Avaa asiakirja"
+    links = [_link(document_href(doc_id, page), open_label, "pn-doc-link")]
+    web = safe_url(url)
+    if web:
+        links.append(_link(web, "Alkuperäinen verkkosivu", "pn-web-link"))
+    return (
+        '<li class="pn-source">'
+        f'<div class="pn-source-head">{head}{", ".join(where)}</div>'
+        f'<div class="pn-links">{" · ".join(links)}</div>'
+        f'<details class="pn-quote"><summary>{escape(quote_label)}</summary>'
+        f"<blockquote>{text_html(quote_text)}</blockquote></details>"
+        "</li>"
+    )
+
+
+def citation_html(citation: Citation) -> str:
+    return source_html(citation.n, citation.doc_id, citation.title, citation.page,
+                       citation.section, citation.url, citation.quote)
+
+
+def _shorten(text: str, limit: int = SUGGESTION_CHARS) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def suggestion_html(hit: Hit) -> str:
+    chunk = hit.chunk
+    return source_html(None, chunk.doc_id, chunk.title, chunk.page_start, chunk.section or None,
+                       chunk.url or None, _shorten(chunk.text), quote_label="Näytä kohta")
+
+
+def user_message_html(question: str) -> str:
+    """A user's question as it appears in the chat (escaped)."""
+    return f'<div class="pn-question">{text_html(question)}</div>'
+
+
+def pending_html(text: str) -> str:
+    """A streaming answer so far (text only; the sources follow with the final answer)."""
+    body = text_html(text) if text.strip() else '<span class="pn-wait">Haetaan vastausta…</span>'
+    return f'<div class="pn-answer pn-streaming"><div class="pn-text">{body}</div></div>'
+
+
+def error_html(message: str) -> str:
+    """A plain Finnish error or notice in the chat."""
+    return f'<div class="pn-answer pn-error"><div class="pn-text">{text_html(message)}</div></div>'
+
+
+def answer_html(answer: Answer) -> str:
+    """The final answer: text, notice, then its numbered sources or the closest passages."""
+    parts = [f'<div class="pn-answer"><div class="pn-text">{text_html(answer.text)}</div>']
+    if answer.notice:
+        parts.append(f'<div class="pn-notice">{text_html(answer.notice)}</div>')
+    if answer.citations:
+        parts.append('<div class="pn-sources"><div class="pn-sources-title">Lähteet</div><ol>')
+        parts.extend(citation_html(c) for c in answer.citations)
+        parts.append("</ol></div>")
+    if answer.refused and answer.suggestions:
+        parts.append('<div class="pn-sources pn-suggestions"><div class="pn-sources-title">'
+                     "Mahdollisesti hyödyllisiä kohtia asiakirjoista</div><ul>")
+        parts.extend(suggestion_html(h) for h in answer.suggestions)
+        parts.append("</ul></div>")
+    parts.append("</div>")
+    return _BLANK_LINES.sub("\n", "".join(parts))
+
+
+def hit_header_html(rank: int, hit: Hit) -> str:
+    """Heading of one search result: rank, document, page, section, scores and a link."""
+    chunk = hit.chunk
+    scores = [f"pisteet {hit.score:.3f}"]
+    if hit.dense is not None:
+        scores.append(f"semanttinen {hit.dense:.3f}")
+    if hit.lexical is not None:
+        scores.append(f"sanahaku {hit.lexical:.2f}")
+    where = [f"<strong>{escape(chunk.title)}</strong>", escape(doc_type_label(chunk.doc_type))]
+    if chunk.page_start:
+        where.append(f"s. {chunk.page_start}")
+    if chunk.section:
+        where.append(escape(chunk.section))
+    link = _link(document_href(chunk.doc_id, chunk.page_start),
+                 "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),
+                 "pn-doc-link")
+    return (
+        f'<div class="pn-hit"><div class="pn-hit-head">{rank}. {", ".join(where)}</div>'
+        f'<div class="pn-scores">{escape(" · ".join(scores))}</div>'
+        f'<div class="pn-links">{link}</div>'
+        f'<blockquote class="pn-passage">{text_html(chunk.text)}</blockquote></div>'
+    )
+
+
+def hit_citation(hit: Hit) -> str:
+    chunk = hit.chunk
+    return citation_text(chunk.title, chunk.page_start, chunk.section or None)
+
+
+def is_sample_corpus(info: IndexInfo) -> bool:
+    """True when any indexed document is sample material (``official = false``)."""
+    return any(not d.official for d in info.documents)
+
+
+def index_info_html(info: IndexInfo, mode: str) -> str:
+    """The "Tietoa" tab: documents in the index, build time, embedder and answer mode."""
+    rows = []
+    for doc in info.documents:
+        rows.append(
+            "<tr>"
+            f"<td>{escape(doc.title or doc.doc_id)}</td>"
+            f"<td>{escape(doc_type_label(doc.doc_type))}</td>"
+            f"<td>{escape(finnish_date(doc.date))}</td>"
+            f'<td class="pn-num">{len(doc.chunk_ids)}</td>'
+            f'<td class="pn-num">{doc.pages or ""}</td>'
+            f"<td>{'kyllä' if doc.official else 'ei (esimerkkiaineisto)'}</td>"
+            "</tr>"
+        )
+    mode_text = "kielimalli (LLM)" if mode == "llm" else "poimiva (lainaa asiakirjojen lauseita)"
+    facts = [
+        ("Asiakirjoja", str(len(info.documents))),
+        ("Tekstikappaleita", str(info.chunks)),
+        ("Hakemisto rakennettu", f"{info.created} ({info.build_seconds:.1f} s)"),
+        ("Upotusmalli", info.embedder),
+        ("Vastaustapa", mode_text),
+    ]
+    facts_html = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+    return (
+        f'<div class="pn-info"><dl class="pn-facts">{facts_html}</dl>'
+        '<div class="pn-table-wrap"><table class="pn-docs"><caption>Hakemiston asiakirjat</caption>'
+        '<thead><tr><th scope="col">Asiakirja</th><th scope="col">Tyyppi</th>'
+        '<th scope="col">Päivämäärä</th><th scope="col">Tekstikappaleita</th>'
+        '<th scope="col">Sivuja</th><th scope="col">Virallinen</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
+    )
+
+
+def banner_html(lines: Sequence[str], kind: str = "info") -> str:
+    """A notice box above the chat (sample corpus, funding decisions, build progress)."""
+    if not lines:
+        return ""
+    items = "".join(f"<p>{text_html(line)}</p>" for line in lines)
+    return f'<div class="pn-banner pn-banner-{escape(kind)}" role="status">{items}</div>'

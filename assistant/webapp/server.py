@@ -1,0 +1,48 @@
+"""The web application: FastAPI with the document route, and the Gradio page mounted at ``/``."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import gradio as gr
+from fastapi import FastAPI
+
+from assistant.feedback import FeedbackStore
+from assistant.webapp.documents import DocumentLibrary, document_router
+from assistant.webapp.handlers import AssistantLike, ChatHandlers
+from assistant.webapp.layout import CSS, build_blocks
+from assistant.webapp.startup import AppStatus
+from ingest.settings import Settings
+
+log = logging.getLogger(__name__)
+
+HEAD = '<meta name="description" content="Pori-neuvoja: kysy Porin ekosysteemisopimuksesta">'
+
+
+def offline_environment() -> None:
+    """No analytics, version checks or hub telemetry from Gradio or its client."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def create_app(settings: Settings, assistant: AssistantLike, status: AppStatus,
+               concurrency: int = 2) -> FastAPI:
+    """FastAPI app serving ``/asiakirjat/{doc_id}`` and the chat page."""
+    offline_environment()
+    feedback = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
+    feedback.purge()
+    handlers = ChatHandlers(assistant, feedback, settings, status)
+    library = DocumentLibrary(assistant.index_info, settings.corpus_dir)
+    app = FastAPI(title="Pori-neuvoja", docs_url=None, redoc_url=None, openapi_url=None)
+    app.include_router(document_router(library))
+    blocks = build_blocks(handlers, concurrency=concurrency)
+    return gr.mount_gradio_app(
+        app, blocks, path="/", server_name=settings.host, server_port=settings.port,
+        footer_links=["api"], run_history=False, ssr_mode=False, show_error=False,
+        mcp_server=False, pwa=False, css=CSS, head=HEAD,
+        theme=gr.themes.Default(font=["system-ui", "sans-serif"],
+                                font_mono=["ui-monospace", "monospace"]),
+    )

@@ -21,20 +21,28 @@ log = logging.getLogger("pori_neuvoja.app")
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Pori-neuvoja: keskustelusivu selaimelle.")
-    parser.add_argument("--host", help="osoite, jota kuunnellaan (oletus ASSISTANT_HOST tai 127.0.0.1)")
+    parser.add_argument(
+        "--host", help="osoite, jota kuunnellaan (oletus ASSISTANT_HOST tai 127.0.0.1)"
+    )
     parser.add_argument("--port", type=int, help="portti (oletus ASSISTANT_PORT tai 7860)")
-    parser.add_argument("--no-build", action="store_true",
-                        help="älä rakenna puuttuvaa hakemistoa, vaan kerro komento")
-    parser.add_argument("--concurrency", type=int, default=2,
-                        help="yhtä aikaa käsiteltävät kysymykset (oletus 2)")
+    parser.add_argument(
+        "--no-build",
+        action="store_true",
+        help="älä rakenna puuttuvaa hakemistoa, vaan kerro komento",
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=2, help="yhtä aikaa käsiteltävät kysymykset (oletus 2)"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(argv)
-    logging.basicConfig(level=os.environ.get("ASSISTANT_LOG_LEVEL", "INFO"),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("ASSISTANT_LOG_LEVEL", "INFO"),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     from ingest.errors import ConfigError
 
     try:
@@ -46,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             overrides["host"] = args.host
         if args.port is not None:
             if not 1 <= args.port <= 65535:
-                raise ConfigError(f"--port must be between 1 and 65535. Currently, it is {args.port}.")
+                raise ConfigError(
+                    f"--port must be between 1 and 65535. Currently, it is {args.port}."
+                )
             overrides["port"] = args.port
         settings = settings.with_overrides(**overrides) if overrides else settings
     except ConfigError as exc:
@@ -77,15 +87,23 @@ def main(argv: list[str] | None = None) -> int:
             log.error("%s", snapshot.message)
     elif args.no_build:
         prepare(settings, assistant, status, auto_build=False)
-        print(f"Hakemistoa ei ole rakennettu. Aja ensin: {build_command(settings)}", file=sys.stderr)
+        print(
+            f"Hakemistoa ei ole rakennettu. Aja ensin: {build_command(settings)}", file=sys.stderr
+        )
         return 2
     else:
-        log.info("no index in %s: building it in the background; the page shows the progress",
-                 settings.data_dir)
+        log.info(
+            "no index in %s: building it in the background; the page shows the progress",
+            settings.data_dir,
+        )
         prepare_in_background(settings, assistant, status)
     app = create_app(settings, assistant, status, concurrency=args.concurrency)
-    log.info("Pori-neuvoja at http://%s:%s/ (prepared in %.2f s)", settings.host, settings.port,
-             time.perf_counter() - started)
+    log.info(
+        "Pori-neuvoja at http://%s:%s/ (prepared in %.2f s)",
+        settings.host,
+        settings.port,
+        time.perf_counter() - started,
+    )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
     return 0
 

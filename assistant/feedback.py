@@ -99,8 +99,14 @@ def citations_json(citations: Sequence[Citation]) -> str:
     """The citations of an answer as stored: number, document, title, page, section, quote."""
     return json.dumps(
         [
-            {"n": c.n, "doc_id": c.doc_id, "title": c.title, "page": c.page,
-             "section": c.section, "quote": c.quote}
+            {
+                "n": c.n,
+                "doc_id": c.doc_id,
+                "title": c.title,
+                "page": c.page,
+                "section": c.section,
+                "quote": c.quote,
+            }
             for c in citations
         ],
         ensure_ascii=False,
@@ -136,30 +142,47 @@ class FeedbackStore:
         with self._connect() as conn:
             return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
 
-    def add(self, rating: str | None, question: str, answer: str,
-            citations: Sequence[Citation] = (), comment: str = "",
-            now: datetime | None = None) -> int:
+    def add(
+        self,
+        rating: str | None,
+        question: str,
+        answer: str,
+        citations: Sequence[Citation] = (),
+        comment: str = "",
+        now: datetime | None = None,
+    ) -> int:
         """Store feedback on one answer and return its id; free text is redacted first."""
         if rating is not None and rating not in RATINGS:
-            raise ValueError(f"rating must be 'up', 'down' or None. Currently, rating is {rating!r}.")
+            raise ValueError(
+                f"rating must be 'up', 'down' or None. Currently, rating is {rating!r}."
+            )
         moment = now or _now()
         with self._connect() as conn:
             self._purge(conn, moment)
             cursor = conn.execute(
                 "INSERT INTO feedback (created, rating, question, answer, citations, comment) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (_iso(moment), rating, redact(question), answer, citations_json(citations),
-                 redact(comment[:MAX_COMMENT_CHARS])),
+                (
+                    _iso(moment),
+                    rating,
+                    redact(question),
+                    answer,
+                    citations_json(citations),
+                    redact(comment[:MAX_COMMENT_CHARS]),
+                ),
             )
             row_id = int(cursor.lastrowid or 0)
         log.info("feedback %s stored (rating %s)", row_id, rating)
         return row_id
 
-    def update(self, feedback_id: int, *, rating: str | None = None,
-               comment: str | None = None) -> bool:
+    def update(
+        self, feedback_id: int, *, rating: str | None = None, comment: str | None = None
+    ) -> bool:
         """Change the rating and/or the comment of a stored row; False when it no longer exists."""
         if rating is not None and rating not in RATINGS:
-            raise ValueError(f"rating must be 'up', 'down' or None. Currently, rating is {rating!r}.")
+            raise ValueError(
+                f"rating must be 'up', 'down' or None. Currently, rating is {rating!r}."
+            )
         sets: list[str] = []
         values: list[object] = []
         if rating is not None:
@@ -188,10 +211,14 @@ class FeedbackStore:
             log.info("deleted %s feedback rows older than %s days", deleted, self.retention_days)
         return int(deleted)
 
-    def entries(self, limit: int | None = None, now: datetime | None = None) -> list[FeedbackRecord]:
+    def entries(
+        self, limit: int | None = None, now: datetime | None = None
+    ) -> list[FeedbackRecord]:
         """Stored feedback, newest first (old rows are purged first)."""
-        sql = ("SELECT id, created, rating, question, answer, citations, comment FROM feedback "
-               "ORDER BY id DESC")
+        sql = (
+            "SELECT id, created, rating, question, answer, citations, comment FROM feedback "
+            "ORDER BY id DESC"
+        )
         params: tuple[object, ...] = ()
         if limit is not None:
             sql += " LIMIT ?"
@@ -200,8 +227,15 @@ class FeedbackStore:
             self._purge(conn, now or _now())
             rows = conn.execute(sql, params).fetchall()
         return [
-            FeedbackRecord(id=r[0], created=r[1], rating=r[2], question=r[3], answer=r[4],
-                           citations=tuple(json.loads(r[5])), comment=r[6])
+            FeedbackRecord(
+                id=r[0],
+                created=r[1],
+                rating=r[2],
+                question=r[3],
+                answer=r[4],
+                citations=tuple(json.loads(r[5])),
+                comment=r[6],
+            )
             for r in rows
         ]
 
@@ -215,10 +249,14 @@ class FeedbackStore:
                 f"[{c.get('n')}] {c.get('title')}" + (f", s. {c['page']}" if c.get("page") else "")
                 for c in rec.citations
             )
-            writer.writerow([
-                rec.id, rec.created, rec.rating or "",
-                *(_spreadsheet_safe(v) for v in (rec.question, rec.answer, cites, rec.comment)),
-            ])
+            writer.writerow(
+                [
+                    rec.id,
+                    rec.created,
+                    rec.rating or "",
+                    *(_spreadsheet_safe(v) for v in (rec.question, rec.answer, cites, rec.comment)),
+                ]
+            )
         return out.getvalue()
 
     def export_csv(self, path: Path, now: datetime | None = None) -> Path:

@@ -72,7 +72,7 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
     if folder.exists():
         try:
             lexical = LexicalIndex.load(folder)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, IndexMissingError) as exc:
             log.warning("lexical index of %s unreadable (%s); rebuilding it from Chroma", version, exc)
     if lexical is None or len(lexical) != len(chunks):
         lexical = LexicalIndex.build(ids, [record_terms(m) for m in metas])

@@ -50,6 +50,10 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+ABBREVIATIONS: frozenset[str] = frozenset(
+    "puh esim ks mm ym yms jne tms ns eaa jaa vrt os milj mrd tel klo".split()
+)
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _CITATION_MARK = re.compile(r"\[\d{1,3}\]")
 _TOKEN = re.compile(
@@ -146,8 +150,9 @@ class LemmaAnalyzer(_CachedAnalyzer):
         self._simplemma = _require("simplemma", "simplemma")
 
     def _lemma(self, surface: str) -> str:
-        if len(surface) <= 3:  # short words are their own lemma ("puh." is not "puuh")
-            return surface.lower()
+        lower = surface.lower()
+        if len(lower) <= 2 or lower in ABBREVIATIONS:  # "puh." is not a form of "puuh"
+            return lower
         return str(self._simplemma.lemmatize(surface, lang="fi")).lower()
 
     def _word(self, surface: str) -> Iterable[str]:

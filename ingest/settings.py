@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ class Settings:
     data_dir: Path = Path("data")
     corpus_dir: Path = Path("corpus")
     chroma_url: str | None = None
+    chroma_namespace: str = "pori"  # prefix of the collections on a shared Chroma server
     embed_model: str = DEFAULT_EMBED_MODEL
     llm_base_url: str | None = None
     llm_model: str | None = None
@@ -103,6 +105,15 @@ def _check_url(name: str, url: str | None) -> str | None:
     return url.rstrip("/")
 
 
+def _namespace(raw: str) -> str:
+    if not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_-]{0,40}", raw):
+        raise ConfigError(
+            "ASSISTANT_CHROMA_NAMESPACE must be 1-41 letters, digits, '_' or '-'. "
+            f"Currently, it is {raw!r}."
+        )
+    return raw
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read ``ASSISTANT_*`` environment variables; unset ones take the defaults."""
     env = os.environ if env is None else env
@@ -110,6 +121,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         data_dir=Path(env.get("ASSISTANT_DATA_DIR") or "data"),
         corpus_dir=Path(env.get("ASSISTANT_CORPUS_DIR") or "corpus"),
         chroma_url=_check_url("ASSISTANT_CHROMA_URL", _opt(env, "ASSISTANT_CHROMA_URL")),
+        chroma_namespace=_namespace(env.get("ASSISTANT_CHROMA_NAMESPACE") or "pori"),
         embed_model=_opt(env, "ASSISTANT_EMBED_MODEL") or DEFAULT_EMBED_MODEL,
         llm_base_url=_check_url("ASSISTANT_LLM_BASE_URL", _opt(env, "ASSISTANT_LLM_BASE_URL")),
         llm_model=_opt(env, "ASSISTANT_LLM_MODEL"),

@@ -10,8 +10,9 @@ Embedded mode (``ASSISTANT_CHROMA_URL`` unset)::
     data/index/versions/<vid>/lexical/    the BM25 index
     data/index/versions/<vid>/index.json  what was built (IndexInfo)
 
-Server mode: the collection ``pori-<vid>`` lives on the Chroma server and the pointer plus
-``index.json`` live in the server collection ``pori-meta``, so every app worker that talks to the
+Server mode: the collection ``<namespace>-<vid>`` lives on the Chroma server and the pointer plus
+``index.json`` live in the server collection ``<namespace>-meta`` (namespace from
+``ASSISTANT_CHROMA_NAMESPACE``, default ``pori``), so every app worker that talks to the
 server sees the same current version. Each worker rebuilds the lexical index of a version from the
 collection itself (every chunk carries its analysed terms), so lexical and dense results always
 come from the same version. The rebuilt lexical index is cached under the data folder.
@@ -36,7 +37,6 @@ from ingest.errors import IndexMissingError, StoreError
 from ingest.settings import Settings
 
 log = logging.getLogger(__name__)
-META_COLLECTION = "pori-meta"
 KEEP_VERSIONS = 2  # the current one and the one before it, for readers still using it
 
 
@@ -93,8 +93,8 @@ def new_version_id() -> str:
     return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000:06d}-{os.getpid()}"
 
 
-def collection_name(version: str) -> str:
-    return f"pori-{version}"
+def collection_name(version: str, namespace: str = "pori") -> str:
+    return f"{namespace}-{version}"
 
 
 def _chroma_settings() -> ChromaSettings:
@@ -109,6 +109,8 @@ class IndexStore:
         self.settings = settings
         self.root = settings.index_dir
         self._server: Any = None
+        self.namespace = settings.chroma_namespace
+        self.meta_name = f"{self.namespace}-meta"
 
     # -- clients -------------------------------------------------------------------------
     @property
@@ -148,12 +150,12 @@ class IndexStore:
 
     def create_collection(self, version: str) -> Any:
         return self.client_for(version).create_collection(
-            collection_name(version), embedding_function=None, metadata={"hnsw:space": "cosine"}
+            collection_name(version, self.namespace), embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
 
     def get_collection(self, version: str) -> Any:
         try:
-            return self.client_for(version).get_collection(collection_name(version))
+            return self.client_for(version).get_collection(collection_name(version, self.namespace))
         except Exception as exc:  # NotFoundError differs between chromadb versions
             raise IndexMissingError(
                 f"Index version {version} has no Chroma collection ({exc}). "
@@ -212,14 +214,15 @@ class IndexStore:
 
     def _meta(self) -> Any:
         return self.server_client().get_or_create_collection(
-            META_COLLECTION, embedding_function=None
+            self.meta_name, embedding_function=None
         )
 
     # -- housekeeping --------------------------------------------------------------------
     def versions(self) -> list[str]:
         if self.server_mode:
             names = [c.name if hasattr(c, "name") else str(c) for c in self.server_client().list_collections()]
-            return sorted(n[len("pori-"):] for n in names if n.startswith("pori-") and n != META_COLLECTION)
+            prefix = f"{self.namespace}-"
+            return sorted(n[len(prefix):] for n in names if n.startswith(prefix) and n != self.meta_name)
         folder = self.root / "versions"
         return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.exists() else []
 
@@ -237,7 +240,7 @@ class IndexStore:
     def drop(self, version: str) -> None:
         if self.server_mode:
             try:
-                self.server_client().delete_collection(collection_name(version))
+                self.server_client().delete_collection(collection_name(version, self.namespace))
             except Exception as exc:  # already gone is fine
                 log.debug("could not delete collection of %s: %s", version, exc)
             self._meta().delete(ids=[f"info-{version}"])

@@ -12,13 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from fastapi import APIRouter
 from fastapi.responses import FileResponse, PlainTextResponse, Response
 
 from ingest.errors import PoriError
-from ingest.store import IndexInfo
+
+if TYPE_CHECKING:
+    from ingest.store import IndexInfo
 
 log = logging.getLogger(__name__)
 

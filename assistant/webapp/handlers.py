@@ -15,12 +15,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import gradio as gr
 
 from assistant.feedback import FeedbackStore
-from assistant.retrieval import Filters
 from assistant.webapp import render
 from assistant.webapp.startup import AppStatus
 from ingest.errors import (
@@ -33,7 +32,10 @@ from ingest.errors import (
 )
 from ingest.models import Answer, Hit
 from ingest.settings import Settings
-from ingest.store import IndexInfo
+
+if TYPE_CHECKING:  # heavy (llama-index, chromadb): imported where needed, after the page is up
+    from assistant.retrieval import Filters
+    from ingest.store import IndexInfo
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +46,18 @@ Message = dict[str, Any]
 class AssistantLike(Protocol):
     """The part of ``assistant.service.Assistant`` the page uses."""
 
-    def ask(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
-            filters: Filters | None = None) -> Answer: ...
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        today: date | None = None,
+        filters: Filters | None = None,
+    ) -> Answer: ...
 
-    def ask_stream(self, question: str, history: Sequence[str] = (), *,
-                   today: date | None = None) -> Iterator[str | Answer]: ...
+    def ask_stream(
+        self, question: str, history: Sequence[str] = (), *, today: date | None = None
+    ) -> Iterator[str | Answer]: ...
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]: ...
 
@@ -83,8 +92,10 @@ def user_error(exc: PoriError) -> str:
     if isinstance(exc, QuestionError):
         return str(exc)
     if isinstance(exc, IndexMissingError | EmbedderMismatchError):
-        return ("Asiakirjahakemisto ei ole käytettävissä. Ylläpitäjä voi rakentaa sen "
-                "komennolla: python -m ingest build")
+        return (
+            "Asiakirjahakemisto ei ole käytettävissä. Ylläpitäjä voi rakentaa sen "
+            "komennolla: python -m ingest build"
+        )
     if isinstance(exc, StoreError):
         return "Asiakirjatietokantaan ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen."
     if isinstance(exc, LLMError):
@@ -111,15 +122,22 @@ def _message_index(index: object) -> int | None:
 class ChatHandlers:
     """Event handlers of the page, bound to one assistant, feedback store and settings."""
 
-    def __init__(self, assistant: AssistantLike, feedback: FeedbackStore, settings: Settings,
-                 status: AppStatus) -> None:
+    def __init__(
+        self,
+        assistant: AssistantLike,
+        feedback: FeedbackStore,
+        settings: Settings,
+        status: AppStatus,
+    ) -> None:
         self.assistant = assistant
         self.feedback = feedback
         self.settings = settings
         self.status = status
 
     # -- chat ------------------------------------------------------------------------------
-    def submit(self, message: str, session: ChatSession | None) -> tuple[str, list[Message], ChatSession]:
+    def submit(
+        self, message: str, session: ChatSession | None
+    ) -> tuple[str, list[Message], ChatSession]:
         """Show the question at once; :meth:`respond` then fills in the answer."""
         session = session or ChatSession()
         question = (message or "").strip()
@@ -148,38 +166,56 @@ class ChatHandlers:
         try:
             for piece in self.assistant.ask_stream(question, tuple(session.history)):
                 if isinstance(piece, Answer):
-                    session.messages[slot] = {"role": "assistant",
-                                              "content": render.answer_html(piece)}
+                    session.messages[slot] = {
+                        "role": "assistant",
+                        "content": render.answer_html(piece),
+                    }
                     session.answers[slot] = piece
                     session.history.append(question)
                 else:
-                    session.messages[slot] = {"role": "assistant",
-                                              "content": render.pending_html(piece)}
+                    session.messages[slot] = {
+                        "role": "assistant",
+                        "content": render.pending_html(piece),
+                    }
                 yield session.messages, session
         except PoriError as exc:
             log.info("question not answered: %s", exc)
-            session.messages[slot] = {"role": "assistant", "content": render.error_html(user_error(exc))}
+            session.messages[slot] = {
+                "role": "assistant",
+                "content": render.error_html(user_error(exc)),
+            }
             yield session.messages, session
             return
         except Exception:  # the page's last resort: log the traceback, show a plain message
             log.exception("answering failed unexpectedly")
-            session.messages[slot] = {"role": "assistant", "content": render.error_html(
-                "Tapahtui odottamaton virhe. Yritä uudelleen hetken kuluttua.")}
+            session.messages[slot] = {
+                "role": "assistant",
+                "content": render.error_html(
+                    "Tapahtui odottamaton virhe. Yritä uudelleen hetken kuluttua."
+                ),
+            }
             yield session.messages, session
             return
-        log.info("answered in %.0f ms (%s history questions)",
-                 (time.perf_counter() - started) * 1000, len(session.history) - 1)
+        log.info(
+            "answered in %.0f ms (%s history questions)",
+            (time.perf_counter() - started) * 1000,
+            len(session.history) - 1,
+        )
 
     def _precheck(self, question: str) -> str | None:
         if not self.status.get().ready:
             return NOT_READY
         limit = self.settings.max_question_chars
         if len(question) > limit:
-            return (f"Kysymys on liian pitkä ({len(question)} merkkiä). "
-                    f"Lyhennä se alle {limit} merkkiin.")
+            return (
+                f"Kysymys on liian pitkä ({len(question)} merkkiä). "
+                f"Lyhennä se alle {limit} merkkiin."
+            )
         return None
 
-    def new_conversation(self, session: ChatSession | None) -> tuple[list[Message], ChatSession, str]:
+    def new_conversation(
+        self, session: ChatSession | None
+    ) -> tuple[list[Message], ChatSession, str]:
         """Forget this session's conversation (staff login is kept)."""
         fresh = ChatSession(staff=bool(session and session.staff))
         return fresh.messages, fresh, ""
@@ -198,7 +234,8 @@ class ChatHandlers:
             self.feedback.update(session.feedback_ids[slot], rating=rating)
         else:
             session.feedback_ids[slot] = self.feedback.add(
-                rating, answer.question, answer.text, answer.citations)
+                rating, answer.question, answer.text, answer.citations
+            )
         return "Kiitos palautteesta! Voit vielä kirjoittaa kommentin alla olevaan kenttään."
 
     def comment(self, text: str, session: ChatSession | None) -> tuple[str, str]:
@@ -213,30 +250,45 @@ class ChatHandlers:
         row = session.feedback_ids.get(slot)
         if row is None or not self.feedback.update(row, comment=comment):
             session.feedback_ids[slot] = self.feedback.add(
-                None, answer.question, answer.text, answer.citations, comment=comment)
-        return "", ("Kiitos! Kommentti tallennettiin. Sähköpostiosoitteet ja puhelinnumerot "
-                    "poistetaan ennen tallennusta.")
+                None, answer.question, answer.text, answer.citations, comment=comment
+            )
+        return "", (
+            "Kiitos! Kommentti tallennettiin. Sähköpostiosoitteet ja puhelinnumerot "
+            "poistetaan ennen tallennusta."
+        )
 
     # -- helpdesk search -------------------------------------------------------------------
-    def search(self, query: str, doc_ids: Sequence[str] | None, doc_types: Sequence[str] | None,
-               k: float) -> tuple[list[SearchResult], str]:
+    def search(
+        self, query: str, doc_ids: Sequence[str] | None, doc_types: Sequence[str] | None, k: float
+    ) -> tuple[list[SearchResult], str]:
         """Passages for the helpdesk search tab, with scores and ready-made citation texts."""
         query = (query or "").strip()
         if not query:
             return [], "Kirjoita hakusana tai kysymys."
         if not self.status.get().ready:
             return [], NOT_READY
-        if len(query) > self.settings.max_question_chars:
-            return [], f"Haku on liian pitkä. Lyhennä se alle {self.settings.max_question_chars} merkkiin."
+        limit = self.settings.max_question_chars
+        if len(query) > limit:
+            return (
+                [],
+                f"Haku on liian pitkä. Lyhennä se alle {limit} merkkiin.",
+            )
+        from assistant.retrieval import Filters
+
         filters = Filters(doc_ids=tuple(doc_ids or ()), doc_types=tuple(doc_types or ()))
         try:
-            hits = self.assistant.search(query, k=max(1, int(k)),
-                                         filters=filters if filters.doc_ids or filters.doc_types else None)
+            hits = self.assistant.search(
+                query,
+                k=max(1, int(k)),
+                filters=filters if filters.doc_ids or filters.doc_types else None,
+            )
         except PoriError as exc:
             log.info("search failed: %s", exc)
             return [], user_error(exc)
-        results = [SearchResult(render.hit_header_html(i, h), render.hit_citation(h))
-                   for i, h in enumerate(hits, start=1)]
+        results = [
+            SearchResult(render.hit_header_html(i, h), render.hit_citation(h))
+            for i, h in enumerate(hits, start=1)
+        ]
         return results, f"{len(results)} osumaa." if results else "Ei osumia. Kokeile toista sanaa."
 
     # -- index information -----------------------------------------------------------------
@@ -257,10 +309,13 @@ class ChatHandlers:
             return render.banner_html([snap.message], kind)
         info = self._info()
         if info is not None and render.is_sample_corpus(info):
-            return render.banner_html([
-                "Käytössä on esimerkkiaineisto: asiakirjat on koottu julkisista lähteistä, "
-                "eivätkä ne ole virallisia asiakirjoja. Tarkista tiedot virallisista lähteistä."
-            ], "sample")
+            return render.banner_html(
+                [
+                    "Käytössä on esimerkkiaineisto: asiakirjat on koottu julkisista lähteistä, "
+                    "eivätkä ne ole virallisia asiakirjoja. Tarkista tiedot virallisista lähteistä."
+                ],
+                "sample",
+            )
         return ""
 
     def info_html(self) -> str:
@@ -287,9 +342,12 @@ class ChatHandlers:
         """Constant-time comparison with ASSISTANT_STAFF_USER / ASSISTANT_STAFF_PASSWORD."""
         if not self.login_required:
             return True
-        ok_user = hmac.compare_digest((user or "").encode(), (self.settings.staff_user or "").encode())
-        ok_pass = hmac.compare_digest((password or "").encode(),
-                                      (self.settings.staff_password or "").encode())
+        ok_user = hmac.compare_digest(
+            (user or "").encode(), (self.settings.staff_user or "").encode()
+        )
+        ok_pass = hmac.compare_digest(
+            (password or "").encode(), (self.settings.staff_password or "").encode()
+        )
         return ok_user and ok_pass
 
     def staff_allowed(self, session: ChatSession | None) -> bool:
@@ -301,8 +359,10 @@ class ChatHandlers:
             return []
         rows = []
         for rec in self.feedback.entries(limit=limit):
-            cites = "; ".join(str(c.get("title", "")) + (f", s. {c['page']}" if c.get("page") else "")
-                              for c in rec.citations)
+            cites = "; ".join(
+                str(c.get("title", "")) + (f", s. {c['page']}" if c.get("page") else "")
+                for c in rec.citations
+            )
             rating = {"up": "👍", "down": "👎"}.get(rec.rating or "", "–")
             rows.append([rec.created, rating, rec.question, rec.answer, cites, rec.comment])
         return rows

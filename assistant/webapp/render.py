@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlparse
 
 from ingest.models import Answer, Citation, Hit
-from ingest.store import IndexInfo
+
+if TYPE_CHECKING:  # ingest.store imports chromadb, which the page must not wait for
+    from ingest.store import IndexInfo
 
 DOCUMENT_ROUTE = "asiakirjat"  # relative, so the page also works under a proxy path
 DOC_TYPE_LABELS = {
@@ -74,12 +77,22 @@ def safe_url(url: str | None) -> str | None:
 
 
 def _link(href: str, label: str, css: str) -> str:
-    return (f'<a class="{css}" href="{escape(href, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">{escape(label)}</a>')
+    return (
+        f'<a class="{css}" href="{escape(href, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer">{escape(label)}</a>'
+    )
 
 
-def source_html(n: int | None, doc_id: str, title: str, page: int | None, section: str | None,
-                url: str | None, quote_text: str, quote_label: str = "Lainaus") -> str:
+def source_html(
+    n: int | None,
+    doc_id: str,
+    title: str,
+    page: int | None,
+    section: str | None,
+    url: str | None,
+    quote_text: str,
+    quote_label: str = "Lainaus",
+) -> str:
     """One source line: number, title, page, section, links and the expandable passage."""
     head = f'<span class="pn-n">[{n}]</span> ' if n is not None else ""
     where = [f"<strong>{escape(title)}</strong>"]
@@ -103,8 +116,15 @@ def source_html(n: int | None, doc_id: str, title: str, page: int | None, sectio
 
 
 def citation_html(citation: Citation) -> str:
-    return source_html(citation.n, citation.doc_id, citation.title, citation.page,
-                       citation.section, citation.url, citation.quote)
+    return source_html(
+        citation.n,
+        citation.doc_id,
+        citation.title,
+        citation.page,
+        citation.section,
+        citation.url,
+        citation.quote,
+    )
 
 
 def _shorten(text: str, limit: int = SUGGESTION_CHARS) -> str:
@@ -117,8 +137,16 @@ def _shorten(text: str, limit: int = SUGGESTION_CHARS) -> str:
 
 def suggestion_html(hit: Hit) -> str:
     chunk = hit.chunk
-    return source_html(None, chunk.doc_id, chunk.title, chunk.page_start, chunk.section or None,
-                       chunk.url or None, _shorten(chunk.text), quote_label="Näytä kohta")
+    return source_html(
+        None,
+        chunk.doc_id,
+        chunk.title,
+        chunk.page_start,
+        chunk.section or None,
+        chunk.url or None,
+        _shorten(chunk.text),
+        quote_label="Näytä kohta",
+    )
 
 
 def user_message_html(question: str) -> str:
@@ -143,12 +171,14 @@ def answer_html(answer: Answer) -> str:
     if answer.notice:
         parts.append(f'<div class="pn-notice">{text_html(answer.notice)}</div>')
     if answer.citations:
-        parts.append('<div class="pn-sources"><div class="pn-sources-title">Lähteet</div><ol>')
+        parts.append('<div class="pn-sources"><div class="pn-sources-title">Lähteet</div><ul>')
         parts.extend(citation_html(c) for c in answer.citations)
-        parts.append("</ol></div>")
+        parts.append("</ul></div>")
     if answer.refused and answer.suggestions:
-        parts.append('<div class="pn-sources pn-suggestions"><div class="pn-sources-title">'
-                     "Mahdollisesti hyödyllisiä kohtia asiakirjoista</div><ul>")
+        parts.append(
+            '<div class="pn-sources pn-suggestions"><div class="pn-sources-title">'
+            "Mahdollisesti hyödyllisiä kohtia asiakirjoista</div><ul>"
+        )
         parts.extend(suggestion_html(h) for h in answer.suggestions)
         parts.append("</ul></div>")
     parts.append("</div>")
@@ -168,9 +198,11 @@ def hit_header_html(rank: int, hit: Hit) -> str:
         where.append(f"s. {chunk.page_start}")
     if chunk.section:
         where.append(escape(chunk.section))
-    link = _link(document_href(chunk.doc_id, chunk.page_start),
-                 "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),
-                 "pn-doc-link")
+    link = _link(
+        document_href(chunk.doc_id, chunk.page_start),
+        "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),
+        "pn-doc-link",
+    )
     return (
         f'<div class="pn-hit"><div class="pn-hit-head">{rank}. {", ".join(where)}</div>'
         f'<div class="pn-scores">{escape(" · ".join(scores))}</div>'

@@ -28,8 +28,9 @@ def offline_environment() -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
-def create_app(settings: Settings, assistant: AssistantLike, status: AppStatus,
-               concurrency: int = 2) -> FastAPI:
+def create_app(
+    settings: Settings, assistant: AssistantLike, status: AppStatus, concurrency: int = 2
+) -> FastAPI:
     """FastAPI app serving ``/asiakirjat/{doc_id}`` and the chat page."""
     offline_environment()
     feedback = FeedbackStore(settings.feedback_db, settings.feedback_retention_days)
@@ -40,9 +41,20 @@ def create_app(settings: Settings, assistant: AssistantLike, status: AppStatus,
     app.include_router(document_router(library))
     blocks = build_blocks(handlers, concurrency=concurrency)
     return gr.mount_gradio_app(
-        app, blocks, path="/", server_name=settings.host, server_port=settings.port,
-        footer_links=["api"], run_history=False, ssr_mode=False, show_error=False,
-        mcp_server=False, pwa=False, css=CSS, head=HEAD,
-        theme=gr.themes.Default(font=["system-ui", "sans-serif"],
-                                font_mono=["ui-monospace", "monospace"]),
+        app,
+        blocks,
+        path="/",
+        server_name=settings.host,
+        server_port=settings.port,
+        footer_links=["api"],
+        run_history=False,
+        ssr_mode=False,
+        show_error=False,
+        mcp_server=False,
+        pwa=False,
+        css=CSS,
+        head=HEAD,
+        theme=gr.themes.Default(
+            font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
+        ),
     )

@@ -58,8 +58,10 @@ class AppStatus:
 
 def build_command(settings: Settings) -> str:
     """The exact command that builds the index for these settings."""
-    return (f"ASSISTANT_DATA_DIR={settings.data_dir} python -m ingest build "
-            f"--corpus {settings.corpus_dir}")
+    return (
+        f"ASSISTANT_DATA_DIR={settings.data_dir} python -m ingest build "
+        f"--corpus {settings.corpus_dir}"
+    )
 
 
 def index_exists(settings: Settings) -> bool:
@@ -75,32 +77,49 @@ def _corpus_has_files(corpus: Path) -> bool:
     return corpus.is_dir() and any(p.is_file() for p in corpus.rglob("*"))
 
 
-def prepare(settings: Settings, assistant: WarmUp, status: AppStatus, *, auto_build: bool = True,
-            builder: Callable[[Settings], object] | None = None) -> Snapshot:
+def prepare(
+    settings: Settings,
+    assistant: WarmUp,
+    status: AppStatus,
+    *,
+    auto_build: bool = True,
+    builder: Callable[[Settings], object] | None = None,
+) -> Snapshot:
     """Warm the assistant up, building the index first when there is none (blocking)."""
     started = time.perf_counter()
     if not index_exists(settings):
         if not auto_build or not _corpus_has_files(settings.corpus_dir):
-            why = ("Hakemistoa ei ole rakennettu" if not auto_build else
-                   f"Hakemistoa ei ole rakennettu, eikä aineistokansiossa {settings.corpus_dir} "
-                   "ole tiedostoja")
+            why = (
+                "Hakemistoa ei ole rakennettu"
+                if not auto_build
+                else f"Hakemistoa ei ole rakennettu, eikä aineistokansiossa {settings.corpus_dir} "
+                "ole tiedostoja"
+            )
             status.set(FAILED, f"{why}. Rakenna se komennolla: {build_command(settings)}")
             return status.get()
-        status.set(BUILDING, "Hakemistoa rakennetaan asiakirjoista. Tämä kestää noin minuutin; "
-                             "sivu päivittyy, kun vastaaminen on mahdollista.")
+        status.set(
+            BUILDING,
+            "Hakemistoa rakennetaan asiakirjoista. Tämä kestää noin minuutin; "
+            "sivu päivittyy, kun vastaaminen on mahdollista.",
+        )
         try:
             _build(settings, builder)
         except PoriError as exc:
             log.error("index build failed: %s", exc)
-            status.set(FAILED, "Hakemiston rakentaminen epäonnistui (syy näkyy sovelluksen "
-                               f"lokissa). Korjaa asia ja aja: {build_command(settings)}")
+            status.set(
+                FAILED,
+                "Hakemiston rakentaminen epäonnistui (syy näkyy sovelluksen "
+                f"lokissa). Korjaa asia ja aja: {build_command(settings)}",
+            )
             return status.get()
     status.set(LOADING, "Ladataan hakemistoa…")
     try:
         assistant.warm_up()
     except (IndexMissingError, EmbedderMismatchError) as exc:
         log.error("index not usable: %s", exc)
-        status.set(FAILED, f"Hakemistoa ei voi käyttää. Rakenna se uudelleen: {build_command(settings)}")
+        status.set(
+            FAILED, f"Hakemistoa ei voi käyttää. Rakenna se uudelleen: {build_command(settings)}"
+        )
         return status.get()
     except PoriError as exc:
         log.error("warm-up failed: %s", exc)
@@ -121,12 +140,17 @@ def _build(settings: Settings, builder: Callable[[Settings], object] | None) -> 
     result = build_index(settings, settings.corpus_dir, progress=True)
     for error in result.errors:
         log.warning("skipped %s: %s", error.path, error.reason)
-    log.info("index built: %s documents, %s chunks in %.1f s", result.documents, result.chunks,
-             result.seconds)
+    log.info(
+        "index built: %s documents, %s chunks in %.1f s",
+        result.documents,
+        result.chunks,
+        result.seconds,
+    )
 
 
-def prepare_in_background(settings: Settings, assistant: WarmUp, status: AppStatus,
-                          auto_build: bool = True) -> threading.Thread:
+def prepare_in_background(
+    settings: Settings, assistant: WarmUp, status: AppStatus, auto_build: bool = True
+) -> threading.Thread:
     """Run :func:`prepare` in a daemon thread (the page shows the status meanwhile)."""
 
     def run() -> None:
@@ -134,8 +158,11 @@ def prepare_in_background(settings: Settings, assistant: WarmUp, status: AppStat
             prepare(settings, assistant, status, auto_build=auto_build)
         except Exception:  # the thread's last resort: log it and tell the page
             log.exception("preparing the index failed unexpectedly")
-            status.set(FAILED, "Avustajaa ei voitu käynnistää odottamattoman virheen vuoksi "
-                               f"(syy näkyy sovelluksen lokissa). Kokeile: {build_command(settings)}")
+            status.set(
+                FAILED,
+                "Avustajaa ei voitu käynnistää odottamattoman virheen vuoksi "
+                f"(syy näkyy sovelluksen lokissa). Kokeile: {build_command(settings)}",
+            )
 
     thread = threading.Thread(target=run, name="prepare-index", daemon=True)
     thread.start()

@@ -46,16 +46,24 @@ _DOCX_ERRORS = (
 )
 
 
-def _paragraph_line(paragraph: Paragraph) -> str:
-    """One paragraph as a Markdown-like line ("" for empty paragraphs)."""
+def _style(paragraph: Paragraph) -> str:
+    style = paragraph.style
+    return (style.name or "") if style is not None else ""
+
+
+def _paragraph_line(paragraph: Paragraph, shift: int) -> str:
+    """One paragraph as a Markdown-like line ("" for empty paragraphs).
+
+    ``shift`` is 1 when the document has a Title paragraph: the title is then the only
+    level-1 heading and "Heading N" becomes level N + 1.
+    """
     text = " ".join(paragraph.text.split())
     if not text:
         return ""
-    style = paragraph.style.name if paragraph.style is not None else ""
-    style = style or ""
+    style = _style(paragraph)
     heading = _HEADING_STYLE.match(style)
     if heading:
-        return "#" * int(heading.group(1)) + " " + text
+        return "#" * min(6, int(heading.group(1)) + shift) + " " + text
     if _TITLE_STYLE.match(style):
         return "# " + text
     p_pr = paragraph._p.pPr
@@ -79,10 +87,14 @@ def _table_lines(table: Table) -> list[str]:
 
 
 def _document_text(document: DocxDocument) -> str:
+    shift = int(any(_TITLE_STYLE.match(_style(p)) for p in document.paragraphs))
     parts: list[str] = []
     previous = ""
     for block in document.iter_inner_content():
-        lines = [_paragraph_line(block)] if isinstance(block, Paragraph) else _table_lines(block)
+        if isinstance(block, Paragraph):
+            lines = [_paragraph_line(block, shift)]
+        else:
+            lines = _table_lines(block)
         for line in lines:
             if not line:
                 continue

@@ -204,16 +204,30 @@ def _top_down(lines: list[_Line]) -> list[int]:
 
 
 def _drop_page_chrome(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """Remove running headers, footers and page numbers (judged by position on the page)."""
+    """Remove running headers, footers and page numbers (judged by position on the page).
+
+    Headings ("Luku 3" at the top of every page) look like running headers once digits are
+    masked; a line in a heading-size font is only dropped when its exact text repeats.
+    """
+    body, _ = _heading_levels(pages)
     ordered = [_top_down(lines) for lines in pages]
     texts = [[lines[i].text for i in order] for lines, order in zip(pages, ordered, strict=True)]
     heights = [[lines[i].y for i in order] for lines, order in zip(pages, ordered, strict=True)]
-    drop = find_repeated_lines(texts, positions=heights)
-    kept: list[list[_Line]] = []
-    for lines, order, dropped in zip(pages, ordered, drop, strict=True):
-        gone = {order[k] for k in dropped}
-        kept.append([line for i, line in enumerate(lines) if i not in gone])
-    return kept
+    gone = [
+        {order[k] for k in dropped}
+        for order, dropped in zip(
+            ordered, find_repeated_lines(texts, positions=heights), strict=True
+        )
+    ]
+    exact = Counter(pages[p][i].text for p, indexes in enumerate(gone) for i in indexes)
+    return [
+        [
+            line
+            for i, line in enumerate(lines)
+            if i not in dropped or (line.size >= body * _HEADING_RATIO and exact[line.text] < 2)
+        ]
+        for lines, dropped in zip(pages, gone, strict=True)
+    ]
 
 
 def _heading_levels(pages: list[list[_Line]]) -> tuple[float, dict[float, int]]:

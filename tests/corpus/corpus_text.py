@@ -3,9 +3,7 @@
 Deliberately independent of the project's loaders (``ingest/loaders``): pypdf page text,
 python-docx paragraphs, BeautifulSoup ``<main>`` text and raw Markdown. ``normalise`` undoes
 the PDF line-end hyphenation and collapses whitespace so that literal facts can be matched.
-
-The test modules load this file by path (``load_helper``), so it works whatever the import
-mode or package layout of ``tests/`` is.
+Used by ``tests/corpus/test_corpus.py`` and ``tests/eval/test_questions.py``.
 """
 
 from __future__ import annotations

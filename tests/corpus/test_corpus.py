@@ -13,9 +13,11 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from tests.corpus import corpus_text as ct
+
 
 def load_module(name: str, path: Path) -> ModuleType:
-    """Import a helper or script by file path, once per test session."""
+    """Import a script (``corpus/build_corpus.py`` is not in a package) by file path, once."""
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, path)
         assert spec is not None and spec.loader is not None
@@ -25,7 +27,6 @@ def load_module(name: str, path: Path) -> ModuleType:
     return sys.modules[name]
 
 
-ct = load_module("pori_corpus_text", Path(__file__).with_name("corpus_text.py"))
 CORPUS = ct.CORPUS_DIR
 
 EXPECTED_FILES = {

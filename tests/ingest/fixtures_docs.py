@@ -39,7 +39,7 @@ class _ChromePDF(FPDF):
         super().__init__()
         self.header_text = header_text
         self.footer_text = footer_text
-        self.alias_nb_pages()
+        self.alias_nb_pages("{nbpages}")
         self.set_creation_date(_FIXED_DATE)
 
     def header(self) -> None:
@@ -52,7 +52,7 @@ class _ChromePDF(FPDF):
         if self.footer_text:
             self.set_y(-15)
             self.set_font("Helvetica", size=8)
-            self.cell(0, 5, f"{self.footer_text}    Sivu {self.page_no()} / {{nb}}", align="C")
+            self.cell(0, 5, f"{self.footer_text}    Sivu {self.page_no()} / {{nbpages}}", align="C")
 
 
 def pdf_bytes(

@@ -34,7 +34,10 @@ from ingest.cleaning import (
         ("tutkimus-\nja kehittämistoiminta", "tutkimus- ja kehittämistoiminta"),
         ("kehittämis-\ntai innovaatiotoiminta", "kehittämis- tai innovaatiotoiminta"),
         ("tutkimus- ja kehittämistoiminta", "tutkimus- ja kehittämistoiminta"),
-        ("tutkimus-, kehittämis- ja\ninnovaatiotoiminta", "tutkimus-, kehittämis- ja\ninnovaatiotoiminta"),
+        (
+            "tutkimus-, kehittämis- ja\ninnovaatiotoiminta",
+            "tutkimus-, kehittämis- ja\ninnovaatiotoiminta",
+        ),
         ("tutki-\nmus-\nhanke", "tutkimushanke"),
         ("tutkimus-  \n  hanke", "tutkimushanke"),
         ("loppuu viivaan -\nseuraava", "loppuu viivaan -\nseuraava"),
@@ -74,7 +77,9 @@ def test_unwrap_lines_keeps_structure() -> None:
 def test_unwrap_turns_bullets_into_dashes_and_keeps_dates_in_paragraphs() -> None:
     raw = "• eka\n· toka\nHaku avattiin\n18. lokakuuta 2023."
     assert unwrap_lines(raw) == "- eka\n- toka Haku avattiin 18. lokakuuta 2023."
-    assert unwrap_lines("Haku:\n\n1. Ensimmäinen\n2. Toinen") == "Haku:\n\n1. Ensimmäinen\n2. Toinen"
+    assert (
+        unwrap_lines("Haku:\n\n1. Ensimmäinen\n2. Toinen") == "Haku:\n\n1. Ensimmäinen\n2. Toinen"
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,7 +100,10 @@ def test_is_structural_line(line: str, structural: bool) -> None:
 
 
 def test_clean_text_full_chain() -> None:
-    raw = "Porin  kaupunki tukee tutkimus-\nhanketta ja EU-\nrahoitusta.\u00a0 \n\n\n# Otsikko\nTeksti."
+    raw = (
+        "Porin  kaupunki tukee tutkimus-\nhanketta ja EU-\nrahoitusta.\u00a0 \n\n\n"
+        "# Otsikko\nTeksti."
+    )
     assert clean_text(raw) == (
         "Porin kaupunki tukee tutkimushanketta ja EU-rahoitusta.\n\n# Otsikko\n\nTeksti."
     )
@@ -127,3 +135,14 @@ def test_repeated_lines_outside_the_zone_are_kept() -> None:
 
 def test_single_page_keeps_its_lines_except_page_numbers() -> None:
     assert remove_repeated_lines([["Otsake", "Teksti.", "- 1 -"]]) == [["Otsake", "Teksti."]]
+
+
+def test_repeated_lines_must_sit_at_the_same_height_when_positions_are_given() -> None:
+    pages = [
+        ["Otsake", "Teksti A.", "Sama loppurivi.", "Sivu 1"],
+        ["Otsake", "Teksti B.", "Sama loppurivi.", "Sivu 2"],
+        ["Otsake", "Teksti C.", "Muu rivi.", "Sivu 3"],
+    ]
+    positions = [[800.0, 700.0, 300.0, 30.0], [800.5, 650.0, 120.0, 30.0], [800.0, 600, 90, 30]]
+    assert find_repeated_lines(pages) == [{0, 2, 3}, {0, 2, 3}, {0, 3}]
+    assert find_repeated_lines(pages, positions=positions) == [{0, 3}, {0, 3}, {0, 3}]

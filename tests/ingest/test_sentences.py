@@ -18,20 +18,50 @@ def sentences(text: str) -> list[str]:
     [
         ("Haku alkoi. Haku päättyi.", ["Haku alkoi.", "Haku päättyi."]),
         ("Onko haku auki? Kyllä on! Hyvä.", ["Onko haku auki?", "Kyllä on!", "Hyvä."]),
-        ("Haku oli auki 18.10.2023–31.12.2023. Se päättyi.", ["Haku oli auki 18.10.2023–31.12.2023.", "Se päättyi."]),
-        ("Rahoitus oli 0,9 miljoonaa euroa. Hakemuksia tuli 8.", ["Rahoitus oli 0,9 miljoonaa euroa.", "Hakemuksia tuli 8."]),
-        ("Haku avattiin 18. lokakuuta 2023 Satakuntaliitossa.", ["Haku avattiin 18. lokakuuta 2023 Satakuntaliitossa."]),
-        ("Painopisteitä ovat mm. Robotiikka ja kiertotalous.", ["Painopisteitä ovat mm. Robotiikka ja kiertotalous."]),
+        (
+            "Haku oli auki 18.10.2023–31.12.2023. Se päättyi.",
+            ["Haku oli auki 18.10.2023–31.12.2023.", "Se päättyi."],
+        ),
+        (
+            "Rahoitus oli 0,9 miljoonaa euroa. Hakemuksia tuli 8.",
+            ["Rahoitus oli 0,9 miljoonaa euroa.", "Hakemuksia tuli 8."],
+        ),
+        (
+            "Haku avattiin 18. lokakuuta 2023 Satakuntaliitossa.",
+            ["Haku avattiin 18. lokakuuta 2023 Satakuntaliitossa."],
+        ),
+        (
+            "Painopisteitä ovat mm. Robotiikka ja kiertotalous.",
+            ["Painopisteitä ovat mm. Robotiikka ja kiertotalous."],
+        ),
         ("Esim. Pori ja Vaasa ovat mukana.", ["Esim. Pori ja Vaasa ovat mukana."]),
-        ("Työpaikkoja on n. 3 000. Liikevaihto on n. 2 mrd. euroa.", ["Työpaikkoja on n. 3 000.", "Liikevaihto on n. 2 mrd. euroa."]),
+        (
+            "Työpaikkoja on n. 3 000. Liikevaihto on n. 2 mrd. euroa.",
+            ["Työpaikkoja on n. 3 000.", "Liikevaihto on n. 2 mrd. euroa."],
+        ),
         ("Soita klo 9 puh. 044 701 8303. Kiitos.", ["Soita klo 9 puh. 044 701 8303.", "Kiitos."]),
         ("Yhteyshenkilö on T. Heino. Hän vastaa.", ["Yhteyshenkilö on T. Heino.", "Hän vastaa."]),
-        ("Kirjoita teemu.heino@pori.fi. Vastaus tulee.", ["Kirjoita teemu.heino@pori.fi.", "Vastaus tulee."]),
-        ("Katso https://tem.fi/ekosysteemisopimukset. Sivulla on lisää.", ["Katso https://tem.fi/ekosysteemisopimukset.", "Sivulla on lisää."]),
-        ("Tavoite on 2.7 % -> 4 % BKT:sta. Vuoteen 2030.", ["Tavoite on 2.7 % -> 4 % BKT:sta.", "Vuoteen 2030."]),
-        ("Aiheita ovat kiertotalous, robotiikka jne. Lisäksi muut.", ["Aiheita ovat kiertotalous, robotiikka jne.", "Lisäksi muut."]),
+        (
+            "Kirjoita teemu.heino@pori.fi. Vastaus tulee.",
+            ["Kirjoita teemu.heino@pori.fi.", "Vastaus tulee."],
+        ),
+        (
+            "Katso https://tem.fi/ekosysteemisopimukset. Sivulla on lisää.",
+            ["Katso https://tem.fi/ekosysteemisopimukset.", "Sivulla on lisää."],
+        ),
+        (
+            "Tavoite on 2.7 % -> 4 % BKT:sta. Vuoteen 2030.",
+            ["Tavoite on 2.7 % -> 4 % BKT:sta.", "Vuoteen 2030."],
+        ),
+        (
+            "Aiheita ovat kiertotalous, robotiikka jne. Lisäksi muut.",
+            ["Aiheita ovat kiertotalous, robotiikka jne.", "Lisäksi muut."],
+        ),
         ("Ks. liite. Se on ohessa.", ["Ks. liite.", "Se on ohessa."]),
-        ("Hän sanoi: ”Haku on auki.” Sitten lähdettiin.", ["Hän sanoi: ”Haku on auki.”", "Sitten lähdettiin."]),
+        (
+            "Hän sanoi: ”Haku on auki.” Sitten lähdettiin.",
+            ["Hän sanoi: ”Haku on auki.”", "Sitten lähdettiin."],
+        ),
         ("Rivi ilman pistettä\nToinen rivi", ["Rivi ilman pistettä", "Toinen rivi"]),
         ("Otsikko\n\n- kohta yksi\n- kohta kaksi", ["Otsikko", "- kohta yksi", "- kohta kaksi"]),
         ("Vuosi 2021. Uusi vuosi.", ["Vuosi 2021.", "Uusi vuosi."]),

@@ -1,0 +1,231 @@
+"""Eligibility questions ("Onko hankkeeni rahoituskelpoinen?") answered as a cited checklist.
+
+The documents give criteria, not decisions: the thematic focus areas, who implements projects,
+the call period, where the money comes from and the programme projects must also implement.
+Each criterion is found by retrieval with a fixed Finnish query and quoted with its citation;
+the call period is compared with today's date, and the contact person is given as the next step.
+The checklist never says a project *is* eligible: the funding authority decides that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from collections.abc import Sequence
+
+from assistant.compose import blocks, citation, render_block
+from assistant.engine import Engine
+from assistant.index import LoadedIndex
+from assistant.question import Question
+from assistant.sentencebank import ChunkSentences, Sentence
+from assistant.terms import QWord, question_words, word_credit
+from ingest.models import Chunk, Citation
+
+ELIGIBILITY = re.compile(
+    r"rahoituskelpoi|\bkelpoinen|\bkelpaa|\bkelpaako|\bkelvollinen|"
+    r"\bvoi(?:nko|ko|mmeko|vatko|kohan|sinko)\b.{0,60}\b(?:hakea|hakemaan|saada|osallistua)|"
+    r"\bsaa(?:nko|ko|mmeko|vatko)\b.{0,40}(?:rahoitu|tuke|tuki|hakea)|"
+    r"\bsopii(?:ko)?\b.{0,40}(?:haku|hauss|hakuun|rahoitu|ohjelma)|\bsopiiko\b|"
+    r"\beligib|\bqualif|\bcan (?:i|we|my|our|a|an)\b.{0,40}\b(?:apply|get funding|receive funding)|"
+    r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\b(?:söka|ansöka|få (?:stöd|finansiering))|"
+    r"\bberättigad|\bstödberättigad",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_GENERIC = frozenset(
+    "hanke hankkeeni projekti rahoitus rahoituskelpoinen kelpoinen kelvata hakea haku sopia "
+    "saada rahoittaa tuki idea suunnitelma oma minun meidän project funding apply eligible "
+    "projekt finansiering söka".split()
+)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One checklist line: how to find its sentence and what the sentence must contain."""
+
+    key: str
+    labels: dict[str, str]
+    query: str
+    needs: tuple[str, ...] = ()  # each term (or its 5-letter prefix) must occur
+    kind: str = ""  # an answer kind the sentence must have (e.g. "date")
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion("focus", {"fi": "Painopistealueet", "en": "Focus areas", "sv": "Fokusområden"},
+              "Porin ekosysteemisopimuksen kaksi temaattista painopistealuetta", ("painopistealue",)),
+    Criterion("implementers", {"fi": "Toteuttajat", "en": "Who can implement projects",
+                               "sv": "Vem kan genomföra projekt"},
+              "ekosysteemisopimusta toteuttavien hankkeiden toteuttajina ovat", ("toteuttaja",)),
+    Criterion("period", {"fi": "Hakuaika", "en": "Call period", "sv": "Ansökningstid"},
+              "rahoitushaku oli auki hakuaika", ("haku",), kind="date"),
+    Criterion("funding", {"fi": "Rahoitus", "en": "Funding", "sv": "Finansiering"},
+              "toimenpiteitä rahoitetaan EU-rahoituksella ja Porin kaupungin rahoituksella",
+              ("rahoittaa",)),
+    Criterion("programme", {"fi": "Ohjelma", "en": "Programme", "sv": "Program"},
+              "rahoitettavien hankkeiden on toteutettava myös ohjelmaa", ("ohjelma", "toteuttaa")),
+    Criterion("contact", {"fi": "Seuraava askel", "en": "Next step", "sv": "Nästa steg"},
+              "lisätietoja hankehausta antaa", ("lisätieto",)),
+)
+_TEXT = {
+    "fi": {
+        "intro": "Asiakirjoista löytyvät nämä rahoituksen ehdot; vertaa hankettasi niihin:",
+        "decision": "Rahoituspäätöksen tekee rahoittava viranomainen; tämä lista ei ole päätös.",
+        "match": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan painopistealueissa.",
+        "nomatch": "Tarkista, liittyykö hankkeesi näihin painopistealueisiin.",
+        "closed": "Haku on päättynyt ({end}).", "open": "Haku on auki {end} asti.",
+        "future": "Haku avautuu {start}.",
+        "contact": "Kysy lisää yhteyshenkilöltä:",
+    },
+    "en": {
+        "intro": "The documents give these funding criteria (quoted in Finnish); compare your "
+                 "project with them:",
+        "decision": "The funding authority makes the funding decision; this list is not a decision.",
+        "match": "The topic you mention ({terms}) appears among the focus areas.",
+        "nomatch": "Check whether your project relates to these focus areas.",
+        "closed": "The call has closed ({end}).", "open": "The call is open until {end}.",
+        "future": "The call opens on {start}.",
+        "contact": "Ask the contact person:",
+    },
+    "sv": {
+        "intro": "Dokumenten anger dessa villkor för finansiering (citerade på finska); jämför "
+                 "ditt projekt med dem:",
+        "decision": "Den finansierande myndigheten fattar finansieringsbeslutet; listan är inget beslut.",
+        "match": "Ämnet du nämner ({terms}) finns bland fokusområdena.",
+        "nomatch": "Kontrollera om ditt projekt hör till dessa fokusområden.",
+        "closed": "Ansökan har stängt ({end}).", "open": "Ansökan är öppen till {end}.",
+        "future": "Ansökan öppnar {start}.",
+        "contact": "Fråga kontaktpersonen:",
+    },
+}
+Pick = tuple[Chunk, Sentence]
+
+
+def is_eligibility(text: str) -> bool:
+    """Whether a question asks if a project or applicant can get funding."""
+    return ELIGIBILITY.search(text) is not None
+
+
+def _needs_met(sentence: Sentence, needs: tuple[str, ...]) -> bool:
+    return all(n in sentence.terms or any(t.startswith(n[:5]) for t in sentence.terms) for n in needs)
+
+
+def _period(sentence: Sentence) -> tuple[date, date, str, str] | None:
+    """(start, end, start text, end text) of the first d.m.yyyy–d.m.yyyy range in a sentence."""
+    match = _RANGE.search(sentence.text)
+    if match is None:
+        return None
+    d1, m1, y1, d2, m2, y2 = match.groups()
+    try:
+        end = date(int(y2), int(m2), int(d2))
+        start = date(int(y1 or y2), int(m1), int(d1))
+    except ValueError:
+        return None
+    left, right = re.split(r"\s*[–-]\s*", match.group(0), maxsplit=1)
+    return start, end, left, right
+
+
+def _find(engine: Engine, index: LoadedIndex, crit: Criterion) -> list[Pick]:
+    """The sentences that state a criterion (cached per index version)."""
+    memo = engine.state(index).memo
+    key = f"eligibility:{crit.key}"
+    if key in memo:
+        cached: list[Pick] = memo[key]
+        return cached
+    hits = engine.search(index, crit.query, k=5)
+    groups = engine.bank.get([h.chunk for h in hits])
+    qvec = engine.query_vector(crit.query)
+    cands: list[tuple[float, Chunk, Sentence]] = []
+    for group in groups:
+        if not group.sentences:
+            continue
+        sims = (group.vectors @ qvec).tolist()
+        for sent, sim in zip(group.sentences, sims, strict=True):
+            if _needs_met(sent, crit.needs) and (not crit.kind or crit.kind in sent.kinds):
+                cands.append((float(sim), group.chunk, sent))
+    cands.sort(key=lambda c: -c[0])
+    picks: list[Pick] = []
+    if crit.key == "period":
+        dated = [(p, c, s) for _, c, s in cands if (p := _period(s)) is not None]
+        if dated:
+            _, chunk, sent = max(dated, key=lambda d: d[0][1])
+            picks = [(chunk, sent)]
+    elif cands:
+        _, chunk, sent = cands[0]
+        picks = [(chunk, sent)]
+        if crit.key == "contact":
+            picks += _contact_details(groups, chunk, sent)
+    memo[key] = picks
+    return picks
+
+
+def _contact_details(groups: Sequence[ChunkSentences], chunk: Chunk, lead: Sentence) -> list[Pick]:
+    """E-mail and phone sentences next to the contact sentence (same chunk)."""
+    out: list[Pick] = []
+    for group in groups:
+        if group.chunk.chunk_id != chunk.chunk_id:
+            continue
+        for kind in ("phone", "email"):
+            sent = next((s for s in group.sentences if kind in s.kinds and s is not lead), None)
+            if sent is not None and all(sent is not p[1] for p in out) and kind not in lead.kinds:
+                out.append((chunk, sent))
+    return out
+
+
+def answer(engine: Engine, index: LoadedIndex, question: Question, today: date
+           ) -> tuple[str, tuple[Citation, ...]] | None:
+    """The checklist text and its citations, or None when the documents give too few criteria."""
+    lang = question.language if question.language in _TEXT else "fi"
+    words = _TEXT[lang]
+    found = [(crit, _find(engine, index, crit)) for crit in CRITERIA]
+    if sum(1 for crit, picks in found if picks and crit.key != "contact") < 2:
+        return None
+    topics = [w for w in question_words(question.text, engine.analyzer, engine.state(index).stats)
+              if w.lemma not in _GENERIC]
+    lines = [words["intro"]]
+    cites: list[Citation] = []
+    for crit, picks in found:
+        if not picks:
+            continue
+        parts = []
+        for block in blocks(picks):
+            n = len(cites) + 1
+            cites.append(citation(n, block.chunk, block.quote))
+            parts.append(render_block(block, n))
+        body = " ".join(parts)
+        note = _note(crit, picks, topics, words, today)
+        if crit.key == "contact":
+            lines.append(f"{crit.labels[lang]}: {words['contact']} {body}")
+        else:
+            lines.append(f"- {crit.labels[lang]}: {body}" + (f" {note}" if note else ""))
+    lines.append(words["decision"])
+    return "\n".join(lines), tuple(cites)
+
+
+def _note(crit: Criterion, picks: list[Pick], topics: list[QWord], words: dict[str, str],
+          today: date) -> str:
+    if crit.key == "focus":
+        terms: frozenset[str] = frozenset().union(*(s.terms for _, s in picks))
+        matched = [w.surface for w in topics if _topic_hit(w, terms)]
+        if matched:
+            return words["match"].format(terms=", ".join(matched))
+        return words["nomatch"]
+    if crit.key == "period":
+        period = _period(picks[0][1])
+        if period is None:
+            return ""
+        start, end, start_text, end_text = period
+        if today > end:
+            return words["closed"].format(end=end_text)
+        if today < start:
+            return words["future"].format(start=start_text)
+        return words["open"].format(end=end_text)
+    return ""
+
+
+def _topic_hit(word: QWord, terms: frozenset[str]) -> bool:
+    parts = [p for p in word.parts if p not in _GENERIC]
+    if parts:
+        return any(p in terms for p in parts)
+    return word_credit(word, terms) >= 1.0

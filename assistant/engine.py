@@ -1,0 +1,187 @@
+"""The loaded parts of the assistant and the evidence step they run together.
+
+:class:`Engine` owns the embedder, the Finnish analyzer, the index manager, the hybrid
+retriever and the sentence bank. :meth:`Engine.gather` turns a question into scored sentences
+and the chosen :class:`~assistant.evidence.Evidence`; answering, refusing and eligibility build
+on it. Everything here is created in :meth:`Engine.load`, never at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+from llama_index.core.embeddings import BaseEmbedding
+from pydantic import PrivateAttr
+
+from assistant.constraints import Constraints, HeadTerms
+from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
+from assistant.index import IndexManager, LoadedIndex
+from assistant.question import Question
+from assistant.retrieval import Filters, RetrievalConfig, Retriever
+from assistant.sentencebank import ChunkSentences, SentenceBank
+from assistant.terms import QWord, TermStats, question_words
+from ingest.embedding import embedder_identity, make_embedder
+from ingest.finnish import Analyzer, make_analyzer
+from ingest.models import Hit
+from ingest.settings import Settings
+from ingest.vectorcache import VectorCache
+
+log = logging.getLogger(__name__)
+_MEMO = 64
+
+
+class MemoEmbedding(BaseEmbedding):
+    """Wraps an embedder and remembers recent query vectors (retrieval and scoring share them)."""
+
+    _inner: BaseEmbedding = PrivateAttr()
+    _memo: OrderedDict[str, list[float]] = PrivateAttr(default_factory=OrderedDict)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    def __init__(self, inner: BaseEmbedding) -> None:
+        super().__init__(model_name=inner.model_name, embed_batch_size=inner.embed_batch_size)
+        self._inner = inner
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "MemoEmbedding"
+
+    @property
+    def inner(self) -> BaseEmbedding:
+        return self._inner
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        with self._lock:
+            hit = self._memo.get(query)
+            if hit is not None:
+                self._memo.move_to_end(query)
+                return hit
+        vec = self._inner.get_query_embedding(query)
+        with self._lock:
+            self._memo[query] = vec
+            while len(self._memo) > _MEMO:
+                self._memo.popitem(last=False)
+        return vec
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._inner.get_text_embedding(text)
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._inner.get_text_embedding_batch(texts)
+
+
+@dataclass
+class VersionState:
+    """What is derived once from one index version."""
+
+    stats: TermStats
+    section_terms: dict[str, frozenset[str]]
+    doc_of: dict[str, str]  # chunk id -> document id, from index.json
+    memo: dict[str, Any] = field(default_factory=dict)  # e.g. eligibility criteria sentences
+
+    def fix(self, hit: Hit) -> Hit:
+        """The hit with its chunk's document id taken from index.json when the store lost it."""
+        doc_id = self.doc_of.get(hit.chunk.chunk_id)
+        if doc_id is None or doc_id == hit.chunk.doc_id:
+            return hit
+        return replace(hit, chunk=replace(hit.chunk, doc_id=doc_id))
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The evidence step's result for one question."""
+
+    hits: tuple[Hit, ...]
+    groups: tuple[ChunkSentences, ...]
+    qwords: tuple[QWord, ...]
+    scored: tuple[Scored, ...]
+    evidence: Evidence
+
+
+class Engine:
+    """Loaded components; build with :meth:`load`."""
+
+    def __init__(self, settings: Settings, embedder: MemoEmbedding, analyzer: Analyzer,
+                 manager: IndexManager, retriever: Retriever, bank: SentenceBank) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.analyzer = analyzer
+        self.manager = manager
+        self.retriever = retriever
+        self.bank = bank
+        self.heads = HeadTerms(analyzer)
+        self._states: dict[str, VersionState] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, settings: Settings, retrieval: RetrievalConfig | None = None) -> Engine:
+        """Load the embedder and the current index (raises IndexMissingError when none)."""
+        inner = make_embedder(settings.embed_model)
+        ident = embedder_identity(inner)
+        manager = IndexManager(settings, ident)
+        index = manager.current()
+        analyzer = make_analyzer(index.info.analyzer)
+        embedder = MemoEmbedding(inner)
+        retriever = Retriever(embedder, analyzer, retrieval or RetrievalConfig())
+        cache: VectorCache | None
+        try:
+            cache = VectorCache(settings.cache_dir, ident)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("sentence vectors will not be cached on disk: %s", exc)
+            cache = None
+        engine = cls(settings, embedder, analyzer, manager, retriever, SentenceBank(embedder, analyzer, cache))
+        engine.state(index)
+        embedder.get_query_embedding("lämmittely")  # loads the model engine
+        return engine
+
+    def index(self) -> LoadedIndex:
+        return self.manager.current()
+
+    def state(self, index: LoadedIndex) -> VersionState:
+        """Term statistics of a version, computed on first use."""
+        state = self._states.get(index.version)
+        if state is None:
+            with self._lock:
+                state = self._states.get(index.version)
+                if state is None:
+                    sections = {c.section for c in index.chunks.values()}
+                    state = VersionState(
+                        stats=TermStats(
+                            self.analyzer.terms(f"{c.section}\n{c.text}") for c in index.chunks.values()
+                        ),
+                        section_terms={s: frozenset(self.analyzer.terms(s)) for s in sections},
+                        doc_of={cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids},
+                    )
+                    self._states = {index.version: state}  # older versions are not needed
+        return state
+
+    def query_vector(self, text: str) -> np.ndarray:
+        return np.asarray(self.embedder.get_query_embedding(text), dtype=np.float32)
+
+    def search(self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
+        """Hybrid retrieval; document ids are checked against index.json."""
+        state = self.state(index)
+        return [state.fix(h) for h in self.retriever.search(index, query, k=k, filters=filters)]
+
+    def gather(self, index: LoadedIndex, question: Question, constraints: Constraints,
+               config: EvidenceConfig, k: int, filters: Filters | None = None,
+               hits: Sequence[Hit] | None = None) -> Gathered:
+        """Retrieve passages for the question and choose the sentences that answer it."""
+        found = list(hits) if hits is not None else self.search(index, question.query, k, filters)
+        state = self.state(index)
+        groups = self.bank.get([h.chunk for h in found])
+        qwords = question_words(question.focus, self.analyzer, state.stats)
+        qvec = self.query_vector(question.focus)
+        scored = score_sentences(qvec, qwords, constraints, self.heads, groups,
+                                 state.section_terms, config)
+        evidence = select(scored, constraints, groups, config)
+        return Gathered(tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence)

@@ -1,0 +1,191 @@
+"""Choosing the sentences that answer a question from the top passages.
+
+Every sentence of the retrieved chunks gets a score: its cosine similarity to the question
+(e5 query vs. sentence passage vectors) plus a weighted share of the question's content words it
+covers (with its section heading). Sentences that miss a hard requirement of the question
+(:mod:`assistant.constraints`) are not eligible. The best eligible sentence leads the answer;
+close runners-up that add something new follow, and a sentence that introduces a list ("... kolme
+painotusta:") brings its list items along.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.constraints import Constraints, HeadTerms, violations
+from assistant.safety import looks_like_injection
+from assistant.sentencebank import ChunkSentences, Sentence
+from assistant.terms import QWord, coverage
+from ingest.models import Chunk
+
+_NORM = re.compile(r"\W+")
+
+
+@dataclass(frozen=True)
+class EvidenceConfig:
+    """Weights of the sentence score and how many sentences an answer may quote."""
+
+    coverage_weight: float = 0.15
+    rank_penalty: float = 0.004  # per rank of the sentence's chunk among the hits
+    margin: float = 0.03  # runners-up within this much of the best are quoted too
+    max_sentences: int = 3
+    max_list_items: int = 8
+    soft_kind_penalty: float = 0.03  # asked "milloin" but the sentence has no date
+
+
+# Answer kinds a sentence must have when asked for; a missing date only lowers the score
+# ("Milloin sopimus tulee voimaan?" -> "..., kun molemmat osapuolet ovat allekirjoittaneet sen.").
+SOFT_KINDS = frozenset({"date"})
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate sentence with its scores and the hard requirements it misses."""
+
+    sentence: Sentence
+    chunk: Chunk
+    rank: int
+    dense: float
+    coverage: float
+    score: float
+    missing: tuple[str, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentences chosen for an answer, in answer order, and what the choice was based on."""
+
+    selected: tuple[Scored, ...]
+    best: Scored | None  # best eligible sentence
+    top: Scored | None  # best sentence overall, eligible or not
+    kinds_missing: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.selected)
+
+
+def score_sentences(
+    qvec: np.ndarray,
+    qwords: list[QWord],
+    constraints: Constraints,
+    heads: HeadTerms,
+    groups: Sequence[ChunkSentences],
+    section_terms: dict[str, frozenset[str]],
+    config: EvidenceConfig,
+) -> list[Scored]:
+    """Every sentence of ``groups`` (in hit order) scored, best first."""
+    out: list[Scored] = []
+    q = np.asarray(qvec, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(q))
+    q = q / norm if norm > 0 else q
+    for rank, group in enumerate(groups):
+        if not group.sentences:
+            continue
+        dense = group.vectors @ q
+        context_terms = section_terms.get(group.chunk.section, frozenset())
+        for sentence, sim in zip(group.sentences, dense.tolist(), strict=True):
+            if looks_like_injection(sentence.text):
+                continue
+            cov = coverage(qwords, sentence.terms | context_terms)
+            missing = violations(sentence.text, group.chunk.section, group.chunk.title,
+                                 constraints, heads)
+            score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
+            if constraints.kinds & SOFT_KINDS - sentence.kinds:
+                score -= config.soft_kind_penalty
+            out.append(Scored(sentence, group.chunk, rank, float(sim), cov, score, tuple(missing)))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _key(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def _expand(pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceConfig) -> list[Sentence]:
+    """The sentence itself, or a lead-in with its list items when it is part of a list."""
+    group = groups[pick.chunk.chunk_id]
+    sents = group.sentences
+    i = pick.sentence.index
+    if pick.sentence.item:  # find the lead-in this item belongs to
+        j = i
+        while j > 0 and sents[j - 1].item:
+            j -= 1
+        if j > 0 and sents[j - 1].lead_in:
+            i = j - 1
+        else:
+            return [pick.sentence]
+    if not sents[i].lead_in:
+        return [pick.sentence]
+    block = [sents[i]]
+    for nxt in sents[i + 1 :]:
+        if not nxt.item or len(block) > config.max_list_items:
+            break
+        block.append(nxt)
+    return block if len(block) > 1 else [pick.sentence]
+
+
+def select(
+    scored: list[Scored],
+    constraints: Constraints,
+    groups: Sequence[ChunkSentences],
+    config: EvidenceConfig,
+) -> Evidence:
+    """Pick the answer sentences from scored candidates (see the module docstring)."""
+    top = scored[0] if scored else None
+    eligible = [s for s in scored if s.eligible]
+    kinds = constraints.kinds
+    hard = kinds - SOFT_KINDS
+    if hard:
+        pool = [s for s in eligible if s.sentence.kinds & hard]
+    else:
+        pool = eligible
+    if not pool:
+        return Evidence((), None, top, kinds)
+    best = pool[0]
+    by_chunk = {g.chunk.chunk_id: g for g in groups}
+    chosen: list[tuple[Scored, list[Sentence]]] = []
+    seen: set[str] = set()
+    covered_kinds: set[str] = set()
+    quoted = 0
+    for cand in pool:
+        if quoted >= config.max_sentences:
+            break
+        if chosen and cand.score < best.score - config.margin:
+            break
+        key = _key(cand.sentence.text)
+        if key in seen:
+            continue
+        block = _expand(cand, by_chunk, config)
+        fresh = [s for s in block if _key(s.text) not in seen]
+        if not fresh:
+            continue
+        for s in block:
+            seen.add(_key(s.text))
+            covered_kinds |= s.kinds
+        chosen.append((cand, block))
+        quoted += 1
+    # a kind still missing (e.g. the e-mail of a person named in the best sentence): add the best
+    # eligible sentence that has it
+    for kind in sorted(hard - covered_kinds):
+        extra = next((s for s in pool if kind in s.sentence.kinds and _key(s.sentence.text) not in seen), None)
+        if extra is not None:
+            chosen.append((extra, [extra.sentence]))
+            seen.add(_key(extra.sentence.text))
+            covered_kinds |= extra.sentence.kinds
+    selected: list[Scored] = []
+    for cand, block in chosen:
+        for sent in block:
+            selected.append(
+                cand if sent is cand.sentence else Scored(sent, cand.chunk, cand.rank, cand.dense,
+                                                          cand.coverage, cand.score)
+            )
+    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds))

@@ -1,0 +1,79 @@
+"""When to say "En löydä tähän vastausta asiakirjoista." instead of answering.
+
+The thresholds were calibrated on ``eval/questions/demo.jsonl`` with
+``python -m assistant.tune`` (see that module for the measured refusal precision and recall).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.constraints import Constraints
+from assistant.evidence import Evidence
+
+REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
+_REFUSAL = {
+    "fi": REFUSAL_FI,
+    "en": f"I could not find an answer to this in the documents. ({REFUSAL_FI})",
+    "sv": f"Jag hittar inget svar på det här i dokumenten. ({REFUSAL_FI})",
+}
+_CITY_NOTE = {
+    "fi": "Aineisto käsittelee Porin ekosysteemisopimusta; muiden kaupunkien sopimusten "
+    "yksityiskohtia en löydä siitä.",
+    "en": "The documents cover the City of Pori's agreement; I cannot find details of other "
+    "cities' agreements in them.",
+    "sv": "Dokumenten gäller Björneborgs (Pori) avtal; detaljer om andra städers avtal hittar "
+    "jag inte i dem.",
+}
+_SUGGEST = {
+    "fi": "Alla on lähimmät kohdat, joista voi olla apua.",
+    "en": "The closest passages, which may help, are listed below.",
+    "sv": "De närmaste avsnitten, som kan vara till hjälp, finns nedan.",
+}
+
+
+@dataclass(frozen=True)
+class RefusalConfig:
+    """Evidence weaker than this is refused (see the module docstring for the calibration)."""
+
+    min_dense: float = 0.80  # cosine of the best eligible sentence (Finnish questions)
+    min_coverage: float = 0.40  # weighted share of question words it covers (Finnish)
+    min_dense_other: float = 0.80  # English and Swedish questions (word coverage does not apply)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether to refuse, and why (for logs, tests and tuning)."""
+
+    refuse: bool
+    reason: str = ""
+
+
+def decide(evidence: Evidence, constraints: Constraints, language: str,
+           config: RefusalConfig) -> Verdict:
+    """Refuse near misses and weak evidence; answer otherwise."""
+    if constraints.refuse_city:
+        return Verdict(True, "other_city")
+    best = evidence.best
+    if best is None or not evidence.found:
+        top = evidence.top
+        why = ",".join(top.missing) if top is not None and top.missing else "no_sentence"
+        return Verdict(True, f"requirements:{why}")
+    if language == "fi":
+        if best.dense < config.min_dense:
+            return Verdict(True, f"weak_dense:{best.dense:.3f}")
+        if best.coverage < config.min_coverage:
+            return Verdict(True, f"weak_coverage:{best.coverage:.2f}")
+    elif best.dense < config.min_dense_other:
+        return Verdict(True, f"weak_dense:{best.dense:.3f}")
+    return Verdict(False)
+
+
+def refusal_text(language: str, reason: str = "", with_suggestions: bool = True) -> str:
+    """The refusal in the question's language (the Finnish sentence is always included)."""
+    parts = [_REFUSAL.get(language, REFUSAL_FI)]
+    if reason == "other_city":
+        parts.append(_CITY_NOTE.get(language, _CITY_NOTE["fi"]))
+    if with_suggestions:
+        parts.append(_SUGGEST.get(language, _SUGGEST["fi"]))
+    return " ".join(parts)

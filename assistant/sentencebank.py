@@ -1,0 +1,148 @@
+"""Sentences of indexed chunks, with their terms and embeddings, computed once per chunk.
+
+Extractive answers quote whole sentences, so every sentence keeps its offsets in the chunk text
+(a quote is ``chunk.text[start:end]``, verbatim by construction). Sentence vectors are passage
+embeddings of the sentence text; they are kept in memory per chunk id and persisted in the
+embedding cache under the data folder (keyed by the text's hash), so a restart reuses them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from assistant.constraints import kinds_present
+from ingest.finnish import Analyzer
+from ingest.models import Chunk
+from ingest.sentences import split_sentences
+from ingest.vectorcache import VectorCache, text_key
+
+log = logging.getLogger(__name__)
+_ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s")
+_MIN_CHARS = 12
+
+
+class TextEmbedder(Protocol):
+    """The part of a llama-index embedding the bank uses."""
+
+    def get_text_embedding_batch(self, texts: list[str], **kwargs: object) -> list[list[float]]: ...
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or list item) of a chunk; ``text == chunk.text[start:end]``."""
+
+    chunk_id: str
+    index: int  # position within the chunk
+    start: int
+    end: int
+    text: str
+    terms: frozenset[str]
+    kinds: frozenset[str]
+    item: bool  # a list item ("- ...")
+    lead_in: bool  # ends with ":" and introduces a list
+
+
+@dataclass(frozen=True)
+class ChunkSentences:
+    """The sentences of one chunk and their unit vectors (one row per sentence)."""
+
+    chunk: Chunk
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray
+
+
+def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
+    """The quotable sentences of a chunk (headings and fragments left out)."""
+    out: list[Sentence] = []
+    text = chunk.text
+    for start, end in split_sentences(text):
+        piece = text[start:end]
+        if _HEADING.match(piece):
+            continue
+        marker = _ITEM.match(piece)
+        item = marker is not None
+        if marker is not None:
+            start += marker.end()
+            piece = text[start:end]
+        if len(piece) < _MIN_CHARS and not item:
+            continue
+        out.append(
+            Sentence(
+                chunk_id=chunk.chunk_id, index=len(out), start=start, end=end, text=piece,
+                terms=frozenset(analyzer.terms(piece)), kinds=kinds_present(piece), item=item,
+                lead_in=piece.rstrip().endswith(":"),
+            )
+        )
+    return out
+
+
+class SentenceBank:
+    """Sentences and sentence vectors per chunk id, computed lazily and cached."""
+
+    def __init__(self, embedder: TextEmbedder, analyzer: Analyzer, cache: VectorCache | None = None,
+                 batch_size: int = 32) -> None:
+        self.embedder = embedder
+        self.analyzer = analyzer
+        self.cache = cache
+        self.batch_size = batch_size
+        self._by_chunk: dict[str, ChunkSentences] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._by_chunk)
+
+    def get(self, chunks: Sequence[Chunk]) -> list[ChunkSentences]:
+        """Sentences of each chunk, in the given order (missing vectors embedded in one batch)."""
+        missing = [c for c in chunks if c.chunk_id not in self._by_chunk]
+        if missing:
+            with self._lock:
+                self._fill([c for c in missing if c.chunk_id not in self._by_chunk])
+        return [self._by_chunk[c.chunk_id] for c in chunks]
+
+    def _fill(self, chunks: list[Chunk]) -> None:
+        split = {c.chunk_id: split_chunk(c, self.analyzer) for c in chunks}
+        texts = sorted({s.text for sents in split.values() for s in sents})
+        vectors = self._vectors(texts)
+        for chunk in chunks:
+            sents = split[chunk.chunk_id]
+            dim = next(iter(vectors.values())).shape[0] if vectors else 0
+            matrix = (
+                np.vstack([vectors[s.text] for s in sents]) if sents
+                else np.zeros((0, dim), dtype=np.float32)
+            )
+            self._by_chunk[chunk.chunk_id] = ChunkSentences(chunk, tuple(sents), matrix)
+
+    def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
+        if not texts:
+            return {}
+        keys = {t: text_key(t) for t in texts}
+        found: dict[str, np.ndarray] = {}
+        if self.cache is not None:
+            cached = self.cache.get_many(keys.values())
+            found = {t: cached[k] for t, k in keys.items() if k in cached}
+        todo = [t for t in texts if t not in found]
+        if todo:
+            log.debug("embedding %s sentences", len(todo))
+            new: list[tuple[str, np.ndarray]] = []
+            for start in range(0, len(todo), self.batch_size):
+                batch = todo[start : start + self.batch_size]
+                embedded = self.embedder.get_text_embedding_batch(batch)
+                for text, vec in zip(batch, embedded, strict=True):
+                    found[text] = _unit(np.asarray(vec, dtype=np.float32))
+                    new.append((keys[text], found[text]))
+            if self.cache is not None:
+                self.cache.put_many(new)
+        return {t: _unit(found[t]) for t in texts}
+
+
+def _unit(vec: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 else vec

@@ -1,0 +1,222 @@
+"""The assistant's public API: cited answers, refusals, eligibility checklists, passage search.
+
+``Assistant(settings)`` loads nothing; :meth:`Assistant.warm_up` (or the first question) loads
+the embedder and the index. Answers are extractive by default; with ``ASSISTANT_LLM_*`` set, a
+language model writes the answer from the same passages, and any failure falls back to the
+extractive answer with a notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assistant import eligibility
+from assistant.compose import compose
+from assistant.constraints import Constraints, extract
+from assistant.engine import Engine, Gathered
+from assistant.evidence import EvidenceConfig
+from assistant.llm import LLMClient, is_refusal, passages_for, validate
+from assistant.question import Question, clean, contextualise
+from assistant.refusal import RefusalConfig, Verdict, decide, refusal_text
+from assistant.retrieval import Filters, RetrievalConfig
+from ingest.errors import LLMError, QuestionError
+from ingest.models import Answer, Hit
+from ingest.settings import Settings
+from ingest.store import IndexInfo
+
+log = logging.getLogger(__name__)
+SUGGESTIONS = 3
+NOTICE_LLM_FAILED = (
+    "Kielimalli ei ollut käytettävissä, joten vastaus koottiin suoraan asiakirjoista."
+)
+NOTICE_LLM_UNCHECKED = (
+    "Kielimallin vastausta ei voitu tarkistaa lähteitä vasten, joten vastaus koottiin suoraan "
+    "asiakirjoista."
+)
+
+
+@dataclass(frozen=True)
+class Trace:
+    """How an answer came about (for tuning, tests and logs)."""
+
+    question: Question
+    constraints: Constraints
+    verdict: Verdict
+    route: str  # "answer", "eligibility" or "refusal"
+    gathered: Gathered | None = None
+
+
+class Assistant:
+    """Answers questions about the indexed documents; one instance serves many users."""
+
+    def __init__(self, settings: Settings, retrieval: RetrievalConfig | None = None, *,
+                 evidence: EvidenceConfig | None = None, refusal: RefusalConfig | None = None) -> None:
+        self.settings = settings
+        self.retrieval = retrieval or RetrievalConfig()
+        self.evidence_config = evidence or EvidenceConfig()
+        self.refusal_config = refusal or RefusalConfig()
+        self._engine: Engine | None = None
+        self._llm: LLMClient | None = None
+        self._lock = threading.Lock()
+
+    # -- loading ---------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load the embedder and the index (raises IndexMissingError when none is built)."""
+        self._get_engine()
+
+    def _get_engine(self) -> Engine:
+        engine = self._engine
+        if engine is None:
+            with self._lock:
+                if self._engine is None:
+                    _keep_llama_index_offline()
+                    started = time.perf_counter()
+                    self._engine = Engine.load(self.settings, self.retrieval)
+                    log.info("assistant ready in %.2f s", time.perf_counter() - started)
+                engine = self._engine
+        return engine
+
+    @property
+    def mode(self) -> str:
+        """``"llm"`` when a language model is configured, else ``"extractive"``."""
+        return "llm" if self.settings.llm_enabled else "extractive"
+
+    def index_info(self) -> IndexInfo:
+        """What the current index contains."""
+        return self._get_engine().index().info
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        """Passages matching a query, best first (for the helpdesk search)."""
+        text = clean(query, self.settings.max_question_chars)
+        if k <= 0:
+            raise QuestionError(f"Tulosten määrän pitää olla vähintään 1 (nyt {k}).")
+        engine = self._get_engine()
+        return engine.search(engine.index(), text, k, filters)
+
+    # -- answering -------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
+            filters: Filters | None = None) -> Answer:
+        """A cited answer (or a refusal with suggestions); ``latency_ms`` is filled in."""
+        return self.explain(question, history, today=today, filters=filters)[0]
+
+    def explain(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
+                filters: Filters | None = None) -> tuple[Answer, Trace]:
+        """Like :meth:`ask`, with the trace of how the answer was chosen."""
+        started = time.perf_counter()
+        answer, trace = self._extractive(question, history, today, filters)
+        if self.mode == "llm" and trace.route == "answer" and trace.gathered is not None:
+            answer = self._with_llm(answer, trace)
+        return replace(answer, latency_ms=(time.perf_counter() - started) * 1000), trace
+
+    def ask_stream(self, question: str, history: Sequence[str] = (), *,
+                   today: date | None = None) -> Iterator[str | Answer]:
+        """The answer text as it grows (each piece is the whole text so far), then the Answer."""
+        started = time.perf_counter()
+        answer, trace = self._extractive(question, history, today, None)
+        if self.mode == "llm" and trace.route == "answer" and trace.gathered is not None:
+            final: Answer | None = None
+            for piece in self._stream_llm(answer, trace):
+                if isinstance(piece, Answer):
+                    final = piece
+                else:
+                    yield piece
+            answer = final or answer
+        else:
+            yield from _growing(answer.text)
+        yield replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _extractive(self, raw: str, history: Sequence[str], today: date | None,
+                    filters: Filters | None) -> tuple[Answer, Trace]:
+        text = clean(raw, self.settings.max_question_chars)
+        question = contextualise(text, history)
+        engine = self._get_engine()
+        index = engine.index()
+        constraints = extract(question, engine.heads)
+        if constraints.refuse_city:
+            verdict = Verdict(True, "other_city")
+            hits = engine.search(index, question.query, SUGGESTIONS, filters)
+            return self._refusal(question, verdict, hits), Trace(question, constraints, verdict, "refusal")
+        if eligibility.is_eligibility(question.text) and filters is None:
+            checklist = eligibility.answer(engine, index, question, today or date.today())
+            if checklist is not None:
+                body, cites = checklist
+                verdict = Verdict(False)
+                answer = Answer(question=text, text=body, citations=cites, refused=False)
+                return answer, Trace(question, constraints, verdict, "eligibility")
+        gathered = engine.gather(index, question, constraints, self.evidence_config,
+                                 self.settings.top_k, filters)
+        verdict = decide(gathered.evidence, constraints, question.language, self.refusal_config)
+        trace = Trace(question, constraints, verdict, "refusal" if verdict.refuse else "answer", gathered)
+        if verdict.refuse:
+            log.info("refused %r: %s", text[:80], verdict.reason)
+            return self._refusal(question, verdict, list(gathered.hits)), trace
+        picked = [(s.chunk, s.sentence) for s in gathered.evidence.selected]
+        body, cites = compose(picked, question.language)
+        return Answer(question=text, text=body, citations=cites, refused=False), trace
+
+    def _refusal(self, question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
+        suggestions = tuple(hits[:SUGGESTIONS])
+        return Answer(
+            question=question.text,
+            text=refusal_text(question.language, verdict.reason, with_suggestions=bool(suggestions)),
+            citations=(), refused=True, suggestions=suggestions,
+        )
+
+    # -- optional language model -----------------------------------------------------------
+    def _client(self) -> LLMClient:
+        if self._llm is None:
+            self._llm = LLMClient(self.settings)
+        return self._llm
+
+    def _with_llm(self, extractive: Answer, trace: Trace) -> Answer:
+        final = extractive
+        for piece in self._stream_llm(extractive, trace):
+            if isinstance(piece, Answer):
+                final = piece
+        return final
+
+    def _stream_llm(self, extractive: Answer, trace: Trace) -> Iterator[str | Answer]:
+        assert trace.gathered is not None
+        engine = self._get_engine()
+        passages = passages_for([h.chunk for h in trace.gathered.hits])
+        reply = ""
+        try:
+            for reply in self._client().stream(trace.question.text, passages,
+                                                trace.question.history):
+                yield reply
+        except LLMError as exc:
+            log.warning("falling back to the extractive answer: %s", exc)
+            yield replace(extractive, notice=NOTICE_LLM_FAILED)
+            return
+        if is_refusal(reply):
+            verdict = Verdict(True, "llm")
+            yield self._refusal(trace.question, verdict, trace.gathered.hits)
+            return
+        checked = validate(reply, passages, engine.analyzer)
+        if checked is None:
+            log.warning("LLM reply had no cited, grounded sentence; answering extractively")
+            yield replace(extractive, notice=NOTICE_LLM_UNCHECKED)
+            return
+        text, cites = checked
+        yield replace(extractive, text=text, citations=cites, mode="llm")
+
+
+def _growing(text: str, step: int = 6) -> Iterator[str]:
+    """Prefixes of ``text`` that grow a few words at a time (ending with the whole text)."""
+    words = text.split(" ")
+    for end in range(step, len(words), step):
+        yield " ".join(words[:end])
+    yield text
+
+
+def _keep_llama_index_offline() -> None:
+    """llama-index's global defaults must never reach OpenAI: pin a mock LLM explicitly."""
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.llms import MockLLM
+
+    LlamaSettings.llm = MockLLM()  # assigning None would print to stdout

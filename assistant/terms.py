@@ -1,0 +1,141 @@
+"""Question words, their weights (IDF over the indexed chunks) and how well a sentence covers them.
+
+Coverage is counted per question *word*: a word is covered when its lemma occurs in the sentence
+(or its section heading), partly when only some of its compound parts occur, and a little when a
+sentence word shares a long prefix with it. Misspelt words are first mapped to the closest corpus
+term (one edit away), so "rahotus" still counts as "rahoitus".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import re
+
+from ingest.finnish import Analyzer
+
+# Words that say how something is asked, not what about (lemmas as the analyzer gives them).
+QUESTION_WORDS = frozenset(
+    """
+    milla milloin mikä mitä kuka ken kenen keiden mihin miten miksi kuinka onko oliko olla voida
+    voi kertoa paljon paljonko monta montako moni millainen minkälainen kumpi mi mille missä
+    kerro tietää haluta entä entäs asia tieto lisätieto selittää tarkoittaa löytää mikäli
+    siis sitten vielä yms jne eli
+    what who when where which why how is are was were does do did can could should would the
+    of for and to in on with my our me about tell there be this that it its their
+    vad vem vilka vilken vilket när var hur är och för kan jag vi det den som finns till med om
+    av på ett en har hade
+    """.split()
+)
+_TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Porin" -> pori)
+_PREFIX = 5
+_PREFIX_CREDIT = 0.6
+
+
+@dataclass(frozen=True)
+class QWord:
+    """One content word of a question: its lemma, compound parts and weight."""
+
+    surface: str
+    lemma: str
+    parts: tuple[str, ...]
+    weight: float
+
+
+class TermStats:
+    """Document frequencies of terms over the chunks of one index version."""
+
+    def __init__(self, term_lists: Iterable[Iterable[str]]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for terms in term_lists:
+            df.update(set(terms))
+            n += 1
+        self.df: Mapping[str, int] = df
+        self.n = max(n, 1)
+        self.max_idf = self.idf("\0never")
+        self._by_length: dict[int, list[str]] = {}
+        for term in df:
+            self._by_length.setdefault(len(term), []).append(term)
+
+    def idf(self, term: str) -> float:
+        return math.log(1.0 + self.n / (1.0 + self.df.get(term, 0)))
+
+    def closest(self, term: str) -> str | None:
+        """A corpus term one edit away from an unknown term of 5+ letters, if any."""
+        if len(term) < _PREFIX or term in self.df or not term.isalpha():
+            return None
+        best: tuple[int, str] | None = None
+        for length in (len(term), len(term) - 1, len(term) + 1):
+            for cand in self._by_length.get(length, ()):
+                if cand[0] == term[0] and _one_edit(term, cand):
+                    freq = self.df[cand]
+                    if best is None or freq > best[0]:
+                        best = (freq, cand)
+        return best[1] if best else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) != 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :]
+
+
+def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
+    """The content words of a question with their weights (repeats counted once)."""
+    out: dict[str, QWord] = {}
+    for surface in _TOKEN.findall(text):
+        terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
+        if not terms or surface.lower() in QUESTION_WORDS:
+            continue
+        lemma, parts = terms[0], tuple(terms[1:])
+        if lemma not in stats.df:
+            fixed = stats.closest(lemma)
+            if fixed is not None:
+                lemma, parts = fixed, ()
+        if lemma in stats.df or not parts:
+            weight = stats.idf(lemma)
+        else:
+            weight = sum(stats.idf(p) for p in parts) / len(parts)
+        if lemma not in out:
+            out[lemma] = QWord(surface, lemma, parts, weight)
+    return list(out.values())
+
+
+def word_credit(word: QWord, terms: frozenset[str]) -> float:
+    """How much of one question word a set of sentence terms covers (0..1)."""
+    if word.lemma in terms:
+        return 1.0
+    if word.parts:
+        share = sum(p in terms for p in word.parts) / len(word.parts)
+        if share:
+            return share
+    if len(word.lemma) >= _PREFIX + 1:
+        head = word.lemma[:_PREFIX]
+        if any(t.startswith(head) for t in terms):
+            return _PREFIX_CREDIT
+    return 0.0
+
+
+def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
+    """Weighted share of the question's content words that ``terms`` cover (1.0 when none)."""
+    total = sum(w.weight for w in qwords)
+    if total <= 0:
+        return 1.0
+    return sum(w.weight * word_credit(w, terms) for w in qwords) / total

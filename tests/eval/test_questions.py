@@ -1,0 +1,232 @@
+"""Checks of the evaluation question set ``eval/questions/demo.jsonl`` against the demo corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.corpus import corpus_text as ct
+
+QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions" / "demo.jsonl"
+FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
+ANSWERABLE_CATEGORIES = {
+    "direct",
+    "paraphrase",
+    "colloquial",
+    "misspelt",
+    "inflected",
+    "number",
+    "date",
+    "contact",
+    "eligibility",
+    "multi_doc",
+    "followup",
+    "english",
+    "swedish",
+}
+REFUSAL_CATEGORIES = {"unanswerable", "near_miss"}
+FACT_IDS = {f"F{i}" for i in range(1, 41)}
+
+
+def is_str_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def shape_problems(item: dict[str, Any]) -> list[str]:
+    """Problems with one item's fields and their types, as readable messages."""
+    problems = []
+    if set(item) != FIELDS:
+        problems.append(f"fields {sorted(item)} differ from {sorted(FIELDS)}")
+        return problems
+    if not re.fullmatch(r"q\d{3,}", str(item["id"])):
+        problems.append(f"id {item['id']!r} is not like 'q001'")
+    if not isinstance(item["question"], str) or not item["question"].strip():
+        problems.append("question is empty")
+    if not (isinstance(item["history"], list) and all(isinstance(h, str) for h in item["history"])):
+        problems.append("history is not a list of strings")
+    gold = item["gold"]
+    if not (isinstance(gold, dict) and set(gold) == {"doc_ids", "passages"}):
+        problems.append("gold must have exactly doc_ids and passages")
+        return problems
+    if not isinstance(item["answerable"], bool):
+        problems.append(f"answerable {item['answerable']!r} is not a boolean")
+    elif item["answerable"]:
+        problems += answerable_problems(item)
+    else:
+        if gold != {"doc_ids": [], "passages": []} or item["key_facts"] != []:
+            problems.append("an unanswerable item has gold documents, passages or key facts")
+        if item["category"] not in REFUSAL_CATEGORIES:
+            problems.append(f"category {item['category']!r} is not one for unanswerable items")
+    if item["category"] == "followup" and not item["history"]:
+        problems.append("a followup item has no history")
+    return problems
+
+
+def answerable_problems(item: dict[str, Any]) -> list[str]:
+    problems = []
+    gold = item["gold"]
+    if item["category"] not in ANSWERABLE_CATEGORIES:
+        problems.append(f"category {item['category']!r} is not one for answerable items")
+    if item["fact"] not in FACT_IDS:
+        problems.append(f"fact {item['fact']!r} is not F1..F40")
+    unknown = set(gold["doc_ids"]) - set(ct.documents())
+    if not is_str_list(gold["doc_ids"]) or not gold["doc_ids"] or unknown:
+        problems.append(f"gold doc_ids {gold['doc_ids']!r} are not manifest ids")
+    if not is_str_list(gold["passages"]) or not 1 <= len(gold["passages"]) <= 2:
+        problems.append("gold passages must be 1-2 strings")
+    elif any(not 10 <= len(p) <= 80 for p in gold["passages"]):
+        problems.append("a gold passage is not 10-80 characters long")
+    groups = item["key_facts"]
+    if not (isinstance(groups, list) and 1 <= len(groups) <= 3 and all(map(is_str_list, groups))):
+        problems.append("key_facts must be 1-3 non-empty groups of strings")
+    elif not all(groups):
+        problems.append("a key-fact group is empty")
+    return problems
+
+
+def text_problems(item: dict[str, Any], texts: dict[str, str]) -> list[str]:
+    """Gold passages and key facts that the gold documents' text does not contain.
+
+    A passage must occur in at least one gold document. Every key-fact group needs an
+    alternative in the gold documents' text: in every gold document (each gold document
+    states the answer), except for multi_doc items, where one of them is enough.
+    """
+    gold = [texts[d].casefold() for d in item["gold"]["doc_ids"]]
+    problems = [
+        f"passage {p!r} is in no gold document"
+        for p in item["gold"]["passages"]
+        if not any(ct.normalise(p).casefold() in t for t in gold)
+    ]
+    for group in item["key_facts"]:
+        found = [any(alt.casefold() in t for alt in group) for t in gold]
+        if not (any(found) if item["category"] == "multi_doc" else all(found)):
+            problems.append(f"key facts {group!r} are missing from a gold document")
+    return problems
+
+
+def load_items() -> list[dict[str, Any]]:
+    items = []
+    for number, line in enumerate(QUESTIONS.read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"line {number} is empty"
+        item = json.loads(line)
+        assert isinstance(item, dict), f"line {number} is not a JSON object"
+        items.append(item)
+    return items
+
+
+ITEMS = load_items()
+
+
+def test_set_has_enough_items_with_unique_ids() -> None:
+    ids = [item["id"] for item in ITEMS]
+    assert len(ids) >= 100
+    assert len(set(ids)) == len(ids)
+    assert len({item["question"] for item in ITEMS}) == len(ITEMS)
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])
+def test_item_is_well_formed(item: dict[str, Any]) -> None:
+    assert shape_problems(item) == []
+
+
+@pytest.mark.parametrize(
+    "item", [i for i in ITEMS if i["answerable"]], ids=[i["id"] for i in ITEMS if i["answerable"]]
+)
+def test_gold_passages_and_key_facts_are_in_the_gold_documents(item: dict[str, Any]) -> None:
+    assert text_problems(item, ct.corpus_texts()) == []
+
+
+def test_every_fact_is_covered_in_several_phrasings() -> None:
+    per_fact = Counter(item["fact"] for item in ITEMS if item["answerable"])
+    assert set(per_fact) == FACT_IDS
+    assert min(per_fact.values()) >= 2
+
+
+def test_categories_and_refusals_are_represented() -> None:
+    categories = Counter(item["category"] for item in ITEMS)
+    assert set(categories) == ANSWERABLE_CATEGORIES | REFUSAL_CATEGORIES
+    assert sum(not item["answerable"] for item in ITEMS) >= 20
+    assert categories["near_miss"] >= 10
+    assert categories["english"] >= 5 and categories["swedish"] >= 4
+    assert categories["followup"] >= 4 and categories["multi_doc"] >= 4
+
+
+GOOD: dict[str, Any] = {
+    "id": "q900",
+    "question": "Mikä on Teemu Heinon puhelinnumero?",
+    "history": [],
+    "answerable": True,
+    "gold": {"doc_ids": ["rahoitushaut", "pori-verkkosivu"], "passages": ["044 701 8303"]},
+    "key_facts": [["044 701 8303"]],
+    "category": "contact",
+    "fact": "F28",
+}
+NO_ANSWER: dict[str, Any] = {
+    **GOOD,
+    "answerable": False,
+    "gold": {"doc_ids": [], "passages": []},
+    "key_facts": [],
+    "category": "near_miss",
+    "fact": "",
+}
+
+
+def test_checker_accepts_good_items() -> None:
+    assert shape_problems(GOOD) == [] and shape_problems(NO_ANSWER) == []
+    assert text_problems(GOOD, ct.corpus_texts()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"id": "7"}, "id '7' is not like 'q001'"),
+        ({"question": " "}, "question is empty"),
+        ({"answerable": "yes"}, "answerable 'yes' is not a boolean"),
+        ({"history": "Entä?"}, "history is not a list of strings"),
+        ({"category": "followup"}, "a followup item has no history"),
+        ({"category": "misc"}, "category 'misc' is not one for answerable items"),
+        ({"fact": "F41"}, "fact 'F41' is not F1..F40"),
+        ({"gold": {"doc_ids": ["pori"], "passages": ["044 701 8303"]}}, "are not manifest ids"),
+        ({"gold": {"doc_ids": ["rahoitushaut"], "passages": ["044"]}}, "not 10-80 characters"),
+        ({"gold": {"doc_ids": ["rahoitushaut"]}}, "gold must have exactly doc_ids and passages"),
+        ({"key_facts": []}, "key_facts must be 1-3 non-empty groups"),
+        ({"key_facts": [[]]}, "a key-fact group is empty"),
+        ({"extra": 1}, "fields ['answerable', 'category', 'extra'"),
+    ],
+)
+def test_checker_reports_bad_items(change: dict[str, Any], message: str) -> None:
+    problems = shape_problems({**GOOD, **change})
+    assert any(message in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"key_facts": [["044 701 8304"]]}, "key facts ['044 701 8304'] are missing"),
+        (
+            {"gold": {"doc_ids": ["rahoitushaut", "sopimus-tiivistelma"], "passages": ["044 701"]}},
+            "key facts ['044 701 8303'] are missing from a gold document",
+        ),
+        (
+            {"gold": {"doc_ids": ["rahoitushaut"], "passages": ["Teemu Heino, 044"]}},
+            "passage 'Teemu Heino, 044' is in no gold document",
+        ),
+    ],
+)
+def test_checker_reports_answers_missing_from_the_corpus(
+    change: dict[str, Any], message: str
+) -> None:
+    problems = text_problems({**GOOD, **change}, ct.corpus_texts())
+    assert any(message in p for p in problems), problems
+
+
+def test_unanswerable_items_carry_no_gold() -> None:
+    bad = {**NO_ANSWER, "key_facts": [["x"]], "category": "direct"}
+    problems = shape_problems(bad)
+    assert "an unanswerable item has gold documents, passages or key facts" in problems
+    assert "category 'direct' is not one for unanswerable items" in problems

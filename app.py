@@ -1,9 +1,9 @@
 """``python app.py``: the Pori-neuvoja chat page (Gradio) on 127.0.0.1:7860 by default.
 
-With an index in ASSISTANT_DATA_DIR the app warms up and serves within seconds. Without one it
-starts serving at once, builds the index from ASSISTANT_CORPUS_DIR in the background (progress in
-the log and on the page) and answers once the build is done; ``--no-build`` instead prints the
-command to run.
+The page is served within seconds; the assistant warms up beside it. Without an index in
+ASSISTANT_DATA_DIR the app builds one from ASSISTANT_CORPUS_DIR in the background (progress in the
+log and on the page) and answers once the build is done; ``--no-build`` instead prints the
+command to run and exits.
 """
 
 from __future__ import annotations
@@ -66,40 +66,31 @@ def main(argv: list[str] | None = None) -> int:
         print("--concurrency on oltava vähintään 1.", file=sys.stderr)
         return 2
 
-    import uvicorn
-
-    from assistant.service import Assistant
-    from assistant.webapp.server import create_app
     from assistant.webapp.startup import (
-        FAILED,
         AppStatus,
+        LazyAssistant,
         build_command,
         index_exists,
-        prepare,
         prepare_in_background,
     )
 
-    assistant = Assistant(settings)
-    status = AppStatus()
-    if index_exists(settings):
-        snapshot = prepare(settings, assistant, status, auto_build=False)
-        if snapshot.state == FAILED:
-            log.error("%s", snapshot.message)
-    elif args.no_build:
-        prepare(settings, assistant, status, auto_build=False)
+    if args.no_build and not index_exists(settings):
         print(
             f"Hakemistoa ei ole rakennettu. Aja ensin: {build_command(settings)}", file=sys.stderr
         )
         return 2
-    else:
-        log.info(
-            "no index in %s: building it in the background; the page shows the progress",
-            settings.data_dir,
-        )
-        prepare_in_background(settings, assistant, status)
+    import uvicorn
+
+    from assistant.webapp.server import create_app
+
+    assistant = LazyAssistant(settings)
+    status = AppStatus()
     app = create_app(settings, assistant, status, concurrency=args.concurrency)
+    # the page is served at once; the assistant is imported, built if needed, and warmed up
+    # beside it, and the page shows the progress
+    prepare_in_background(settings, assistant, status, auto_build=not args.no_build)
     log.info(
-        "Pori-neuvoja at http://%s:%s/ (prepared in %.2f s)",
+        "serving Pori-neuvoja at http://%s:%s/ (%.2f s after start)",
         settings.host,
         settings.port,
         time.perf_counter() - started,

@@ -133,6 +133,8 @@ _HEAD_TRANSLATIONS = {
     "project": "hanke", "projects": "hanke", "projekt": "hanke", "projektet": "hanke",
     "axis": "toimintalinja", "focus": "painopistealue",
 }
+_COUNTED = re.compile(r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b",
+                      re.IGNORECASE)
 _NAME = re.compile(r"(?<![\w@.])([A-ZÅÄÖ][\w+-]*(?::\w+)?)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
 _NOT_NAMES = frozenset(
@@ -160,6 +162,7 @@ class Constraints:
     names: tuple[str, ...] = ()
     other_cities: tuple[str, ...] = ()
     about_participants: bool = False
+    counted: frozenset[str] = frozenset()  # "kuinka monta hakemusta" -> hakemus
 
     @property
     def refuse_city(self) -> bool:
@@ -207,8 +210,14 @@ class HeadTerms:
     def __call__(self, word: str) -> frozenset[str]:
         return self._terms(word)
 
+    @staticmethod
+    def translated(word: str) -> frozenset[str]:
+        """Finnish head terms of an English or Swedish noun we know ("calls" -> haku)."""
+        word = word.lower()
+        return frozenset(fi for key, fi in _HEAD_TRANSLATIONS.items() if word.startswith(key))
 
-def ordinal_phrases(text: str, heads: HeadTerms) -> list[OrdinalPhrase]:
+
+def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[OrdinalPhrase]:
     """Every ordinal in ``text`` with the head terms of the (up to two) words after it."""
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
@@ -218,9 +227,20 @@ def ordinal_phrases(text: str, heads: HeadTerms) -> list[OrdinalPhrase]:
             for word in following:
                 if any(p.fullmatch(word) for _, p in ORDINALS):
                     break
-                head |= heads(word)
+                head |= heads(word) if language == "fi" else heads.translated(word)
             found.append(OrdinalPhrase(name, frozenset(head)))
     return found
+
+
+def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
+    """Head terms of what a Finnish count question counts ("kuinka monta hakemusta")."""
+    match = _COUNTED.search(text)
+    if match is None:
+        return frozenset()
+    out: set[str] = set()
+    for word in words(text[match.end():])[:2]:
+        out |= heads(word)
+    return frozenset(out)
 
 
 def _names(text: str, language: str) -> tuple[str, ...]:
@@ -250,11 +270,12 @@ def extract(question: Question, heads: HeadTerms) -> Constraints:
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     return Constraints(
         kinds=kinds,
-        ordinals=tuple(ordinal_phrases(focus, heads)),
+        ordinals=tuple(ordinal_phrases(focus, heads, question.language)),
         numbers=numbers,
         names=_names(focus, question.language),
         other_cities=tuple(sorted(cities)),
         about_participants=bool(_PARTICIPATION.search(focus)),
+        counted=counted_terms(focus, heads) if question.language == "fi" else frozenset(),
     )
 
 
@@ -301,6 +322,10 @@ def violations(
     if constraints.names:
         tokens = words(everything)
         missing += [f"name:{n}" for n in constraints.names if not _has_name(tokens, n)]
+    if constraints.counted and not any(
+        heads(w) & constraints.counted for w in words(local)
+    ):
+        missing.append("counted")
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]

@@ -43,6 +43,7 @@ class QWord:
     lemma: str
     parts: tuple[str, ...]
     weight: float
+    known: bool = True  # the lemma itself occurs in the corpus
 
 
 class TermStats:
@@ -114,7 +115,7 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         else:
             weight = sum(stats.idf(p) for p in parts) / len(parts)
         if lemma not in out:
-            out[lemma] = QWord(surface, lemma, parts, weight)
+            out[lemma] = QWord(surface, lemma, parts, weight, known=lemma in stats.df)
     return list(out.values())
 
 
@@ -125,7 +126,9 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     if word.parts:
         share = sum(p in terms for p in word.parts) / len(word.parts)
         if share:
-            return share
+            # a compound the corpus never uses: all of its parts are needed ("kaupunginjohtaja"
+            # is not covered by "kaupunki" alone)
+            return share if word.known or share == 1.0 else share * 0.5
     if len(word.lemma) >= _PREFIX + 1:
         head = word.lemma[:_PREFIX]
         if any(t.startswith(head) for t in terms):

@@ -102,7 +102,15 @@ def features(row: Row) -> dict[str, Any]:
     ev = row.trace.gathered.evidence if row.trace.gathered else None
     best = ev.best if ev else None
     top = ev.top if ev else None
+    scored = row.trace.gathered.scored if row.trace.gathered else ()
+    dens = sorted((s.dense for s in scored), reverse=True)
+    hits = row.trace.gathered.hits if row.trace.gathered else ()
+    qwords = row.trace.gathered.qwords if row.trace.gathered else ()
+    total = sum(w.weight for w in qwords) or 1.0
     return {
+        "chunk_dense": hits[0].dense if hits else None,
+        "gap": (best.dense - statistics.fmean(dens[:10])) if best and dens else None,
+        "unknown": sum(w.weight for w in qwords if not w.known) / total,
         "id": row.item["id"], "question": row.item["question"],
         "answerable": row.item.get("answerable", True), "category": row.item.get("category"),
         "refused": row.answer.refused, "reason": row.trace.verdict.reason, "route": row.trace.route,

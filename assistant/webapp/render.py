@@ -83,6 +83,16 @@ def _link(href: str, label: str, css: str) -> str:
     )
 
 
+def section_label(title: str, section: str | None) -> str:
+    """The section path without a leading heading that merely repeats the document title."""
+    if not section or not section.strip():
+        return ""
+    parts = [p.strip() for p in section.split(" > ") if p.strip()]
+    if len(parts) > 1 and title.strip().lower().startswith(parts[0].lower()):
+        parts = parts[1:]
+    return " > ".join(parts)
+
+
 def source_html(
     n: int | None,
     doc_id: str,
@@ -98,13 +108,14 @@ def source_html(
     where = [f"<strong>{escape(title)}</strong>"]
     if page:
         where.append(f"s. {page}")
-    if section and section.strip():
-        where.append(f'<span class="pn-section">{escape(section.strip())}</span>')
+    shown_section = section_label(title, section)
+    if shown_section:
+        where.append(f'<span class="pn-section">{escape(shown_section)}</span>')
     open_label = f"Avaa asiakirja (s. {page})" if page else "Avaa asiakirja"
     links = [_link(document_href(doc_id, page), open_label, "pn-doc-link")]
     web = safe_url(url)
     if web:
-        links.append(_link(web, "Alkuperäinen verkkosivu", "pn-web-link"))
+        links.append(_link(web, "Alkuperäinen lähde verkossa", "pn-web-link"))
     return (
         '<li class="pn-source">'
         f'<div class="pn-source-head">{head}{", ".join(where)}</div>'
@@ -197,7 +208,7 @@ def hit_header_html(rank: int, hit: Hit) -> str:
     if chunk.page_start:
         where.append(f"s. {chunk.page_start}")
     if chunk.section:
-        where.append(escape(chunk.section))
+        where.append(escape(section_label(chunk.title, chunk.section)))
     link = _link(
         document_href(chunk.doc_id, chunk.page_start),
         "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),

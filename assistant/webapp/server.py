@@ -39,6 +39,13 @@ def create_app(
     library = DocumentLibrary(assistant.index_info, settings.corpus_dir)
     app = FastAPI(title="Pori-neuvoja", docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(document_router(library))
+
+    @app.get("/terveys", include_in_schema=False)
+    def health() -> dict[str, str]:
+        """Readiness for monitoring and tests: ready, loading, building or failed."""
+        snap = status.get()
+        return {"status": snap.state, "message": snap.message}
+
     blocks = build_blocks(handlers, concurrency=concurrency)
     return gr.mount_gradio_app(
         app,

@@ -1,7 +1,9 @@
-"""Getting the index ready for the page: warm up, or build it first with visible progress.
+"""Getting the assistant ready while the page is already being served.
 
-:class:`AppStatus` is what the page shows in its banner while the app prepares itself; the
-preparation runs before or beside the web server (see ``app.py``).
+The web server starts first (a few seconds: Gradio itself); a background thread then imports the
+assistant, builds the index if there is none (progress in the log and on the page) and warms the
+assistant up. :class:`AppStatus` is what the page shows meanwhile, and questions asked during the
+warm-up wait for it instead of failing.
 """
 
 from __future__ import annotations
@@ -9,22 +11,24 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from ingest.errors import EmbedderMismatchError, IndexMissingError, PoriError
+from ingest.models import Answer, Hit
 from ingest.settings import Settings
-from ingest.store import IndexStore
+
+if TYPE_CHECKING:
+    from assistant.retrieval import Filters
+    from assistant.service import Assistant
+    from ingest.store import IndexInfo
 
 log = logging.getLogger(__name__)
 
 READY, BUILDING, LOADING, FAILED = "ready", "building", "loading", "failed"
-
-
-class WarmUp(Protocol):
-    def warm_up(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -43,17 +47,78 @@ class AppStatus:
     """Thread-safe readiness of the app: loading, building the index, ready or failed."""
 
     def __init__(self, state: str = LOADING, message: str = "Pori-neuvoja käynnistyy…") -> None:
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self._snapshot = Snapshot(state, message)
 
     def set(self, state: str, message: str) -> None:
-        with self._lock:
+        with self._changed:
             self._snapshot = Snapshot(state, message)
+            self._changed.notify_all()
         log.info("app status: %s: %s", state, message)
 
     def get(self) -> Snapshot:
-        with self._lock:
+        with self._changed:
             return self._snapshot
+
+    def wait(self, timeout: float) -> Snapshot:
+        """Wait while the assistant is still loading (not while building), up to ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self._snapshot.state == LOADING:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._changed.wait(left)
+            return self._snapshot
+
+
+class LazyAssistant:
+    """``assistant.service.Assistant``, imported and created on first use.
+
+    Importing it pulls in llama-index and Chroma (seconds); the page does not wait for that.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._real: Assistant | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> Assistant:
+        if self._real is None:
+            with self._lock:
+                if self._real is None:
+                    from assistant.service import Assistant
+
+                    self._real = Assistant(self.settings)
+        return self._real
+
+    def warm_up(self) -> None:
+        self._get().warm_up()
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        today: date | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
+        return self._get().ask(question, history, today=today, filters=filters)
+
+    def ask_stream(
+        self, question: str, history: Sequence[str] = (), *, today: date | None = None
+    ) -> Iterator[str | Answer]:
+        return self._get().ask_stream(question, history, today=today)
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        return self._get().search(query, k, filters)
+
+    def index_info(self) -> IndexInfo:
+        return self._get().index_info()
+
+    @property
+    def mode(self) -> str:
+        return self._get().mode
 
 
 def build_command(settings: Settings) -> str:
@@ -65,7 +130,9 @@ def build_command(settings: Settings) -> str:
 
 
 def index_exists(settings: Settings) -> bool:
-    """True when a current index version is published (cheap: reads the pointer only)."""
+    """True when a current index version is published (reads the pointer only)."""
+    from ingest.store import IndexStore
+
     try:
         return IndexStore(settings).current_version() is not None
     except PoriError as exc:
@@ -79,7 +146,7 @@ def _corpus_has_files(corpus: Path) -> bool:
 
 def prepare(
     settings: Settings,
-    assistant: WarmUp,
+    assistant: LazyAssistant | Assistant,
     status: AppStatus,
     *,
     auto_build: bool = True,
@@ -126,7 +193,7 @@ def prepare(
         status.set(FAILED, "Avustajaa ei voitu käynnistää (syy näkyy sovelluksen lokissa).")
         return status.get()
     status.set(READY, "Valmis.")
-    log.info("assistant ready in %.2f s", time.perf_counter() - started)
+    log.info("assistant prepared in %.2f s", time.perf_counter() - started)
     return status.get()
 
 
@@ -149,7 +216,10 @@ def _build(settings: Settings, builder: Callable[[Settings], object] | None) -> 
 
 
 def prepare_in_background(
-    settings: Settings, assistant: WarmUp, status: AppStatus, auto_build: bool = True
+    settings: Settings,
+    assistant: LazyAssistant | Assistant,
+    status: AppStatus,
+    auto_build: bool = True,
 ) -> threading.Thread:
     """Run :func:`prepare` in a daemon thread (the page shows the status meanwhile)."""
 
@@ -157,13 +227,13 @@ def prepare_in_background(
         try:
             prepare(settings, assistant, status, auto_build=auto_build)
         except Exception:  # the thread's last resort: log it and tell the page
-            log.exception("preparing the index failed unexpectedly")
+            log.exception("preparing the assistant failed unexpectedly")
             status.set(
                 FAILED,
                 "Avustajaa ei voitu käynnistää odottamattoman virheen vuoksi "
                 f"(syy näkyy sovelluksen lokissa). Kokeile: {build_command(settings)}",
             )
 
-    thread = threading.Thread(target=run, name="prepare-index", daemon=True)
+    thread = threading.Thread(target=run, name="prepare-assistant", daemon=True)
     thread.start()
     return thread

@@ -1,7 +1,7 @@
 """PDF files with pypdf: one Page per PDF page, headings from font sizes, page chrome removed.
 
-pypdf's ``extract_text(visitor_text=...)`` reports every text run with its matrices and font.
-From those we rebuild the page's lines with their baseline, font size and boldness, then:
+From the page lines that :mod:`ingest.loaders.pdf_reader` rebuilds (baseline, font size,
+boldness) this module:
 drop running headers/footers/page numbers (:func:`ingest.cleaning.find_repeated_lines`), mark
 lines in a clearly larger (or bold) font as "#"-headings, split paragraphs at larger vertical
 gaps, turn bullets into "- " items, and let :func:`ingest.cleaning.clean_text` rejoin
@@ -10,50 +10,32 @@ hyphenated words and unwrap the lines of each paragraph.
 
 from __future__ import annotations
 
-import io
 import itertools
 import logging
-import math
 import re
-import struct
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-from typing import Any
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
 
 from ingest.cleaning import clean_text, find_repeated_lines, is_structural_line
 from ingest.errors import DocumentError
 from ingest.loaders.base import Extracted, first_heading, usable_title
+from ingest.loaders.pdf_reader import (
+    PDF_ERRORS,
+    Line,
+    corrupt_error,
+    open_pdf,
+    read_lines,
+)
 from ingest.models import Page
 
 __all__ = ["load_pdf"]
 
 logger = logging.getLogger(__name__)
 
-# pypdf raises many kinds of errors on damaged files; all of them mean "cannot read this PDF".
-_PDF_ERRORS: tuple[type[BaseException], ...] = (
-    PyPdfError,
-    DependencyError,
-    ValueError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    IndexError,
-    AssertionError,
-    ZeroDivisionError,
-    OverflowError,
-    RecursionError,
-    struct.error,
-    zlib.error,
-    EOFError,
-    NotImplementedError,
-)
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
 _BULLET = re.compile(r"^[•▪◦●■□➢►∙·]\s*")
 _DASH_BULLET = re.compile(r"^[-–*]\s+(?=\S)")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+[^\W\d_]")
@@ -62,18 +44,8 @@ _FIRST_WORD = re.compile(r"^([^\W\d_]\S*)[ \t]*")
 _HEADING_RATIO = 1.1
 _PARAGRAPH_GAP = 1.4  # a baseline distance this much above the usual one starts a paragraph
 _SHORT_LINE = 0.7  # a line shorter than this share of a full line ended its paragraph/item
+_MAX_HEADING_CHARS = 200
 _TERMINATORS = (".", "!", "?", ":")
-
-
-@dataclass
-class _Line:
-    """One text line of a page as pypdf reported it."""
-
-    text: str
-    x: float | None
-    y: float | None
-    size: float
-    bold: bool
 
 
 @dataclass(frozen=True)
@@ -86,124 +58,12 @@ class _Layout:
     full_chars: int  # characters on a full-width body line
 
 
-def _mult(m: list[float], n: list[float]) -> list[float]:
-    return [
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-
-
-class _LineCollector:
-    """The ``visitor_text`` callback: gathers runs into lines with position and font."""
-
-    def __init__(self) -> None:
-        self.lines: list[_Line] = []
-        self._parts: list[tuple[str, float, bool]] = []
-        self._x: float | None = None
-        self._y: float | None = None
-
-    def __call__(self, text: Any, cm: Any, tm: Any, font: Any, size: Any) -> None:
-        if not text:
-            return
-        try:
-            matrix = _mult([float(v) for v in tm], [float(v) for v in cm])
-            scale = math.hypot(matrix[2], matrix[3]) or 1.0
-            effective = float(size or 0) * scale
-        except (TypeError, ValueError, IndexError):
-            matrix, effective = [], 0.0
-        name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
-        bold = bool(_BOLD_FONT.search(name))
-        for index, piece in enumerate(str(text).split("\n")):
-            if index:
-                self.end_line()
-            if piece:
-                if self._y is None and matrix and (matrix[4] or matrix[5]):
-                    self._x, self._y = matrix[4], matrix[5]
-                self._parts.append((piece, effective, bold))
-
-    def end_line(self) -> None:
-        text = "".join(part[0] for part in self._parts).strip()
-        if text:
-            sizes: Counter[float] = Counter()
-            for piece, size, _ in self._parts:
-                sizes[round(size * 2) / 2] += len(piece.strip())
-            bold = all(b for piece, _, b in self._parts if piece.strip())
-            size = sizes.most_common(1)[0][0]
-            self.lines.append(_Line(text, self._x, self._y, size, bold))
-        self._parts, self._x, self._y = [], None, None
-
-
-def _open(data: bytes) -> PdfReader:
-    if b"%PDF-" not in data[:1024]:
-        raise DocumentError(
-            "Tiedosto ei ole PDF-tiedosto (PDF-tunniste puuttuu alusta); "
-            "tarkista tiedosto tai vaihda sen pääte oikeaksi."
-        )
-    if b"%%EOF" not in data[-4096:]:
-        raise DocumentError(
-            "PDF-tiedosto on katkennut (loppumerkki %%EOF puuttuu); "
-            "lataa tai tallenna se uudelleen."
-        )
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        encrypted = reader.is_encrypted
-    except _PDF_ERRORS as exc:
-        raise _corrupt(exc) from exc
-    if encrypted:
-        try:
-            opened = reader.decrypt("")
-        except _PDF_ERRORS as exc:
-            raise _encrypted() from exc
-        if not opened:
-            raise _encrypted()
-    return reader
-
-
-def _encrypted() -> DocumentError:
-    return DocumentError(
-        "PDF-tiedosto on salattu salasanalla, eikä sitä voi lukea; "
-        "tallenna siitä salaamaton versio."
-    )
-
-
-def _corrupt(exc: BaseException) -> DocumentError:
-    logger.debug("pypdf failed: %r", exc)
-    return DocumentError(
-        "PDF-tiedosto on vioittunut tai katkennut, eikä sitä voi lukea; "
-        "lataa tai tallenna se uudelleen."
-    )
-
-
-def _read_lines(reader: PdfReader) -> list[list[_Line] | None]:
-    """Lines of every page; None for a page pypdf could not read."""
-    pages: list[list[_Line] | None] = []
-    try:
-        page_objects = list(reader.pages)
-    except _PDF_ERRORS as exc:
-        raise _corrupt(exc) from exc
-    for number, page in enumerate(page_objects, start=1):
-        collector = _LineCollector()
-        try:
-            page.extract_text(visitor_text=collector)
-        except _PDF_ERRORS as exc:
-            logger.warning("Skipping unreadable PDF page %d: %r", number, exc)
-            pages.append(None)
-            continue
-        collector.end_line()
-        pages.append(collector.lines)
-    return pages
-
-
-def _top_down(lines: list[_Line]) -> list[int]:
+def _top_down(lines: list[Line]) -> list[int]:
     """Line indexes from the top of the page down (lines without a position last)."""
     return sorted(range(len(lines)), key=lambda i: -(lines[i].y or 0.0))
 
 
-def _drop_page_chrome(pages: list[list[_Line]]) -> list[list[_Line]]:
+def _drop_page_chrome(pages: list[list[Line]]) -> list[list[Line]]:
     """Remove running headers, footers and page numbers (judged by position on the page).
 
     Headings ("Luku 3" at the top of every page) look like running headers once digits are
@@ -230,7 +90,7 @@ def _drop_page_chrome(pages: list[list[_Line]]) -> list[list[_Line]]:
     ]
 
 
-def _heading_levels(pages: list[list[_Line]]) -> tuple[float, dict[float, int]]:
+def _heading_levels(pages: list[list[Line]]) -> tuple[float, dict[float, int]]:
     """Body font size and the heading level of every clearly larger font size."""
     chars: Counter[float] = Counter()
     for lines in pages:
@@ -243,7 +103,7 @@ def _heading_levels(pages: list[list[_Line]]) -> tuple[float, dict[float, int]]:
     return body, {size: min(level, 6) for level, size in enumerate(larger, start=1)}
 
 
-def _line_gap(pages: list[list[_Line]], body: float) -> float:
+def _line_gap(pages: list[list[Line]], body: float) -> float:
     """Typical baseline distance between body lines, in units of the font size."""
     ratios = []
     for lines in pages:
@@ -256,14 +116,14 @@ def _line_gap(pages: list[list[_Line]], body: float) -> float:
     return median(ratios) if ratios else 1.2
 
 
-def _full_line_chars(pages: list[list[_Line]], body: float) -> int:
+def _full_line_chars(pages: list[list[Line]], body: float) -> int:
     """Characters on a full-width body line (90th percentile), to spot lines that end early."""
     lengths = sorted(len(line.text) for lines in pages for line in lines if line.size == body)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def _heading_level(line: _Line, body: float, levels: dict[float, int]) -> int:
-    if len(line.text) > 200:
+def _heading_level(line: Line, body: float, levels: dict[float, int]) -> int:
+    if len(line.text) > _MAX_HEADING_CHARS:
         return 0
     if line.size in levels:
         return levels[line.size]
@@ -279,7 +139,7 @@ def _heading_level(line: _Line, body: float, levels: dict[float, int]) -> int:
     return 0
 
 
-def _starts_new_block(prev: _Line, line: _Line, layout: _Layout) -> bool:
+def _starts_new_block(prev: Line, line: Line, layout: _Layout) -> bool:
     """Whether ``line`` starts a new paragraph/item rather than continuing ``prev``."""
     if prev.y is not None and line.y is not None and line.size > 0:
         distance = prev.y - line.y
@@ -289,12 +149,22 @@ def _starts_new_block(prev: _Line, line: _Line, layout: _Layout) -> bool:
     return ended_early and line.text[:1].isupper() and prev.text.endswith(_TERMINATORS)
 
 
-def _page_text(lines: list[_Line], layout: _Layout) -> str:
+def _page_text(lines: list[Line], layout: _Layout) -> str:
     """One page as Markdown-like text (paragraph lines still wrapped)."""
     blocks: list[tuple[str, list[str]]] = []  # (kind, lines); kind: "h<N>", "para" or "item"
-    prev: _Line | None = None
-    for line in lines:
+    prev: Line | None = None
+    for index, line in enumerate(lines):
         level = _heading_level(line, layout.body, layout.levels)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            level > len(layout.levels)  # bold at body size: a heading unless it wraps on
+            and following is not None
+            and following.bold
+            and following.size == line.size
+            and following.text[:1].islower()
+            and not _starts_new_block(line, following, layout)
+        ):
+            level = 0
         new_block = prev is None or _starts_new_block(prev, line, layout)
         kind, text = "para", line.text
         if level:
@@ -329,10 +199,10 @@ def _render(blocks: list[tuple[str, list[str]]]) -> str:
     parts: list[str] = []
     previous = ""
     for kind, lines in blocks:
-        if kind.startswith("h"):
-            text = "#" * int(kind[1:]) + " " + " ".join(lines)
-        else:
-            text = "\n".join(lines)
+        heading = " ".join(lines)
+        if kind.startswith("h") and len(heading) > _MAX_HEADING_CHARS:
+            kind = "para"  # several lines of large text: a lead paragraph, not a heading
+        text = f"{'#' * int(kind[1:])} {heading}" if kind.startswith("h") else "\n".join(lines)
         if parts:
             parts.append("\n" if kind == previous == "item" else "\n\n")
         parts.append(text)
@@ -360,18 +230,18 @@ def _metadata_title(reader: PdfReader) -> str:
     try:
         metadata = reader.metadata
         return usable_title(str(metadata.title)) if metadata and metadata.title else ""
-    except _PDF_ERRORS as exc:
+    except PDF_ERRORS as exc:
         logger.debug("Unreadable PDF metadata: %r", exc)
         return ""
 
 
 def load_pdf(data: bytes, path: Path) -> Extracted:
     """Load a PDF: one Page per PDF page (1-based numbers); pages without text are left out."""
-    reader = _open(data)
-    read = _read_lines(reader)
+    reader = open_pdf(data)
+    read = read_lines(reader)
     readable = [lines for lines in read if lines is not None]
     if read and not readable:
-        raise _corrupt(RuntimeError("no readable page"))
+        raise corrupt_error(RuntimeError("no readable page"))
     cleaned = _drop_page_chrome(readable)
     body, levels = _heading_levels(cleaned)
     layout = _Layout(body, levels, _line_gap(cleaned, body), _full_line_chars(cleaned, body))

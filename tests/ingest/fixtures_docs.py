@@ -18,7 +18,8 @@ from pypdf import PdfReader, PdfWriter
 
 from ingest.models import SourceInfo
 
-# A block of a PDF page: (kind, text). kind: "h1", "h2", "h3", "bold", "p" (wrapped by fpdf2),
+# A block of a PDF page: (kind, text). kind: "h1", "h2", "h3", "bold" (one bold line), "boldp"
+# (a wrapped bold paragraph), "p" (wrapped by fpdf2),
 # "lines" (text split at "\n" into exact lines, to place a hyphen at a line end), "li".
 Block = tuple[str, str]
 
@@ -76,6 +77,10 @@ def pdf_bytes(
                 pdf.set_font("Helvetica", "B", sizes[kind])
                 pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
                 pdf.ln(2)
+            elif kind == "boldp":
+                pdf.set_font("Helvetica", "B", 11)
+                pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
             elif kind == "bold":
                 pdf.set_font("Helvetica", "B", 11)
                 pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")

@@ -149,6 +149,23 @@ def test_pdf_numbered_headings_at_the_top_of_every_page_are_not_running_headers(
     ]
 
 
+def test_pdf_bold_line_at_body_size_is_a_heading(tmp_path: Path) -> None:
+    data = fx.pdf_bytes(
+        [[("h1", "Otsikko"), ("p", "Johdanto."), ("bold", "Yhteystiedot"), ("p", "Soita.")]]
+    )
+    doc = load(tmp_path, "lihavoitu.pdf", data)
+    assert doc.text == "# Otsikko\n\nJohdanto.\n\n## Yhteystiedot\n\nSoita."
+
+
+def test_pdf_large_or_bold_paragraphs_are_not_headings(tmp_path: Path) -> None:
+    lead = " ".join(["Johdanto kertoo sopimuksen taustasta ja tavoitteista."] * 5)
+    body = " ".join(["Leipäteksti kertoo asiasta tavallisella kirjasinkoolla."] * 12)
+    bold = " ".join(["Lihavoitu kappale jatkuu usealle riville ilman otsikkoa"] * 3) + "."
+    data = fx.pdf_bytes([[("h1", "Otsikko"), ("h2", lead), ("p", body), ("boldp", bold)]])
+    doc = load(tmp_path, "johdanto.pdf", data)
+    assert doc.text == f"# Otsikko\n\n{lead}\n\n{body}\n\n{bold}"
+
+
 def test_pdf_encrypted_with_owner_password_only_is_read(tmp_path: Path) -> None:
     doc = load(tmp_path, "rajoitettu.pdf", fx.owner_only_encrypted_pdf())
     assert doc.text == "Avoin mutta rajoitettu teksti."

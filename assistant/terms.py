@@ -98,11 +98,25 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
+    terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
+    if terms and surface.isalpha() and surface.islower():  # "porin" typed in lowercase
+        alt = [t for t in analyzer.terms(surface.capitalize()) if t not in QUESTION_WORDS]
+        if alt and stats.df.get(alt[0], 0) > stats.df.get(terms[0], 0):
+            return alt
+    return terms
+
+
 def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
-    """The content words of a question with their weights (repeats counted once)."""
+    """The content words of a question with their weights (repeats counted once).
+
+    A word the corpus never uses is kept only when it is a compound ("kaupunginjohtaja"): its
+    absence says the corpus lacks the concept. Other unknown words (colloquial or rare verbs)
+    are marked unknown and left out of coverage.
+    """
     out: dict[str, QWord] = {}
     for surface in _TOKEN.findall(text):
-        terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
+        terms = _terms(surface, analyzer, stats)
         if not terms or surface.lower() in QUESTION_WORDS:
             continue
         lemma, parts = terms[0], tuple(terms[1:])
@@ -136,9 +150,15 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     return 0.0
 
 
+def counted(word: QWord) -> bool:
+    """Whether a word counts for coverage (unknown simple words do not)."""
+    return word.known or bool(word.parts)
+
+
 def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
     """Weighted share of the question's content words that ``terms`` cover (1.0 when none)."""
-    total = sum(w.weight for w in qwords)
+    used = [w for w in qwords if counted(w)]
+    total = sum(w.weight for w in used)
     if total <= 0:
         return 1.0
-    return sum(w.weight * word_credit(w, terms) for w in qwords) / total
+    return sum(w.weight * word_credit(w, terms) for w in used) / total

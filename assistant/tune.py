@@ -110,7 +110,8 @@ def features(row: Row) -> dict[str, Any]:
     return {
         "chunk_dense": hits[0].dense if hits else None,
         "gap": (best.dense - statistics.fmean(dens[:10])) if best and dens else None,
-        "unknown": sum(w.weight for w in qwords if not w.known) / total,
+        "unknown": sum(w.weight for w in qwords if not w.known and not w.parts) / total,
+        "unknown_compound": sum(w.weight for w in qwords if not w.known and w.parts) / total,
         "id": row.item["id"], "question": row.item["question"],
         "answerable": row.item.get("answerable", True), "category": row.item.get("category"),
         "refused": row.answer.refused, "reason": row.trace.verdict.reason, "route": row.trace.route,

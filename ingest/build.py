@@ -27,9 +27,9 @@ from ingest.embedding import embedder_identity, make_embedder
 from ingest.errors import DocumentError, PoriError
 from ingest.finnish import DEFAULT_ANALYZER, make_analyzer
 from ingest.lexical import LexicalIndex
-from ingest.loaders import load_document
 from ingest.manifest import discover
 from ingest.models import Chunk, SourceInfo
+from ingest.sandbox import LoaderSandbox
 from ingest.records import chunk_from_record, chunk_to_node, record_terms
 from ingest.settings import Settings
 from ingest.store import DocRecord, IndexInfo, IndexStore, new_version_id
@@ -127,7 +127,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, progress: bool) -> _Plan:
+def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, progress: bool,
+          sandbox: LoaderSandbox) -> _Plan:
     analyzer = make_analyzer(DEFAULT_ANALYZER)
     previous: dict[str, DocRecord] = {}
     old_collection = None
@@ -162,7 +163,7 @@ def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, pr
                 plan.docs.append(doc)
                 continue
         try:
-            loaded = load_document(path, source, max_bytes=settings.max_file_bytes)
+            loaded = sandbox.load(path, source)
         except DocumentError as exc:
             plan.errors.append(FileError(rel, str(exc)))
             continue
@@ -235,9 +236,10 @@ def build_index(settings: Settings, corpus: Path | None = None, progress: bool =
     store = IndexStore(settings)
     embedder = make_embedder(settings.embed_model)
     ident = embedder_identity(embedder)
-    with build_lock(settings):
+    sandbox = LoaderSandbox(settings.max_file_seconds, settings.max_file_memory_mb, settings.max_file_bytes)
+    with build_lock(settings), sandbox:
         store.prune()  # leftovers of killed builds
-        plan = _plan(settings, corpus, store, ident, progress)
+        plan = _plan(settings, corpus, store, ident, progress, sandbox)
         current = store.current_version()
         old_ids: set[str] = set()
         if current is not None:

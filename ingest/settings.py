@@ -34,6 +34,7 @@ class Settings:
     max_question_chars: int = 1000
     max_file_bytes: int = 50_000_000
     max_file_seconds: float = 60.0
+    max_file_memory_mb: int = 2048
     feedback_retention_days: int = 365
     staff_user: str | None = None
     staff_password: str | None = None
@@ -134,6 +135,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_question_chars=_int(env, "ASSISTANT_MAX_QUESTION_CHARS", 1000, minimum=10),
         max_file_bytes=_int(env, "ASSISTANT_MAX_FILE_BYTES", 50_000_000, minimum=1),
         max_file_seconds=_float(env, "ASSISTANT_MAX_FILE_SECONDS", 60.0),
+        max_file_memory_mb=_int(env, "ASSISTANT_MAX_FILE_MEMORY_MB", 2048, minimum=64),
         feedback_retention_days=_int(env, "ASSISTANT_FEEDBACK_RETENTION_DAYS", 365, minimum=1),
         staff_user=_opt(env, "ASSISTANT_STAFF_USER"),
         staff_password=_opt(env, "ASSISTANT_STAFF_PASSWORD"),

@@ -1,0 +1,86 @@
+"""Loading untrusted files within a time and memory budget.
+
+Each file is parsed in a forked worker process whose address space is capped; a file that takes
+longer than ``max_seconds`` or needs more memory (a decompression bomb, say) is rejected with a
+plain reason and the worker is replaced. The build itself never runs the parsers in-process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import resource
+from multiprocessing.pool import Pool
+from pathlib import Path
+from types import TracebackType
+
+from ingest.errors import DocumentError
+from ingest.loaders import load_document
+from ingest.models import LoadedDocument, SourceInfo
+
+log = logging.getLogger(__name__)
+
+
+def _limit_memory(max_memory_mb: int) -> None:
+    limit = max_memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _load(path: Path, source: SourceInfo, max_bytes: int) -> LoadedDocument | str:
+    try:
+        return load_document(path, source, max_bytes=max_bytes)
+    except DocumentError as exc:
+        return str(exc)
+    except MemoryError:
+        return "tiedoston käsittely vaati liikaa muistia (esim. pakkauspommi)"
+    except RecursionError:
+        return "tiedoston rakenne on liian syvästi sisäkkäinen"
+
+
+class LoaderSandbox:
+    """A reusable worker process that loads one file at a time under a budget."""
+
+    def __init__(self, max_seconds: float, max_memory_mb: int, max_bytes: int) -> None:
+        self.max_seconds = max_seconds
+        self.max_memory_mb = max_memory_mb
+        self.max_bytes = max_bytes
+        self._pool: Pool | None = None
+
+    def _start(self) -> Pool:
+        if self._pool is None:
+            ctx = multiprocessing.get_context("fork")
+            self._pool = ctx.Pool(1, initializer=_limit_memory, initargs=(self.max_memory_mb,),
+                                  maxtasksperchild=200)
+        return self._pool
+
+    def load(self, path: Path, source: SourceInfo) -> LoadedDocument:
+        """Load ``path`` or raise :class:`DocumentError` with the reason it was rejected."""
+        pool = self._start()
+        pending = pool.apply_async(_load, (path, source, self.max_bytes))
+        try:
+            result = pending.get(timeout=self.max_seconds)
+        except multiprocessing.TimeoutError:
+            self.close()
+            raise DocumentError(
+                f"tiedoston käsittely kesti yli {self.max_seconds:g} s, joten se ohitettiin "
+                "(raja: ASSISTANT_MAX_FILE_SECONDS)"
+            ) from None
+        except (OSError, EOFError) as exc:  # the worker died (killed by the OS, say)
+            self.close()
+            raise DocumentError(f"tiedoston käsittely kaatui ({exc})") from None
+        if isinstance(result, str):
+            raise DocumentError(result)
+        return result
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> LoaderSandbox:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

@@ -38,7 +38,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"(?:kuinka paljon|paljonko|kuinka suuri|minkä suuruinen|suuruus|\bmäärä\w*|how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
         r"money|funding|pengar|finansiering|stöd)|(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|"
-        r"suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|\bkuinka monta euroa|\bmontako euroa",
+        r"suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|\bkuinka monta euroa|\bmontako euroa|"
+        r"\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
+        r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
         re.IGNORECASE,
     ),
     "rate": re.compile(

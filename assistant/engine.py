@@ -26,7 +26,7 @@ from assistant.index import IndexManager, LoadedIndex
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank
-from assistant.terms import QWord, TermStats, question_words
+from assistant.terms import QWord, TermStats, question_words, unknown_concepts
 from ingest.embedding import embedder_identity, make_embedder
 from ingest.finnish import Analyzer, make_analyzer
 from ingest.models import Hit
@@ -105,6 +105,7 @@ class Gathered:
     qwords: tuple[QWord, ...]
     scored: tuple[Scored, ...]
     evidence: Evidence
+    unknown: tuple[QWord, ...] = ()  # compounds naming things the corpus never mentions
 
 
 class Engine:
@@ -184,4 +185,6 @@ class Engine:
         scored = score_sentences(qvec, qwords, constraints, self.heads, groups,
                                  state.section_terms, config)
         evidence = select(scored, constraints, groups, config)
-        return Gathered(tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence)
+        unknown = unknown_concepts(qwords, state.stats) if question.language == "fi" else []
+        return Gathered(tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence,
+                        tuple(unknown))

@@ -55,8 +55,10 @@ _ANAPHORA = frozenset(
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history
 
 ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ensimmäinen", re.compile(r"\b(?:ensimmäi\w*|first|1st|första)\b", re.IGNORECASE)),
-    ("toinen", re.compile(r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|second|2nd|andra)\b", re.IGNORECASE)),
+    ("ensimmäinen", re.compile(r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b",
+                               re.IGNORECASE)),
+    ("toinen", re.compile(r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
+                          r"2nd|andra)\b", re.IGNORECASE)),
     ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
     ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
     ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
@@ -135,6 +137,38 @@ def ordinal_of(text: str) -> tuple[str, re.Match[str]] | None:
         if match and (found is None or match.start() < found[1].start()):
             found = (name, match)
     return found
+
+
+_PART_SPLIT = re.compile(
+    r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|mikä|mitkä|mitä|minkä|millai\w*|"
+    r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
+    r"vem|vad|när|var|vilka|hur)\b)",
+    re.IGNORECASE,
+)
+_MIN_PART_WORDS = 3
+
+
+def sub_questions(question: Question) -> list[Question]:
+    """A question that asks two things ("Kuka ... ja montako ...?") as two questions.
+
+    The later parts are retrieved together with the first one, which gives their context
+    ("... ja mistä se tulee?").
+    """
+    if question.followup:
+        return [question]
+    parts = [p.strip(" ,") for p in _PART_SPLIT.split(question.text)]
+    if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
+        return [question]
+    parts = [p if p.endswith("?") else p + "?" for p in parts]
+    out = []
+    for i, part in enumerate(parts):
+        leans = i > 0 and is_followup(part)  # "... ja mistä se tulee?"
+        context = parts[0] if leans else ""
+        focus = f"{parts[0]} {part}" if leans else part
+        out.append(Question(text=part, language=question.language,
+                            query=f"{context} {part}".strip(), focus=focus,
+                            followup=question.followup, history=question.history))
+    return out
 
 
 def _context(history: Sequence[str]) -> list[str]:

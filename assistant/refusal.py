@@ -6,10 +6,12 @@ The thresholds were calibrated on ``eval/questions/demo.jsonl`` with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.constraints import Constraints
 from assistant.evidence import Evidence
+from assistant.terms import QWord
 
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
 _REFUSAL = {
@@ -50,10 +52,12 @@ class Verdict:
 
 
 def decide(evidence: Evidence, constraints: Constraints, language: str,
-           config: RefusalConfig) -> Verdict:
-    """Refuse near misses and weak evidence; answer otherwise."""
+           config: RefusalConfig, unknown: Sequence[QWord] = ()) -> Verdict:
+    """Refuse near misses, questions about things the documents never name, weak evidence."""
     if constraints.refuse_city:
         return Verdict(True, "other_city")
+    if unknown:
+        return Verdict(True, "unknown_concept:" + ",".join(w.lemma for w in unknown))
     best = evidence.best
     if best is None or not evidence.found:
         top = evidence.top

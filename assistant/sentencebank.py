@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 _ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
 _HEADING = re.compile(r"^#{1,6}\s")
 _MIN_CHARS = 12
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 class TextEmbedder(Protocol):
@@ -59,6 +60,11 @@ class ChunkSentences:
     vectors: np.ndarray
 
 
+def surfaces(text: str) -> frozenset[str]:
+    """Lowercase words as written (lemmatisation sometimes loses a compound's head)."""
+    return frozenset(w.lower() for w in _WORDS.findall(text) if len(w) >= 4)
+
+
 def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
     """The quotable sentences of a chunk (headings and fragments left out)."""
     out: list[Sentence] = []
@@ -77,7 +83,8 @@ def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
         out.append(
             Sentence(
                 chunk_id=chunk.chunk_id, index=len(out), start=start, end=end, text=piece,
-                terms=frozenset(analyzer.terms(piece)), kinds=kinds_present(piece), item=item,
+                terms=frozenset(analyzer.terms(piece)) | surfaces(piece), kinds=kinds_present(piece),
+                item=item,
                 lead_in=piece.rstrip().endswith(":"),
             )
         )

@@ -23,7 +23,7 @@ QUESTION_WORDS = frozenset(
     milla milloin mikä mitä kuka ken kenen keiden mihin miten miksi kuinka onko oliko olla voida
     voi kertoa paljon paljonko monta montako moni millainen minkälainen kumpi mi mille missä
     kerro tietää haluta entä entäs asia tieto lisätieto selittää tarkoittaa löytää mikäli
-    siis sitten vielä yms jne eli
+    siis sitten vielä yms jne eli mennessä oikein noi tää toi
     what who when where which why how is are was were does do did can could should would the
     of for and to in on with my our me about tell there be this that it its their
     vad vem vilka vilken vilket när var hur är och för kan jag vi det den som finns till med om
@@ -33,6 +33,14 @@ QUESTION_WORDS = frozenset(
 _TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Porin" -> pori)
 _PREFIX = 5
 _PREFIX_CREDIT = 0.6
+# Colloquial words and their standard lemmas ("ekassa haussa" = "ensimmäisessä haussa").
+COLLOQUIAL = {"eka": "ensimmäinen", "toka": "toinen", "prossa": "prosentti", "massi": "raha",
+              "fyrkka": "raha", "duuni": "työ", "firma": "yritys", "systeemi": "järjestelmä"}
+# Vague compound heads: "ilmastojuttu" means "ilmasto".
+VAGUE_HEADS = frozenset({"juttu", "asia", "homma", "kama", "meininki", "kuvio", "systeemi"})
+_CASE_ENDINGS = ("issa", "issä", "ista", "istä", "ssa", "ssä", "sta", "stä", "lla", "llä",
+                 "lta", "ltä", "lle", "ksi", "iin", "ihin", "hin", "in", "en", "na", "nä",
+                 "n", "a", "ä", "t")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,18 @@ class TermStats:
 
     def idf(self, term: str) -> float:
         return math.log(1.0 + self.n / (1.0 + self.df.get(term, 0)))
+
+    def known_suffix(self, term: str) -> bool:
+        """Whether the corpus has ``term`` or a compound ending in it ("metalliala")."""
+        return term in self.df or (len(term) >= 4 and any(t.endswith(term) for t in self.df))
+
+    def stem(self, term: str) -> str | None:
+        """A corpus term that ``term`` is an inflected form of ("robocoastin" -> robocoast)."""
+        for ending in _CASE_ENDINGS:
+            base = term[: -len(ending)]
+            if term.endswith(ending) and len(base) >= 3 and base in self.df:
+                return base
+        return None
 
     def closest(self, term: str) -> str | None:
         """A corpus term one edit away from an unknown term of 5+ letters, if any."""
@@ -120,8 +140,11 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         if not terms or surface.lower() in QUESTION_WORDS:
             continue
         lemma, parts = terms[0], tuple(terms[1:])
+        lemma = COLLOQUIAL.get(lemma, lemma)
+        if parts and parts[-1] in VAGUE_HEADS and lemma not in stats.df:
+            lemma, parts = parts[0], ()
         if lemma not in stats.df:
-            fixed = stats.closest(lemma)
+            fixed = stats.stem(lemma) or stats.closest(lemma)
             if fixed is not None:
                 lemma, parts = fixed, ()
         if lemma in stats.df or not parts:
@@ -143,11 +166,24 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
             # a compound the corpus never uses: all of its parts are needed ("kaupunginjohtaja"
             # is not covered by "kaupunki" alone)
             return share if word.known or share == 1.0 else share * 0.5
+    if len(word.lemma) >= 4 and any(
+        len(t) >= len(word.lemma) + 3 and t.endswith(word.lemma) for t in terms
+    ):
+        return 1.0  # the head of a compound: "haku" in "rahoitushaku"
     if len(word.lemma) >= _PREFIX + 1:
         head = word.lemma[:_PREFIX]
         if any(t.startswith(head) for t in terms):
             return _PREFIX_CREDIT
     return 0.0
+
+
+def unknown_concepts(qwords: list[QWord], stats: TermStats) -> list[QWord]:
+    """Compounds the corpus never uses whose head it does not know either ("kaupunginjohtaja").
+
+    Such a word names something the documents do not talk about.
+    """
+    return [w for w in qwords if not w.known and len(w.parts) >= 2
+            and not stats.known_suffix(w.parts[-1])]
 
 
 def counted(word: QWord) -> bool:

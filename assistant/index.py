@@ -73,7 +73,9 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
         try:
             lexical = LexicalIndex.load(folder)
         except (OSError, ValueError, IndexMissingError) as exc:
-            log.warning("lexical index of %s unreadable (%s); rebuilding it from Chroma", version, exc)
+            log.warning(
+                "lexical index of %s unreadable (%s); rebuilding it from Chroma", version, exc
+            )
     if lexical is None or len(lexical) != len(chunks):
         lexical = LexicalIndex.build(ids, [record_terms(m) for m in metas])
         try:
@@ -85,8 +87,10 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
         except OSError as exc:
             log.warning("could not cache the lexical index of %s: %s", version, exc)
     return LoadedIndex(
-        info=info, vector_store=ChromaVectorStore(chroma_collection=collection),
-        chunks=chunks, lexical=lexical,
+        info=info,
+        vector_store=ChromaVectorStore(chroma_collection=collection),
+        chunks=chunks,
+        lexical=lexical,
     )
 
 

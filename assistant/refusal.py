@@ -81,3 +81,16 @@ def refusal_text(language: str, reason: str = "", with_suggestions: bool = True)
     if with_suggestions:
         parts.append(_SUGGEST.get(language, _SUGGEST["fi"]))
     return " ".join(parts)
+
+
+_PARTIAL = {
+    "fi": "En löydä asiakirjoista vastausta tähän kysymyksen osaan: {parts}",
+    "en": "I could not find an answer in the documents to this part of the question: {parts}",
+    "sv": "Jag hittar inget svar i dokumenten på den här delen av frågan: {parts}",
+}
+
+
+def partial_note(language: str, parts: Sequence[str]) -> str:
+    """Says which parts of a two-part question the documents do not answer."""
+    quoted = "; ".join(f"\u201d{p}\u201d" for p in parts)
+    return _PARTIAL.get(language, _PARTIAL["fi"]).format(parts=quoted)

@@ -36,9 +36,13 @@ class RetrievalConfig:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise ConfigError(f"mode must be one of {', '.join(MODES)}. Currently, mode is {self.mode!r}.")
+            raise ConfigError(
+                f"mode must be one of {', '.join(MODES)}. Currently, mode is {self.mode!r}."
+            )
         if self.candidates <= 0:
-            raise ConfigError(f"candidates must be greater than 0. Currently, candidates is {self.candidates}.")
+            raise ConfigError(
+                f"candidates must be greater than 0. Currently, candidates is {self.candidates}."
+            )
         if not 0.0 <= self.lexical_weight <= 1.0:
             raise ConfigError(
                 f"lexical_weight must be between 0 and 1. Currently, it is {self.lexical_weight}."
@@ -63,25 +67,36 @@ class Filters:
             if len(values) == 1:
                 parts.append(MetadataFilter(key=key, value=values[0], operator=FilterOperator.EQ))
             elif values:
-                parts.append(MetadataFilter(key=key, value=list(values), operator=FilterOperator.IN))
+                parts.append(
+                    MetadataFilter(key=key, value=list(values), operator=FilterOperator.IN)
+                )
         return MetadataFilters(filters=parts) if parts else None
 
 
 class Retriever:
     """Finds the chunks of one loaded index version that best match a question."""
 
-    def __init__(self, embedder: BaseEmbedding, analyzer: Analyzer, config: RetrievalConfig | None = None) -> None:
+    def __init__(
+        self, embedder: BaseEmbedding, analyzer: Analyzer, config: RetrievalConfig | None = None
+    ) -> None:
         self.embedder = embedder
         self.analyzer = analyzer
         self.config = config or RetrievalConfig()
 
-    def dense(self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None,
-              vector: Sequence[float] | None = None) -> dict[str, float]:
+    def dense(
+        self,
+        index: LoadedIndex,
+        query: str,
+        k: int,
+        filters: Filters | None = None,
+        vector: Sequence[float] | None = None,
+    ) -> dict[str, float]:
         """Cosine similarity of the top ``k`` chunks."""
         embedding = list(vector) if vector is not None else self.embedder.get_query_embedding(query)
         result = index.vector_store.query(
             VectorStoreQuery(
-                query_embedding=embedding, similarity_top_k=min(k, max(1, len(index.chunks))),
+                query_embedding=embedding,
+                similarity_top_k=min(k, max(1, len(index.chunks))),
                 filters=filters.to_llama() if filters else None,
             )
         )
@@ -90,7 +105,9 @@ class Retriever:
         # the Chroma store reports exp(-cosine distance); turn it back into cosine similarity
         return {i: 1.0 + math.log(max(s, 1e-12)) for i, s in zip(ids, sims, strict=True)}
 
-    def lexical(self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None) -> dict[str, float]:
+    def lexical(
+        self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None
+    ) -> dict[str, float]:
         """BM25 scores of the top ``k`` chunks (only chunks sharing a term with the query)."""
         terms = self.analyzer.terms(query)
         if not terms:
@@ -107,14 +124,18 @@ class Retriever:
                 break
         return out
 
-    def search(self, index: LoadedIndex, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+    def search(
+        self, index: LoadedIndex, query: str, k: int = 5, filters: Filters | None = None
+    ) -> list[Hit]:
         """The ``k`` best chunks, best first, with their fused and component scores."""
         if k <= 0:
             raise ConfigError(f"k must be greater than 0. Currently, k is {k}.")
         cfg = self.config
         n = max(cfg.candidates, k)
         dense = self.dense(index, query, n, filters) if cfg.mode in ("hybrid", "dense") else {}
-        lexical = self.lexical(index, query, n, filters) if cfg.mode in ("hybrid", "lexical") else {}
+        lexical = (
+            self.lexical(index, query, n, filters) if cfg.mode in ("hybrid", "lexical") else {}
+        )
         if cfg.mode == "dense":
             ranked = sorted(dense.items(), key=lambda kv: -kv[1])
         elif cfg.mode == "lexical":
@@ -127,6 +148,12 @@ class Retriever:
             if chunk is None:
                 log.warning("chunk %s missing from loaded version %s", chunk_id, index.version)
                 continue
-            hits.append(Hit(chunk=chunk, score=float(score), dense=dense.get(chunk_id),
-                            lexical=lexical.get(chunk_id)))
+            hits.append(
+                Hit(
+                    chunk=chunk,
+                    score=float(score),
+                    dense=dense.get(chunk_id),
+                    lexical=lexical.get(chunk_id),
+                )
+            )
         return hits

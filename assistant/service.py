@@ -21,11 +21,12 @@ from assistant.constraints import Constraints, extract
 from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient, is_refusal, passages_for, validate
-from assistant.question import Question, clean, contextualise
-from assistant.refusal import RefusalConfig, Verdict, decide, refusal_text
+from assistant.question import Question, clean, contextualise, sub_questions
+from assistant.refusal import RefusalConfig, Verdict, decide, partial_note, refusal_text
+from assistant.sentencebank import Sentence
 from assistant.retrieval import Filters, RetrievalConfig
 from ingest.errors import LLMError, QuestionError
-from ingest.models import Answer, Hit
+from ingest.models import Answer, Chunk, Hit
 from ingest.settings import Settings
 from ingest.store import IndexInfo
 
@@ -41,6 +42,15 @@ NOTICE_LLM_UNCHECKED = (
 
 
 @dataclass(frozen=True)
+class Part:
+    """One part of a question that asks two things, with its evidence and verdict."""
+
+    question: Question
+    gathered: Gathered
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
 class Trace:
     """How an answer came about (for tuning, tests and logs)."""
 
@@ -48,7 +58,17 @@ class Trace:
     constraints: Constraints
     verdict: Verdict
     route: str  # "answer", "eligibility" or "refusal"
-    gathered: Gathered | None = None
+    gathered: Gathered | None = None  # of the first answered part
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """Passages retrieved for all parts, without repeats, first part first."""
+        out: dict[str, Hit] = {}
+        for part in self.parts:
+            for hit in part.gathered.hits:
+                out.setdefault(hit.chunk.chunk_id, hit)
+        return tuple(out.values())
 
 
 class Assistant:
@@ -145,18 +165,34 @@ class Assistant:
             checklist = eligibility.answer(engine, index, question, today or date.today())
             if checklist is not None:
                 body, cites = checklist
-                verdict = Verdict(False)
                 answer = Answer(question=text, text=body, citations=cites, refused=False)
-                return answer, Trace(question, constraints, verdict, "eligibility")
-        gathered = engine.gather(index, question, constraints, self.evidence_config,
-                                 self.settings.top_k, filters)
-        verdict = decide(gathered.evidence, constraints, question.language, self.refusal_config)
-        trace = Trace(question, constraints, verdict, "refusal" if verdict.refuse else "answer", gathered)
-        if verdict.refuse:
-            log.info("refused %r: %s", text[:80], verdict.reason)
-            return self._refusal(question, verdict, list(gathered.hits)), trace
-        picked = [(s.chunk, s.sentence) for s in gathered.evidence.selected]
+                return answer, Trace(question, constraints, Verdict(False), "eligibility")
+        parts: list[Part] = []
+        for sub in sub_questions(question):
+            sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
+            gathered = engine.gather(index, sub, sub_constraints, self.evidence_config,
+                                     self.settings.top_k, filters)
+            verdict = decide(gathered.evidence, sub_constraints, sub.language,
+                             self.refusal_config, gathered.unknown)
+            parts.append(Part(sub, gathered, verdict))
+        answered = [p for p in parts if not p.verdict.refuse]
+        first = answered[0] if answered else parts[0]
+        trace = Trace(question, constraints, first.verdict, "answer" if answered else "refusal",
+                      first.gathered, tuple(parts))
+        if not answered:
+            log.info("refused %r: %s", text[:80], first.verdict.reason)
+            return self._refusal(question, first.verdict, list(trace.hits)), trace
+        picked: list[tuple[Chunk, Sentence]] = []
+        seen: set[tuple[str, int]] = set()
+        for part in answered:
+            for s in part.gathered.evidence.selected:
+                if (s.chunk.chunk_id, s.sentence.index) not in seen:
+                    seen.add((s.chunk.chunk_id, s.sentence.index))
+                    picked.append((s.chunk, s.sentence))
         body, cites = compose(picked, question.language)
+        missing = [p.question.text for p in parts if p.verdict.refuse]
+        if missing:
+            body += "\n\n" + partial_note(question.language, missing)
         return Answer(question=text, text=body, citations=cites, refused=False), trace
 
     def _refusal(self, question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
@@ -183,7 +219,7 @@ class Assistant:
     def _stream_llm(self, extractive: Answer, trace: Trace) -> Iterator[str | Answer]:
         assert trace.gathered is not None
         engine = self._get_engine()
-        passages = passages_for([h.chunk for h in trace.gathered.hits])
+        passages = passages_for([h.chunk for h in trace.hits])
         reply = ""
         try:
             for reply in self._client().stream(trace.question.text, passages,
@@ -195,7 +231,7 @@ class Assistant:
             return
         if is_refusal(reply):
             verdict = Verdict(True, "llm")
-            yield self._refusal(trace.question, verdict, trace.gathered.hits)
+            yield self._refusal(trace.question, verdict, trace.hits)
             return
         checked = validate(reply, passages, engine.analyzer)
         if checked is None:

@@ -62,7 +62,7 @@ def run(assistant: Assistant, items: list[dict[str, Any]]) -> list[Row]:
     for item in items:
         answer, trace = assistant.explain(item["question"], item.get("history") or [], today=EVAL_TODAY)
         index = engine.index()
-        hits = trace.gathered.hits if trace.gathered else ()
+        hits = trace.hits
         if not hits:
             hits = tuple(engine.search(index, trace.question.query, 5))
         gold = set(item.get("gold", {}).get("doc_ids") or [])
@@ -112,6 +112,7 @@ def features(row: Row) -> dict[str, Any]:
         "gap": (best.dense - statistics.fmean(dens[:10])) if best and dens else None,
         "unknown": sum(w.weight for w in qwords if not w.known and not w.parts) / total,
         "unknown_compound": sum(w.weight for w in qwords if not w.known and w.parts) / total,
+        "parts": len(row.trace.parts),
         "id": row.item["id"], "question": row.item["question"],
         "answerable": row.item.get("answerable", True), "category": row.item.get("category"),
         "refused": row.answer.refused, "reason": row.trace.verdict.reason, "route": row.trace.route,

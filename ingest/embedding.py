@@ -110,9 +110,7 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         from sentence_transformers import SentenceTransformer
 
         try:
-            self._model = SentenceTransformer(
-                self._location, device="cpu", local_files_only=True
-            )
+            self._model = SentenceTransformer(self._location, device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
             raise ConfigError(
                 f"ASSISTANT_EMBED_MODEL={self.model_name!r} could not be loaded offline ({exc}). "
@@ -124,8 +122,11 @@ class SentenceTransformerEmbedding(BaseEmbedding):
         self.warm_up()
         with self._lock:
             mat = self._model.encode(
-                texts, batch_size=self.embed_batch_size, normalize_embeddings=True,
-                show_progress_bar=False, convert_to_numpy=True,
+                texts,
+                batch_size=self.embed_batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
             )
         return np.asarray(mat, dtype=np.float32).reshape(len(texts), -1).tolist()
 

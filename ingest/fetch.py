@@ -66,7 +66,7 @@ def _download(url: str, target: Path, timeout: float) -> str:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     if have:
         request.add_header("Range", f"bytes={have}-")
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         resumed = have > 0 and response.status == 206
         mode = "ab" if resumed else "wb"
         with open(part, mode) as fh:
@@ -94,7 +94,9 @@ def _reason(exc: BaseException, url: str) -> str:
 def _write_manifest(folder: Path, entries: list[SourceInfo], shas: dict[str, str]) -> None:
     lines = ["# Written by `python -m ingest fetch`: the official documents downloaded here.", ""]
     for s in entries:
-        rel = Path(s.file).relative_to("official") if s.file.startswith("official/") else Path(s.file)
+        rel = (
+            Path(s.file).relative_to("official") if s.file.startswith("official/") else Path(s.file)
+        )
         if not (folder / rel).exists():
             continue
         lines += [
@@ -130,28 +132,41 @@ def fetch_official(corpus: Path, timeout: float = 30.0) -> FetchReport:
         target.parent.mkdir(parents=True, exist_ok=True)
         want = expected.get(source.doc_id, "")
         if target.exists() and want and _sha256(target) == want:
-            report.outcomes.append(FetchOutcome(source.doc_id, source.url, source.file, "unchanged", want,
-                                                target.stat().st_size))
+            report.outcomes.append(
+                FetchOutcome(
+                    source.doc_id, source.url, source.file, "unchanged", want, target.stat().st_size
+                )
+            )
             continue
         try:
             status = _download(source.url, target, timeout)
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = _reason(exc, source.url)
             log.warning("fetch %s failed: %s", source.doc_id, reason)
-            report.outcomes.append(FetchOutcome(source.doc_id, source.url, source.file, "failed", reason=reason))
+            report.outcomes.append(
+                FetchOutcome(source.doc_id, source.url, source.file, "failed", reason=reason)
+            )
             continue
         sha = _sha256(target)
         if want and sha != want:
             bad = target.with_name(target.name + ".mismatch")
             os.replace(target, bad)
-            report.outcomes.append(FetchOutcome(
-                source.doc_id, source.url, source.file, "failed", sha, bad.stat().st_size,
-                f"tarkistussumma ei täsmää (odotettiin {want[:12]}…, saatiin {sha[:12]}…); tiedosto on nimellä {bad.name}",
-            ))
+            report.outcomes.append(
+                FetchOutcome(
+                    source.doc_id,
+                    source.url,
+                    source.file,
+                    "failed",
+                    sha,
+                    bad.stat().st_size,
+                    f"tarkistussumma ei täsmää (odotettiin {want[:12]}…, saatiin {sha[:12]}…); tiedosto on nimellä {bad.name}",
+                )
+            )
             continue
         sums[source.doc_id] = sha
-        report.outcomes.append(FetchOutcome(source.doc_id, source.url, source.file, status, sha,
-                                            target.stat().st_size))
+        report.outcomes.append(
+            FetchOutcome(source.doc_id, source.url, source.file, status, sha, target.stat().st_size)
+        )
     sums_path.write_text(json.dumps(sums, indent=1, sort_keys=True), encoding="utf-8")
     _write_manifest(folder, list(manifest.official), sums)
     return report
@@ -164,11 +179,20 @@ def _expected_shas(corpus: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {t["id"]: t.get("sha256", "") for t in data.get("official", []) if isinstance(t, dict) and "id" in t}
+    return {
+        t["id"]: t.get("sha256", "")
+        for t in data.get("official", [])
+        if isinstance(t, dict) and "id" in t
+    }
 
 
 def print_fetch(report: FetchReport) -> None:
-    names = {"downloaded": "ladattu", "resumed": "jatkettu ja valmis", "unchanged": "ennallaan", "failed": "EPÄONNISTUI"}
+    names = {
+        "downloaded": "ladattu",
+        "resumed": "jatkettu ja valmis",
+        "unchanged": "ennallaan",
+        "failed": "EPÄONNISTUI",
+    }
     for o in report.outcomes:
         size = f", {o.bytes} tavua" if o.bytes else ""
         print(f"{o.doc_id}: {names[o.status]}{size}" + (f" — {o.reason}" if o.reason else ""))

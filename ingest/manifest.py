@@ -79,7 +79,9 @@ def read_manifest(root: Path) -> Manifest:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"{path} is not valid TOML: {exc}. Fix the file and try again.") from None
+        raise ManifestError(
+            f"{path} is not valid TOML: {exc}. Fix the file and try again."
+        ) from None
     tables = {}
     for key in ("document", "official"):
         raw = data.get(key, [])
@@ -106,7 +108,9 @@ def discover(root: Path) -> list[tuple[Path, SourceInfo]]:
     ones can be reported) get a guessed id and an empty title for the loader to fill in.
     """
     if not root.is_dir():
-        raise ManifestError(f"Corpus folder {root} does not exist. Pass --corpus DIR or set ASSISTANT_CORPUS_DIR.")
+        raise ManifestError(
+            f"Corpus folder {root} does not exist. Pass --corpus DIR or set ASSISTANT_CORPUS_DIR."
+        )
     manifest = read_manifest(root)
     found: list[tuple[Path, SourceInfo]] = []
     named: set[Path] = set()

@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 DocType = Literal["agreement", "call_notice", "programme", "web_page", "projects", "other"]
-DOC_TYPES: tuple[str, ...] = ("agreement", "call_notice", "programme", "web_page", "projects", "other")
+DOC_TYPES: tuple[str, ...] = (
+    "agreement",
+    "call_notice",
+    "programme",
+    "web_page",
+    "projects",
+    "other",
+)
 
 
 @dataclass(frozen=True)

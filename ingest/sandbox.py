@@ -49,8 +49,9 @@ class LoaderSandbox:
     def _start(self) -> Pool:
         if self._pool is None:
             ctx = multiprocessing.get_context("fork")
-            self._pool = ctx.Pool(1, initializer=_limit_memory, initargs=(self.max_memory_mb,),
-                                  maxtasksperchild=200)
+            self._pool = ctx.Pool(
+                1, initializer=_limit_memory, initargs=(self.max_memory_mb,), maxtasksperchild=200
+            )
         return self._pool
 
     def load(self, path: Path, source: SourceInfo) -> LoadedDocument:
@@ -81,6 +82,10 @@ class LoaderSandbox:
     def __enter__(self) -> LoaderSandbox:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

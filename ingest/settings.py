@@ -141,7 +141,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         staff_password=_opt(env, "ASSISTANT_STAFF_PASSWORD"),
     )
     if settings.port > 65535:
-        raise ConfigError(f"ASSISTANT_PORT must be at most 65535. Currently, it is {settings.port}.")
+        raise ConfigError(
+            f"ASSISTANT_PORT must be at most 65535. Currently, it is {settings.port}."
+        )
     if bool(settings.llm_base_url) != bool(settings.llm_model):
         raise ConfigError(
             "Set both ASSISTANT_LLM_BASE_URL and ASSISTANT_LLM_MODEL to use a language model, "

@@ -17,7 +17,13 @@ def index_status(settings: Settings) -> dict[str, Any]:
     try:
         info = store.current_info()
     except IndexMissingError as exc:
-        return {"built": False, "documents": 0, "chunks": 0, "embedder": configured, "message": str(exc)}
+        return {
+            "built": False,
+            "documents": 0,
+            "chunks": 0,
+            "embedder": configured,
+            "message": str(exc),
+        }
     return {
         "built": True,
         "documents": len(info.documents),
@@ -33,8 +39,16 @@ def index_status(settings: Settings) -> dict[str, Any]:
         "corpus": info.corpus,
         "store": settings.chroma_url or str(store.version_dir(info.version)),
         "document_list": [
-            {"doc_id": d.doc_id, "title": d.title, "type": d.doc_type, "date": d.date,
-             "chunks": len(d.chunk_ids), "pages": d.pages, "url": d.url, "file": d.file}
+            {
+                "doc_id": d.doc_id,
+                "title": d.title,
+                "type": d.doc_type,
+                "date": d.date,
+                "chunks": len(d.chunk_ids),
+                "pages": d.pages,
+                "url": d.url,
+                "file": d.file,
+            }
             for d in info.documents
         ],
     }
@@ -44,10 +58,18 @@ def print_status(status: dict[str, Any]) -> None:
     if not status["built"]:
         print(f"Hakemistoa ei ole rakennettu. {status.get('message', '')}")
         return
-    print(f"Hakemiston versio {status['version']} (rakennettu {status['built_at']}, {status['build_seconds']} s)")
+    print(
+        f"Hakemiston versio {status['version']} (rakennettu {status['built_at']}, {status['build_seconds']} s)"
+    )
     print(f"Asiakirjoja {status['documents']}, tekstikappaleita {status['chunks']}")
-    print(f"Upotusmalli {status['embedder']}" + ("" if status["embedder_matches"] else
-          f" — HUOM: asetuksissa on {status['configured_embedder']}; aja `python -m ingest build`."))
+    print(
+        f"Upotusmalli {status['embedder']}"
+        + (
+            ""
+            if status["embedder_matches"]
+            else f" — HUOM: asetuksissa on {status['configured_embedder']}; aja `python -m ingest build`."
+        )
+    )
     for doc in status["document_list"]:
         pages = f", {doc['pages']} s." if doc["pages"] else ""
         print(f"  - {doc['title']} ({doc['type']}{pages}, {doc['chunks']} kpl)")

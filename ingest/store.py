@@ -90,7 +90,10 @@ class IndexInfo:
 
 def new_version_id() -> str:
     """Sortable, unique enough for one data folder: time plus pid."""
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{time.time_ns() % 1_000_000:06d}-{os.getpid()}"
+    return (
+        time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        + f"-{time.time_ns() % 1_000_000:06d}-{os.getpid()}"
+    )
 
 
 def collection_name(version: str, namespace: str = "pori") -> str:
@@ -150,7 +153,9 @@ class IndexStore:
 
     def create_collection(self, version: str) -> Any:
         return self.client_for(version).create_collection(
-            collection_name(version, self.namespace), embedding_function=None, metadata={"hnsw:space": "cosine"}
+            collection_name(version, self.namespace),
+            embedding_function=None,
+            metadata={"hnsw:space": "cosine"},
         )
 
     def get_collection(self, version: str) -> Any:
@@ -203,10 +208,18 @@ class IndexStore:
         """Write ``index.json`` of a finished version and make it current, atomically."""
         if self.server_mode:
             meta = self._meta()
-            meta.upsert(ids=[f"info-{info.version}"], documents=[info.to_json()],
-                        metadatas=[{"kind": "info"}], embeddings=[[0.0]])
-            meta.upsert(ids=["current"], documents=[info.version],
-                        metadatas=[{"version": info.version}], embeddings=[[0.0]])
+            meta.upsert(
+                ids=[f"info-{info.version}"],
+                documents=[info.to_json()],
+                metadatas=[{"kind": "info"}],
+                embeddings=[[0.0]],
+            )
+            meta.upsert(
+                ids=["current"],
+                documents=[info.version],
+                metadatas=[{"version": info.version}],
+                embeddings=[[0.0]],
+            )
             return
         folder = self.version_dir(info.version)
         _atomic_write(folder / "index.json", info.to_json())
@@ -220,9 +233,14 @@ class IndexStore:
     # -- housekeeping --------------------------------------------------------------------
     def versions(self) -> list[str]:
         if self.server_mode:
-            names = [c.name if hasattr(c, "name") else str(c) for c in self.server_client().list_collections()]
+            names = [
+                c.name if hasattr(c, "name") else str(c)
+                for c in self.server_client().list_collections()
+            ]
             prefix = f"{self.namespace}-"
-            return sorted(n[len(prefix):] for n in names if n.startswith(prefix) and n != self.meta_name)
+            return sorted(
+                n[len(prefix) :] for n in names if n.startswith(prefix) and n != self.meta_name
+            )
         folder = self.root / "versions"
         return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.exists() else []
 

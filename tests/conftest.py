@@ -17,9 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO_CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
 _ENV_CLEAR = (
-    "ASSISTANT_CHROMA_URL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL", "ASSISTANT_LLM_API_KEY",
-    "ASSISTANT_EMBED_MODEL", "ASSISTANT_STAFF_USER", "ASSISTANT_STAFF_PASSWORD",
-    "ASSISTANT_CORPUS_DIR", "ASSISTANT_HOST", "ASSISTANT_PORT",
+    "ASSISTANT_CHROMA_URL",
+    "ASSISTANT_LLM_BASE_URL",
+    "ASSISTANT_LLM_MODEL",
+    "ASSISTANT_LLM_API_KEY",
+    "ASSISTANT_EMBED_MODEL",
+    "ASSISTANT_STAFF_USER",
+    "ASSISTANT_STAFF_PASSWORD",
+    "ASSISTANT_CORPUS_DIR",
+    "ASSISTANT_HOST",
+    "ASSISTANT_PORT",
 )
 _real_connect = socket.socket.connect
 
@@ -104,7 +111,9 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = open(path / "server.log", "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
         [binary, "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "RUST_LOG": "warn"},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "RUST_LOG": "warn"},
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

@@ -81,14 +81,6 @@ class ChatSession:
     staff: bool = False
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    """One passage in the helpdesk search, ready to draw."""
-
-    html: str
-    citation: str
-
-
 def user_error(exc: PoriError) -> str:
     """A plain Finnish message for an error the assistant raised."""
     if isinstance(exc, QuestionError):
@@ -173,7 +165,7 @@ class ChatHandlers:
                         "content": render.answer_html(piece),
                     }
                     session.answers[slot] = piece
-                    session.history.append(question)
+                    session.history.append(piece.question or question)  # as Conversation does
                 else:
                     session.messages[slot] = {
                         "role": "assistant",
@@ -270,20 +262,17 @@ class ChatHandlers:
     # -- helpdesk search -------------------------------------------------------------------
     def search(
         self, query: str, doc_ids: Sequence[str] | None, doc_types: Sequence[str] | None, k: float
-    ) -> tuple[list[SearchResult], str]:
-        """Passages for the helpdesk search tab, with scores and ready-made citation texts."""
+    ) -> tuple[str, str]:
+        """Passages for the helpdesk search tab as HTML (scores, citations), and a status line."""
         query = (query or "").strip()
         if not query:
-            return [], "Kirjoita hakusana tai kysymys."
+            return "", "Kirjoita hakusana tai kysymys."
         problem = self._not_ready()
         if problem is not None:
-            return [], problem
+            return "", problem
         limit = self.settings.max_question_chars
         if len(query) > limit:
-            return (
-                [],
-                f"Haku on liian pitkä. Lyhennä se alle {limit} merkkiin.",
-            )
+            return "", f"Haku on liian pitkä. Lyhennä se alle {limit} merkkiin."
         from assistant.retrieval import Filters
 
         filters = Filters(doc_ids=tuple(doc_ids or ()), doc_types=tuple(doc_types or ()))
@@ -295,12 +284,9 @@ class ChatHandlers:
             )
         except PoriError as exc:
             log.info("search failed: %s", exc)
-            return [], user_error(exc)
-        results = [
-            SearchResult(render.hit_header_html(i, h), render.hit_citation(h))
-            for i, h in enumerate(hits, start=1)
-        ]
-        return results, f"{len(results)} osumaa." if results else "Ei osumia. Kokeile toista sanaa."
+            return "", user_error(exc)
+        status = f"{len(hits)} osumaa." if hits else "Ei osumia. Kokeile toista sanaa."
+        return render.search_results_html(hits), status
 
     # -- index information -----------------------------------------------------------------
     def _info(self) -> IndexInfo | None:

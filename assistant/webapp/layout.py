@@ -8,7 +8,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.webapp.handlers import ChatHandlers, ChatSession, SearchResult
+from assistant.webapp.handlers import ChatHandlers, ChatSession
 from assistant.webapp.render import banner_html
 
 CONCURRENCY_ID = "assistant"
@@ -26,6 +26,34 @@ CHAT_PLACEHOLDER = (
     "<strong>Hei!</strong> Kysy Porin innovaatiotoiminnan ekosysteemisopimuksesta, sen "
     "rahoitushauista ja hankkeista. Jokaisen vastauksen alla ovat lähteet, jotka voit avata."
 )
+COPY_JS = """
+() => {
+  const copyText = async (text) => {
+    if (navigator.clipboard && window.isSecureContext) {
+      try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* fall back */ }
+    }
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  };
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest("button.pn-copy");
+    if (!button) return;
+    const label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    const ok = await copyText(button.getAttribute("data-copy") || "");
+    button.textContent = ok ? "Kopioitu ✓" : "Kopiointi ei onnistunut";
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+}
+"""
 CSS = """
 .gradio-container { max-width: 1100px !important; }
 #pn-header h1 { margin: 0 0 .25rem 0; font-size: 1.6rem; }
@@ -43,6 +71,13 @@ CSS = """
 .pn-sources ul { margin: 0; padding-left: 0; list-style: none; }
 .pn-source { margin: .35rem 0; list-style: none; }
 .pn-links a { margin-right: .5rem; }
+button.pn-copy { font-size: .85rem; padding: .1rem .5rem; margin: .15rem .3rem .15rem 0;
+  border: 1px solid #888; border-radius: 6px; background: transparent; cursor: pointer;
+  color: inherit; }
+button.pn-copy:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.pn-actions { margin-top: .5rem; }
+.pn-cite { margin: .2rem 0; }
+.pn-cite-text { font-style: italic; }
 .pn-quote summary { cursor: pointer; }
 .pn-quote blockquote, .pn-passage { margin: .3rem 0; padding-left: .6rem;
   border-left: 3px solid #999; white-space: normal; }
@@ -113,7 +148,7 @@ def _chat_tab(handlers: ChatHandlers, session: gr.State) -> None:
         elem_id="pn-chat",
         height="68vh",
         min_height=420,
-        buttons=["copy", "copy_all"],
+        buttons=[],  # copying is done by the answers' own buttons (plain text, not HTML)
         sanitize_html=True,
         render_markdown=True,
         allow_tags=False,
@@ -209,20 +244,7 @@ def _search_tab(handlers: ChatHandlers) -> tuple[gr.Dropdown, gr.Dropdown]:
         )
     go = gr.Button("Hae", variant="primary", elem_id="pn-search-go")
     status = gr.Markdown("", elem_id="pn-search-status")
-    results = gr.State([])
-
-    @gr.render(inputs=results)
-    def _show(items: list[SearchResult]) -> None:
-        for i, item in enumerate(items, start=1):
-            gr.HTML(item.html, js_on_load=None, key=f"hit-{i}")
-            gr.Textbox(
-                value=item.citation,
-                label=f"Lähdeviite {i}",
-                buttons=["copy"],
-                interactive=False,
-                key=f"cite-{i}",
-            )
-
+    results = gr.HTML("", elem_id="pn-search-results", js_on_load=None)
     for trigger in (query.submit, go.click):
         trigger(
             handlers.search,

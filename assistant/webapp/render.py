@@ -55,9 +55,26 @@ def citation_text(title: str, page: int | None = None, section: str | None = Non
     parts = [title.strip()]
     if page:
         parts.append(f"s. {page}")
-    if section and section.strip():
-        parts.append(section.strip())
+    shown = section_label(title, section)
+    if shown:
+        parts.append(shown)
     return "Lähde: " + ", ".join(parts)
+
+
+def section_label(title: str, section: str | None) -> str:
+    """The section path without a leading heading that merely repeats the document title."""
+    if not section or not section.strip():
+        return ""
+    parts = [p.strip() for p in section.split(" > ") if p.strip()]
+    if len(parts) > 1 and title.strip().lower().startswith(parts[0].lower()):
+        parts = parts[1:]
+    return " > ".join(parts)
+
+
+def copy_button(text: str, label: str = "Kopioi lähdeviite") -> str:
+    """A button that copies ``text`` (the page's script handles clicks on ``.pn-copy``)."""
+    data = escape(text, quote=True).replace("\r", "").replace("\n", "&#10;")
+    return f'<button type="button" class="pn-copy" data-copy="{data}">{escape(label)}</button>'
 
 
 def document_href(doc_id: str, page: int | None = None) -> str:
@@ -83,16 +100,6 @@ def _link(href: str, label: str, css: str) -> str:
     )
 
 
-def section_label(title: str, section: str | None) -> str:
-    """The section path without a leading heading that merely repeats the document title."""
-    if not section or not section.strip():
-        return ""
-    parts = [p.strip() for p in section.split(" > ") if p.strip()]
-    if len(parts) > 1 and title.strip().lower().startswith(parts[0].lower()):
-        parts = parts[1:]
-    return " > ".join(parts)
-
-
 def source_html(
     n: int | None,
     doc_id: str,
@@ -116,10 +123,11 @@ def source_html(
     web = safe_url(url)
     if web:
         links.append(_link(web, "Alkuperäinen lähde verkossa", "pn-web-link"))
+    cite = copy_button(citation_text(title, page, section))
     return (
         '<li class="pn-source">'
         f'<div class="pn-source-head">{head}{", ".join(where)}</div>'
-        f'<div class="pn-links">{" · ".join(links)}</div>'
+        f'<div class="pn-links">{" · ".join(links)} {cite}</div>'
         f'<details class="pn-quote"><summary>{escape(quote_label)}</summary>'
         f"<blockquote>{text_html(quote_text)}</blockquote></details>"
         "</li>"
@@ -192,12 +200,30 @@ def answer_html(answer: Answer) -> str:
         )
         parts.extend(suggestion_html(h) for h in answer.suggestions)
         parts.append("</ul></div>")
+    if not answer.refused:
+        button = copy_button(answer_plain(answer), "Kopioi vastaus ja lähteet")
+        parts.append(f'<div class="pn-actions">{button}</div>')
     parts.append("</div>")
     return _BLANK_LINES.sub("\n", "".join(parts))
 
 
-def hit_header_html(rank: int, hit: Hit) -> str:
-    """Heading of one search result: rank, document, page, section, scores and a link."""
+def answer_plain(answer: Answer) -> str:
+    """The answer as plain text with numbered sources and quotes (what its copy button copies)."""
+    lines = [answer.text.strip()]
+    if answer.citations:
+        lines.append("")
+        lines.append("Lähteet:")
+        for c in answer.citations:
+            lines.append(f"[{c.n}] {citation_text(c.title, c.page, c.section)}")
+            lines.append(f'    "{" ".join(c.quote.split())}"')
+            web = safe_url(c.url)
+            if web:
+                lines.append(f"    {web}")
+    return "\n".join(lines)
+
+
+def hit_html(rank: int, hit: Hit) -> str:
+    """One search result: rank, document, page, section, scores, link, citation and passage."""
     chunk = hit.chunk
     scores = [f"pisteet {hit.score:.3f}"]
     if hit.dense is not None:
@@ -207,19 +233,30 @@ def hit_header_html(rank: int, hit: Hit) -> str:
     where = [f"<strong>{escape(chunk.title)}</strong>", escape(doc_type_label(chunk.doc_type))]
     if chunk.page_start:
         where.append(f"s. {chunk.page_start}")
-    if chunk.section:
-        where.append(escape(section_label(chunk.title, chunk.section)))
+    shown_section = section_label(chunk.title, chunk.section)
+    if shown_section:
+        where.append(escape(shown_section))
     link = _link(
         document_href(chunk.doc_id, chunk.page_start),
         "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),
         "pn-doc-link",
     )
+    cite = hit_citation(hit)
     return (
         f'<div class="pn-hit"><div class="pn-hit-head">{rank}. {", ".join(where)}</div>'
         f'<div class="pn-scores">{escape(" · ".join(scores))}</div>'
-        f'<div class="pn-links">{link}</div>'
+        f'<div class="pn-cite"><span class="pn-cite-text">{escape(cite)}</span> '
+        f"{copy_button(cite)} {link}</div>"
         f'<blockquote class="pn-passage">{text_html(chunk.text)}</blockquote></div>'
     )
+
+
+def search_results_html(hits: Sequence[Hit]) -> str:
+    """All search results as one block."""
+    if not hits:
+        return ""
+    items = "".join(hit_html(i, h) for i, h in enumerate(hits, start=1))
+    return f'<div class="pn-results">{items}</div>'
 
 
 def hit_citation(hit: Hit) -> str:

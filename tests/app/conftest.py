@@ -48,6 +48,7 @@ Tämä testiasiakirja tarkistaa, että sivu näyttää asiakirjojen HTML-koodin 
 Skriptitestin salasana on <script>window.__pn_xss=2; alert('xss')</script> eikä mitään muuta.
 Skriptitestin kuva on <img src=x onerror="window.__pn_xss=3"> ja linkki
 <a href="javascript:window.__pn_xss=4">klikkaa</a>.
+Skriptitestin mallipohja on ${window.__pn_xss=5} ja {{value}}.
 """
 START_TIMEOUT_S = 180.0
 

@@ -31,6 +31,7 @@ class Visit:
 
 def open_page(chromium: Browser, app: RunningApp, width: int = 1280, height: int = 900) -> Visit:
     context = chromium.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app.url)
     page = context.new_page()
     visit = Visit(page)
     local = (app.url, "data:", "blob:", "about:")
@@ -95,6 +96,11 @@ def test_answer_with_sources_that_open_at_the_right_page(
     quote_words = re.findall(r"\w+", quote.inner_text().lower())
     found = sum(w in page_words for w in quote_words) / len(quote_words)
     assert found >= 0.8, (quote.inner_text(), page_no)  # the quoted passage is on that page
+
+    answer.get_by_role("button", name="Kopioi vastaus ja lähteet").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith(answer.locator(".pn-text").inner_text().strip())
+    assert "\nLähteet:\n[1] Lähde: " in copied and "<" not in copied
 
     with page.context.expect_page() as opened:
         link.click()
@@ -164,9 +170,12 @@ def test_html_in_documents_and_questions_is_text(visit: Visit, artifacts: Path) 
     page.get_by_role("button", name="Hae", exact=True).click()
     first = page.locator(".pn-hit").first
     expect(first).to_contain_text("<script>window.__pn_xss=1</script> & <b>lihava</b>")
-    expect(page.get_by_label("Lähdeviite 1")).to_have_value(
-        f"Lähde: {SCRIPT_TITLE}, Skriptitestin sisältö"
-    )
+    expect(page.locator("#pn-search-results")).to_contain_text("${window.__pn_xss=5} ja {{value}}")
+    cite = f"Lähde: {SCRIPT_TITLE}, Skriptitestin sisältö"
+    expect(first.locator(".pn-cite-text")).to_have_text(cite)
+    first.get_by_role("button", name="Kopioi lähdeviite").click()
+    expect(first.get_by_role("button", name="Kopioitu ✓")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == cite
 
     page.get_by_role("tab", name="Tietoa").click()
     expect(page.locator("#pn-info")).to_contain_text(SCRIPT_TITLE)
@@ -190,7 +199,7 @@ def test_search_tab_filters_and_citation(visit: Visit, artifacts: Path) -> None:
     for i in range(heads.count()):
         expect(heads.nth(i)).to_contain_text("Hakuilmoitus")
     expect(page.locator(".pn-scores").first).to_contain_text("pisteet")
-    expect(page.get_by_label("Lähdeviite 1")).to_have_value(re.compile(r"^Lähde: .+, s\. \d+"))
+    expect(page.locator(".pn-cite-text").first).to_have_text(re.compile(r"^Lähde: .+, s\. \d+"))
     page.screenshot(path=str(artifacts / "search-tab.png"), full_page=True)
 
 

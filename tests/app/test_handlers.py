@@ -103,7 +103,7 @@ def test_not_ready(handlers: ChatHandlers, fake: FakeAssistant) -> None:
     assert NOT_READY in shown[-1] and fake.calls == []
     with pytest.raises(gr.Error, match="valmistelee"):
         handlers.api_ask("Milloin?")
-    assert handlers.search("haku", [], [], 5) == ([], NOT_READY)
+    assert handlers.search("haku", [], [], 5) == ("", NOT_READY)
     assert "Rakennetaan" in handlers.banner()
 
 
@@ -178,15 +178,16 @@ def test_comment_without_thumb_and_without_answer(handlers: ChatHandlers) -> Non
 
 
 def test_search_with_filters(handlers: ChatHandlers) -> None:
-    results, status = handlers.search("haku", [], [], 10)
+    html, status = handlers.search("haku", [], [], 10)
     assert status == "2 osumaa."
-    assert results[0].citation == "Lähde: Rahoitushaut, s. 2, Toinen haku"
-    assert "<script" not in results[1].html
-    results, _ = handlers.search("haku", ["skripti"], [], 10)
-    assert [r.citation for r in results] == ["Lähde: Testi <script>alert('x')</script> & muut"]
-    results, status = handlers.search("haku", [], ["programme"], 10)
-    assert results == [] and "Ei osumia" in status
-    assert handlers.search("  ", [], [], 10) == ([], "Kirjoita hakusana tai kysymys.")
+    assert 'data-copy="Lähde: Rahoitushaut, s. 2, Toinen haku"' in html
+    assert "<script" not in html and "Testi &lt;script&gt;" in html
+    html, _ = handlers.search("haku", ["skripti"], [], 10)
+    assert "Rahoitushaut" not in html and "Testi &lt;script&gt;" in html
+    html, status = handlers.search("haku", [], ["programme"], 10)
+    assert html == "" and "Ei osumia" in status
+    assert handlers.search("  ", [], [], 10) == ("", "Kirjoita hakusana tai kysymys.")
+    assert "liian pitkä" in handlers.search("x" * 201, [], [], 10)[1]
 
 
 def test_info_banner_and_choices(handlers: ChatHandlers) -> None:

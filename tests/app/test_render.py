@@ -68,6 +68,7 @@ def test_refused_answer_shows_suggestions() -> None:
     ("title", "page", "section", "expected"),
     [
         ("Rahoitushaut", 3, "Toinen haku", "Lähde: Rahoitushaut, s. 3, Toinen haku"),
+        ("Haut (esim.)", 3, "Haut > Toinen", "Lähde: Haut (esim.), s. 3, Toinen"),
         ("Rahoitushaut", None, "Toinen haku", "Lähde: Rahoitushaut, Toinen haku"),
         ("Rahoitushaut", 3, None, "Lähde: Rahoitushaut, s. 3"),
         ("Rahoitushaut", 3, "  ", "Lähde: Rahoitushaut, s. 3"),
@@ -78,7 +79,7 @@ def test_citation_text(title: str, page: int | None, section: str | None, expect
     assert render.citation_text(title, page, section) == expected
 
 
-def test_hit_citation_and_header() -> None:
+def test_search_results() -> None:
     hit = Hit(
         chunk=make_chunk("skripti", f"teksti {EVIL}", SCRIPT_TITLE, None, EVIL),
         score=0.5,
@@ -86,9 +87,42 @@ def test_hit_citation_and_header() -> None:
         lexical=None,
     )
     assert render.hit_citation(hit) == f"Lähde: {SCRIPT_TITLE}, {EVIL}"
-    out = render.hit_header_html(1, hit)
-    assert "<script" not in out and "pisteet 0.500" in out and "semanttinen 0.400" in out
-    assert 'href="asiakirjat/skripti"' in out
+    out = render.search_results_html([hit, Hit(chunk=make_chunk(), score=0.1, lexical=2.5)])
+    assert "<script" not in out and "<img" not in out
+    assert "1. <strong>Testi &lt;script&gt;" in out and "2. <strong>Rahoitushaut" in out
+    assert "pisteet 0.500" in out and "semanttinen 0.400" in out and "sanahaku 2.50" in out
+    assert 'href="asiakirjat/skripti"' in out and 'href="asiakirjat/rahoitushaut#page=2"' in out
+    assert 'data-copy="Lähde: Rahoitushaut, s. 2, Toinen haku"' in out
+    assert render.search_results_html([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "section", "expected"),
+    [
+        ("Rahoitushaut (esimerkkiaineisto)", "Rahoitushaut > Toinen haku", "Toinen haku"),
+        ("Rahoitushaut", "Rahoitushaut", "Rahoitushaut"),
+        ("Sopimus", "Tausta > Tavoitteet", "Tausta > Tavoitteet"),
+        ("Sopimus", None, ""),
+        ("Sopimus", "  ", ""),
+    ],
+)
+def test_section_label(title: str, section: str | None, expected: str) -> None:
+    assert render.section_label(title, section) == expected
+
+
+def test_copy_button_and_plain_answer() -> None:
+    answer = _answer()
+    plain = render.answer_plain(answer)
+    assert plain.startswith(f"Vastaus {EVIL} [1]")
+    assert "Lähteet:\n[1] Lähde: " in plain and "s. 3" in plain
+    assert '"Lainaus ' in plain and "https://www.pori.fi/sivu?a=1&b=2" in plain
+    button = render.copy_button('a\n\nb <x> "y"', "Kopioi")
+    assert button == (
+        '<button type="button" class="pn-copy" '
+        'data-copy="a&#10;&#10;b &lt;x&gt; &quot;y&quot;">Kopioi</button>'
+    )
+    html = render.answer_html(answer)
+    assert "Kopioi vastaus ja lähteet" in html and "\n" not in html.split("pn-actions")[1]
 
 
 @pytest.mark.parametrize(

@@ -48,14 +48,21 @@ def test_build_is_incremental(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     settings = _settings(tmp_path)
     first = build_index(settings, corpus)
-    assert (first.documents, first.embedded, first.removed, first.errors) == (2, first.chunks, 0, ())
+    assert (first.documents, first.embedded, first.removed, first.errors) == (
+        2,
+        first.chunks,
+        0,
+        (),
+    )
     assert first.chunks >= 3
 
     again = build_index(settings, corpus)
     assert (again.embedded, again.removed, again.changed) == (0, 0, False)
     assert again.version == first.version
 
-    (corpus / "haku.md").write_text(DOCS["haku.md"].replace("Teemu Heino", "T. Heino"), encoding="utf-8")
+    (corpus / "haku.md").write_text(
+        DOCS["haku.md"].replace("Teemu Heino", "T. Heino"), encoding="utf-8"
+    )
     changed = build_index(settings, corpus)
     assert changed.changed and changed.embedded == 1 and changed.removed == 1
 
@@ -85,17 +92,30 @@ def test_cli_lists_bad_files_and_indexes_the_rest(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
     proc = subprocess.run(
         [sys.executable, "-m", "ingest", "build", "--corpus", str(corpus), "--json"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert set(result) >= {"documents", "chunks", "embedded", "removed", "errors", "seconds"}
-    assert sorted(e["path"] for e in result["errors"]) == ["binaari.txt", "rikki.pdf", "salattu.pdf", "tyhja.md"]
+    assert sorted(e["path"] for e in result["errors"]) == [
+        "binaari.txt",
+        "rikki.pdf",
+        "salattu.pdf",
+        "tyhja.md",
+    ]
     assert all(e["reason"] for e in result["errors"])
     assert result["documents"] == 2
     strict = subprocess.run(
         [sys.executable, "-m", "ingest", "build", "--corpus", str(corpus), "--json", "--strict"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
     )
     assert strict.returncode == 1
 
@@ -107,13 +127,17 @@ def test_killed_build_leaves_previous_index_usable(tmp_path: Path) -> None:
     # enough new text that embedding takes several seconds
     for i in range(60):
         (corpus / f"lisa{i:02d}.md").write_text(
-            f"# Lisäosa {i}\n\n" + " ".join(f"Lause numero {i}-{j} kertoo hankkeesta {j}." for j in range(12)),
+            f"# Lisäosa {i}\n\n"
+            + " ".join(f"Lause numero {i}-{j} kertoo hankkeesta {j}." for j in range(12)),
             encoding="utf-8",
         )
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "ingest", "build", "--corpus", str(corpus), "--json"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     cache = settings.cache_dir
     deadline = time.monotonic() + 120
@@ -135,7 +159,9 @@ def test_killed_build_leaves_previous_index_usable(tmp_path: Path) -> None:
 
     resumed = build_index(settings, corpus)
     assert resumed.changed and resumed.documents == 62
-    assert resumed.embedded < resumed.chunks - first.chunks  # vectors committed before the kill are reused
+    assert (
+        resumed.embedded < resumed.chunks - first.chunks
+    )  # vectors committed before the kill are reused
 
 
 def test_embedder_mismatch_and_rebuild(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -19,9 +20,9 @@ PAYLOAD = b"%PDF-1.4\n" + bytes(range(256)) * 400
 
 
 class _Handler(BaseHTTPRequestHandler):
-    served_ranges: list[str] = []
+    served_ranges: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         if self.path == "/missing":
             self.send_error(404, "Not Found")
             return
@@ -54,8 +55,17 @@ def _corpus(tmp_path: Path, entries: list[tuple[str, str, str]]) -> Path:
     corpus.mkdir()
     lines = []
     for doc_id, url, sha in entries:
-        lines += ["[[official]]", f'id = "{doc_id}"', f'title = "Otsikko {doc_id}"', 'type = "agreement"',
-                  f'url = "{url}"', f'file = "official/{doc_id}.pdf"', "official = true", f'sha256 = "{sha}"', ""]
+        lines += [
+            "[[official]]",
+            f'id = "{doc_id}"',
+            f'title = "Otsikko {doc_id}"',
+            'type = "agreement"',
+            f'url = "{url}"',
+            f'file = "official/{doc_id}.pdf"',
+            "official = true",
+            f'sha256 = "{sha}"',
+            "",
+        ]
     (corpus / "sources.toml").write_text("\n".join(lines), encoding="utf-8")
     return corpus
 
@@ -95,7 +105,9 @@ def test_known_checksum_skips_download(tmp_path: Path, server: str) -> None:
     ("path", "expected"),
     [("/missing", "palvelin vastasi 404"), (None, "ei verkkoyhteyttä")],
 )
-def test_failures_are_reported_plainly(tmp_path: Path, server: str, path: str | None, expected: str) -> None:
+def test_failures_are_reported_plainly(
+    tmp_path: Path, server: str, path: str | None, expected: str
+) -> None:
     url = f"{server}{path}" if path else f"http://127.0.0.1:{free_port()}/doc.pdf"
     corpus = _corpus(tmp_path, [("sopimus", url, "")])
     report = fetch_official(corpus, timeout=5)

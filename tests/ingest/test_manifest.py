@@ -35,7 +35,10 @@ def test_unlisted_files_get_guessed_ids(tmp_path: Path) -> None:
         ('[[document]]\nid = "A B"\nfile = "a.md"\n', "must be 1-100 lowercase"),
         ('[[document]]\nid = "a"\n', "has no 'file'"),
         ('[[document]]\nid = "a"\nfile = "a.md"\ntype = "memo"\n', "has type 'memo'"),
-        ('[[document]]\nid = "a"\nfile = "a.md"\n[[document]]\nid = "a"\nfile = "b.md"\n', "repeated: a"),
+        (
+            '[[document]]\nid = "a"\nfile = "a.md"\n[[document]]\nid = "a"\nfile = "b.md"\n',
+            "repeated: a",
+        ),
         ("[[document]\n", "is not valid TOML"),
     ],
 )

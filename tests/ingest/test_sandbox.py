@@ -46,5 +46,8 @@ def test_budget_violations_are_document_errors(files: Path, name: str, reason: s
 
 
 def test_size_budget(files: Path) -> None:
-    with LoaderSandbox(max_seconds=5, max_memory_mb=400, max_bytes=10) as sandbox, pytest.raises(DocumentError):
+    with (
+        LoaderSandbox(max_seconds=5, max_memory_mb=400, max_bytes=10) as sandbox,
+        pytest.raises(DocumentError),
+    ):
         sandbox.load(files / "hyva.md", SourceInfo(doc_id="hyva", title="", file="hyva.md"))

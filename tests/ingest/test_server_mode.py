@@ -105,8 +105,13 @@ def test_workers_switch_versions_without_mixing(tmp_path: Path, chroma_server: s
     }
     logs = [tmp_path / f"worker{n}.jsonl" for n in range(2)]
     workers = [
-        subprocess.Popen([sys.executable, "-c", WORKER, str(stop), str(log)], cwd=ROOT, env=env,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(stop), str(log)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for log in logs
     ]
     deadline = time.monotonic() + 120

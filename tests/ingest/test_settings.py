@@ -17,11 +17,15 @@ def test_defaults_are_offline_and_local() -> None:
 
 
 def test_reads_environment() -> None:
-    s = load_settings({
-        "ASSISTANT_DATA_DIR": "/tmp/x", "ASSISTANT_CHROMA_URL": "http://127.0.0.1:8000/",
-        "ASSISTANT_LLM_BASE_URL": "http://127.0.0.1:9000/v1", "ASSISTANT_LLM_MODEL": "m",
-        "ASSISTANT_PORT": "8080",
-    })
+    s = load_settings(
+        {
+            "ASSISTANT_DATA_DIR": "/tmp/x",
+            "ASSISTANT_CHROMA_URL": "http://127.0.0.1:8000/",
+            "ASSISTANT_LLM_BASE_URL": "http://127.0.0.1:9000/v1",
+            "ASSISTANT_LLM_MODEL": "m",
+            "ASSISTANT_PORT": "8080",
+        }
+    )
     assert s.data_dir == Path("/tmp/x") and s.chroma_url == "http://127.0.0.1:8000"
     assert s.llm_enabled and s.port == 8080
     assert s.index_dir == Path("/tmp/x/index")
@@ -30,7 +34,10 @@ def test_reads_environment() -> None:
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"ASSISTANT_PORT": "abc"}, "ASSISTANT_PORT must be a whole number. Currently, ASSISTANT_PORT is 'abc'"),
+        (
+            {"ASSISTANT_PORT": "abc"},
+            "ASSISTANT_PORT must be a whole number. Currently, ASSISTANT_PORT is 'abc'",
+        ),
         ({"ASSISTANT_PORT": "70000"}, "at most 65535"),
         ({"ASSISTANT_TOP_K": "0"}, "ASSISTANT_TOP_K must be at least 1"),
         ({"ASSISTANT_CHROMA_URL": "localhost:8000"}, "must be an http(s) URL"),

@@ -38,12 +38,25 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="kysy asiakirjoista")
     ask.add_argument("question", nargs="?", help="kysymys (ei --batch-tilassa)")
     ask.add_argument("--json", action="store_true", help="tulosta JSON")
-    ask.add_argument("--batch", type=Path, metavar="FILE.jsonl",
-                     help='kysymykset tiedostosta, rivi kerrallaan: {"id", "question", "history"?}')
-    ask.add_argument("--history", action="append", default=[], metavar="KYSYMYS",
-                     help="aiempi kysymys samassa keskustelussa (voi toistaa)")
-    ask.add_argument("--today", type=date.fromisoformat, metavar="VVVV-KK-PP",
-                     help="päivämäärä, johon hakuaikoja verrataan (oletus: tänään)")
+    ask.add_argument(
+        "--batch",
+        type=Path,
+        metavar="FILE.jsonl",
+        help='kysymykset tiedostosta, rivi kerrallaan: {"id", "question", "history"?}',
+    )
+    ask.add_argument(
+        "--history",
+        action="append",
+        default=[],
+        metavar="KYSYMYS",
+        help="aiempi kysymys samassa keskustelussa (voi toistaa)",
+    )
+    ask.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        metavar="VVVV-KK-PP",
+        help="päivämäärä, johon hakuaikoja verrataan (oletus: tänään)",
+    )
     return parser
 
 
@@ -67,10 +80,17 @@ def format_answer(answer: Answer) -> str:
         for i, hit in enumerate(answer.suggestions, start=1):
             chunk = hit.chunk
             where = ", ".join(
-                x for x in (chunk.title, f"s. {chunk.page_start}" if chunk.page_start else "",
-                            chunk.section) if x
+                x
+                for x in (
+                    chunk.title,
+                    f"s. {chunk.page_start}" if chunk.page_start else "",
+                    chunk.section,
+                )
+                if x
             )
-            snippet = chunk.text if len(chunk.text) <= 200 else chunk.text[:200].rsplit(" ", 1)[0] + " …"
+            snippet = (
+                chunk.text if len(chunk.text) <= 200 else chunk.text[:200].rsplit(" ", 1)[0] + " …"
+            )
             lines.append(f"{i}. {where}")
             if chunk.url:
                 lines.append(f"    {chunk.url}")
@@ -97,7 +117,9 @@ def run_batch(assistant: Assistant, lines: Iterable[str], out: TextIO, today: da
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise QuestionError(f"Rivi {number} ei ole kelvollista JSONia ({exc.msg}).") from None
+                raise QuestionError(
+                    f"Rivi {number} ei ole kelvollista JSONia ({exc.msg})."
+                ) from None
             if not isinstance(item, dict):
                 raise QuestionError(f"Rivin {number} pitää olla JSON-objekti.")
             item_id = item.get("id")
@@ -117,11 +139,14 @@ def run_batch(assistant: Assistant, lines: Iterable[str], out: TextIO, today: da
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
     if args.batch is None and not args.question:
-        sys.stderr.write("Anna kysymys, esim. python -m assistant ask \"Milloin toinen haku oli auki?\", "
-                         "tai --batch TIEDOSTO.jsonl.\n")
+        sys.stderr.write(
+            'Anna kysymys, esim. python -m assistant ask "Milloin toinen haku oli auki?", '
+            "tai --batch TIEDOSTO.jsonl.\n"
+        )
         return EXIT_ERROR
     try:
         assistant = Assistant(load_settings())

@@ -54,9 +54,15 @@ def citation(n: int, chunk: Chunk, quote: str) -> Citation:
     if quote not in chunk.text:
         raise ValueError(f"quote is not a verbatim substring of chunk {chunk.chunk_id}: {quote!r}")
     return Citation(
-        n=n, doc_id=chunk.doc_id, title=chunk.title, page=chunk.page_start,
-        section=chunk.section or None, url=chunk.url or None, quote=quote,
-        chunk_id=chunk.chunk_id, file=chunk.file,
+        n=n,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        page=chunk.page_start,
+        section=chunk.section or None,
+        url=chunk.url or None,
+        quote=quote,
+        chunk_id=chunk.chunk_id,
+        file=chunk.file,
     )
 
 
@@ -72,8 +78,9 @@ def render_block(block: Block, n: int) -> str:
     return "".join(lines).strip()
 
 
-def compose(picked: Sequence[tuple[Chunk, Sentence]], language: str = "fi",
-            first_n: int = 1) -> tuple[str, tuple[Citation, ...]]:
+def compose(
+    picked: Sequence[tuple[Chunk, Sentence]], language: str = "fi", first_n: int = 1
+) -> tuple[str, tuple[Citation, ...]]:
     """Answer text and citations for the picked sentences (numbered from ``first_n``)."""
     parts: list[str] = []
     cites: list[Citation] = []

@@ -31,13 +31,15 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
         r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
-        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b",
+        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|"
+        r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b",
         re.IGNORECASE,
     ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|kuinka suuri|minkä suuruinen|suuruus|\bmäärä\w*|how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
-        r"money|funding|pengar|finansiering|stöd)|(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|"
+        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
+        r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|"
         r"suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|\bkuinka monta euroa|\bmontako euroa|"
         r"\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
         r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
@@ -57,7 +59,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
-        r"\bwebbsida|\blänk", re.IGNORECASE,
+        r"\bwebbsida|\blänk",
+        re.IGNORECASE,
     ),
 }
 _MONTHS = (
@@ -129,19 +132,54 @@ _PARTICIPATION = re.compile(
     re.IGNORECASE,
 )
 _HEAD_TRANSLATIONS = {
-    "call": "haku", "calls": "haku", "round": "haku", "application": "haku",
-    "utlysning": "haku", "utlysningen": "haku", "ansökningsomgång": "haku", "omgång": "haku",
-    "priority": "painotus", "emphasis": "painotus", "prioritering": "painotus",
-    "project": "hanke", "projects": "hanke", "projekt": "hanke", "projektet": "hanke",
-    "axis": "toimintalinja", "focus": "painopistealue",
+    "call": "haku",
+    "calls": "haku",
+    "round": "haku",
+    "application": "haku",
+    "utlysning": "haku",
+    "utlysningen": "haku",
+    "ansökningsomgång": "haku",
+    "omgång": "haku",
+    "priority": "painotus",
+    "emphasis": "painotus",
+    "prioritering": "painotus",
+    "project": "hanke",
+    "projects": "hanke",
+    "projekt": "hanke",
+    "projektet": "hanke",
+    "axis": "toimintalinja",
+    "focus": "painopistealue",
 }
-_COUNTED = re.compile(r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b",
-                      re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b", re.IGNORECASE
+)
 _NAME = re.compile(r"(?<![\w@.])([A-ZÅÄÖ][\w+-]*(?::\w+)?)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
 _NOT_NAMES = frozenset(
-    "mikä mitä mitkä kuka ketkä milloin missä mistä mihin miten miksi kuinka onko oliko voiko "
-    "voinko saako saanko kenelle entä kerro selitä".split()
+    [
+        "mikä",
+        "mitä",
+        "mitkä",
+        "kuka",
+        "ketkä",
+        "milloin",
+        "missä",
+        "mistä",
+        "mihin",
+        "miten",
+        "miksi",
+        "kuinka",
+        "onko",
+        "oliko",
+        "voiko",
+        "voinko",
+        "saako",
+        "saanko",
+        "kenelle",
+        "entä",
+        "kerro",
+        "selitä",
+    ]
 )
 _NAME_PREFIX = 5
 
@@ -224,7 +262,7 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
         for match in pattern.finditer(text):
-            following = words(text[match.end():])[:2]
+            following = words(text[match.end() :])[:2]
             head: set[str] = set()
             for word in following:
                 if any(p.fullmatch(word) for _, p in ORDINALS):
@@ -240,7 +278,7 @@ def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
     if match is None:
         return frozenset()
     out: set[str] = set()
-    for word in words(text[match.end():])[:2]:
+    for word in words(text[match.end() :])[:2]:
         out |= heads(word)
     return frozenset(out)
 
@@ -256,7 +294,7 @@ def _names(text: str, language: str) -> tuple[str, ...]:
         if not is_acronym and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".?!"):
             continue  # the first word of a sentence
         lower = bare.lower()
-        if lower in _NOT_NAMES or len(lower) < 3 and not is_acronym:
+        if lower in _NOT_NAMES or (len(lower) < 3 and not is_acronym):
             continue
         if any(p.fullmatch(lower) for _, p in ORDINALS) or cities_named(lower):
             continue
@@ -266,7 +304,12 @@ def _names(text: str, language: str) -> tuple[str, ...]:
 
 def extract(question: Question, heads: HeadTerms) -> Constraints:
     """The hard requirements of a question (a follow-up is read together with its context)."""
-    kinds = asked_kinds(question.text) or asked_kinds(question.focus)
+    # a follow-up asks for its own kind of answer ("Mitä siinä painotettiin?" after "Milloin ...?"),
+    # unless it was rewritten from the earlier question ("Entä ensimmäinen?")
+    rewritten = question.text not in question.focus
+    kinds = asked_kinds(question.text) or (
+        asked_kinds(question.focus) if rewritten else frozenset()
+    )
     focus = question.focus
     cities = cities_named(focus) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
@@ -324,9 +367,7 @@ def violations(
     if constraints.names:
         tokens = words(everything)
         missing += [f"name:{n}" for n in constraints.names if not _has_name(tokens, n)]
-    if constraints.counted and not any(
-        heads(w) & constraints.counted for w in words(local)
-    ):
+    if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")
     if constraints.other_cities:
         present = cities_named(sentence)

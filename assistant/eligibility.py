@@ -10,15 +10,14 @@ The checklist never says a project *is* eligible: the funding authority decides 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-
-from collections.abc import Sequence
 
 from assistant.compose import blocks, citation, render_block
 from assistant.engine import Engine
 from assistant.index import LoadedIndex
-from assistant.question import Question
+from assistant.question import Question, ordinal_of
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, question_words, word_credit
 from ingest.models import Chunk, Citation
@@ -35,9 +34,33 @@ ELIGIBILITY = re.compile(
 )
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _GENERIC = frozenset(
-    "hanke hankkeeni projekti rahoitus rahoituskelpoinen kelpoinen kelvata hakea haku sopia "
-    "saada rahoittaa tuki idea suunnitelma oma minun meidän project funding apply eligible "
-    "projekt finansiering söka".split()
+    [
+        "hanke",
+        "hankkeeni",
+        "projekti",
+        "rahoitus",
+        "rahoituskelpoinen",
+        "kelpoinen",
+        "kelvata",
+        "hakea",
+        "haku",
+        "sopia",
+        "saada",
+        "rahoittaa",
+        "tuki",
+        "idea",
+        "suunnitelma",
+        "oma",
+        "minun",
+        "meidän",
+        "project",
+        "funding",
+        "apply",
+        "eligible",
+        "projekt",
+        "finansiering",
+        "söka",
+    ]
 )
 
 
@@ -50,51 +73,96 @@ class Criterion:
     query: str
     needs: tuple[str, ...] = ()  # each term (or its 5-letter prefix) must occur
     kind: str = ""  # an answer kind the sentence must have (e.g. "date")
+    follow: int = 0  # also quote up to this many next sentences that meet ``needs``
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion("focus", {"fi": "Painopistealueet", "en": "Focus areas", "sv": "Fokusområden"},
-              "Porin ekosysteemisopimuksen kaksi temaattista painopistealuetta", ("painopistealue",)),
-    Criterion("implementers", {"fi": "Toteuttajat", "en": "Who can implement projects",
-                               "sv": "Vem kan genomföra projekt"},
-              "ekosysteemisopimusta toteuttavien hankkeiden toteuttajina ovat", ("toteuttaja",)),
-    Criterion("period", {"fi": "Hakuaika", "en": "Call period", "sv": "Ansökningstid"},
-              "rahoitushaku oli auki hakuaika", ("haku",), kind="date"),
-    Criterion("funding", {"fi": "Rahoitus", "en": "Funding", "sv": "Finansiering"},
-              "toimenpiteitä rahoitetaan EU-rahoituksella ja Porin kaupungin rahoituksella",
-              ("rahoittaa",)),
-    Criterion("programme", {"fi": "Ohjelma", "en": "Programme", "sv": "Program"},
-              "rahoitettavien hankkeiden on toteutettava myös ohjelmaa", ("ohjelma", "toteuttaa")),
-    Criterion("contact", {"fi": "Seuraava askel", "en": "Next step", "sv": "Nästa steg"},
-              "lisätietoja hankehausta antaa", ("lisätieto",)),
+    Criterion(
+        "focus",
+        {"fi": "Painopistealueet", "en": "Focus areas", "sv": "Fokusområden"},
+        "Porin ekosysteemisopimuksen kaksi temaattista painopistealuetta",
+        ("painopistealue",),
+        follow=2,
+    ),
+    Criterion(
+        "implementers",
+        {
+            "fi": "Toteuttajat",
+            "en": "Who can implement projects",
+            "sv": "Vem kan genomföra projekt",
+        },
+        "ekosysteemisopimusta toteuttavien hankkeiden toteuttajina ovat",
+        ("toteuttaja",),
+    ),
+    Criterion(
+        "period",
+        {"fi": "Hakuaika", "en": "Call period", "sv": "Ansökningstid"},
+        "rahoitushaku oli auki hakuaika",
+        ("haku",),
+        kind="date",
+    ),
+    Criterion(
+        "emphasis",
+        {
+            "fi": "Haun painotukset",
+            "en": "Emphases of the call",
+            "sv": "Ansökningsomgångens prioriteringar",
+        },
+        "rahoitushaussa oli kolme painotusta",
+        ("painotus",),
+    ),
+    Criterion(
+        "funding",
+        {"fi": "Rahoitus", "en": "Funding", "sv": "Finansiering"},
+        "toimenpiteitä rahoitetaan EU-rahoituksella ja Porin kaupungin rahoituksella",
+        ("rahoittaa",),
+    ),
+    Criterion(
+        "programme",
+        {"fi": "Ohjelma", "en": "Programme", "sv": "Program"},
+        "rahoitettavien hankkeiden on toteutettava myös ohjelmaa",
+        ("ohjelma", "toteuttaa"),
+    ),
+    Criterion(
+        "contact",
+        {"fi": "Seuraava askel", "en": "Next step", "sv": "Nästa steg"},
+        "lisätietoja hankehausta antaa",
+        ("lisätieto",),
+    ),
 )
 _TEXT = {
     "fi": {
         "intro": "Asiakirjoista löytyvät nämä rahoituksen ehdot; vertaa hankettasi niihin:",
         "decision": "Rahoituspäätöksen tekee rahoittava viranomainen; tämä lista ei ole päätös.",
-        "match": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan painopistealueissa.",
+        "match_focus": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan painopistealueissa.",
+        "match_emphasis": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan haun painotuksissa.",
         "nomatch": "Tarkista, liittyykö hankkeesi näihin painopistealueisiin.",
-        "closed": "Haku on päättynyt ({end}).", "open": "Haku on auki {end} asti.",
+        "closed": "Haku on päättynyt ({end}).",
+        "open": "Haku on auki {end} asti.",
         "future": "Haku avautuu {start}.",
         "contact": "Kysy lisää yhteyshenkilöltä:",
     },
     "en": {
         "intro": "The documents give these funding criteria (quoted in Finnish); compare your "
-                 "project with them:",
+        "project with them:",
         "decision": "The funding authority makes the funding decision; this list is not a decision.",
-        "match": "The topic you mention ({terms}) appears among the focus areas.",
+        "match_focus": "The topic you mention ({terms}) appears among the focus areas.",
+        "match_emphasis": "The topic you mention ({terms}) appears among the call's emphases.",
         "nomatch": "Check whether your project relates to these focus areas.",
-        "closed": "The call has closed ({end}).", "open": "The call is open until {end}.",
+        "closed": "The call has closed ({end}).",
+        "open": "The call is open until {end}.",
         "future": "The call opens on {start}.",
         "contact": "Ask the contact person:",
     },
     "sv": {
         "intro": "Dokumenten anger dessa villkor för finansiering (citerade på finska); jämför "
-                 "ditt projekt med dem:",
+        "ditt projekt med dem:",
         "decision": "Den finansierande myndigheten fattar finansieringsbeslutet; listan är inget beslut.",
-        "match": "Ämnet du nämner ({terms}) finns bland fokusområdena.",
+        "match_focus": "Ämnet du nämner ({terms}) finns bland fokusområdena.",
+        "match_emphasis": "Ämnet du nämner ({terms}) finns bland ansökningsomgångens prioriteringar.",
         "nomatch": "Kontrollera om ditt projekt hör till dessa fokusområden.",
-        "closed": "Ansökan har stängt ({end}).", "open": "Ansökan är öppen till {end}.",
+        "closed": "Ansökan har stängt ({end}).",
+        "open": "Ansökan är öppen till {end}.",
         "future": "Ansökan öppnar {start}.",
         "contact": "Fråga kontaktpersonen:",
     },
@@ -107,8 +175,15 @@ def is_eligibility(text: str) -> bool:
     return ELIGIBILITY.search(text) is not None
 
 
+def _has_term(terms: frozenset[str], term: str) -> bool:
+    """The term, a word sharing its first five letters, or a compound ending in it."""
+    return term in terms or any(
+        t.startswith(term[:5]) or (len(t) >= len(term) + 3 and t.endswith(term)) for t in terms
+    )
+
+
 def _needs_met(sentence: Sentence, needs: tuple[str, ...]) -> bool:
-    return all(n in sentence.terms or any(t.startswith(n[:5]) for t in sentence.terms) for n in needs)
+    return all(_has_term(sentence.terms, n) for n in needs)
 
 
 def _period(sentence: Sentence) -> tuple[date, date, str, str] | None:
@@ -126,8 +201,11 @@ def _period(sentence: Sentence) -> tuple[date, date, str, str] | None:
     return start, end, left, right
 
 
-def _find(engine: Engine, index: LoadedIndex, crit: Criterion) -> list[Pick]:
-    """The sentences that state a criterion (cached per index version)."""
+def _find(engine: Engine, index: LoadedIndex, crit: Criterion, call: str | None) -> list[Pick]:
+    """The sentences that state a criterion (cached per index version).
+
+    ``call`` is the ordinal of the latest call ("toinen"): its emphases are the ones quoted.
+    """
     memo = engine.state(index).memo
     key = f"eligibility:{crit.key}"
     if key in memo:
@@ -151,9 +229,25 @@ def _find(engine: Engine, index: LoadedIndex, crit: Criterion) -> list[Pick]:
         if dated:
             _, chunk, sent = max(dated, key=lambda d: d[0][1])
             picks = [(chunk, sent)]
+    elif crit.key == "emphasis":
+        same = [c for c in cands if call and (o := ordinal_of(c[2].text)) and o[0] == call]
+        lead = [c for c in same or cands if c[2].lead_in]
+        if lead:
+            _, chunk, sent = lead[0]
+            group = next(g for g in groups if g.chunk.chunk_id == chunk.chunk_id)
+            picks = [(chunk, sent)]
+            for nxt in group.sentences[sent.index + 1 :]:
+                if not nxt.item:
+                    break
+                picks.append((chunk, nxt))
     elif cands:
         _, chunk, sent = cands[0]
         picks = [(chunk, sent)]
+        group = next(g for g in groups if g.chunk.chunk_id == chunk.chunk_id)
+        for nxt in group.sentences[sent.index + 1 : sent.index + 1 + crit.follow]:
+            if not _needs_met(nxt, crit.needs):
+                break
+            picks.append((chunk, nxt))
         if crit.key == "contact":
             picks += _contact_details(groups, chunk, sent)
     memo[key] = picks
@@ -173,16 +267,27 @@ def _contact_details(groups: Sequence[ChunkSentences], chunk: Chunk, lead: Sente
     return out
 
 
-def answer(engine: Engine, index: LoadedIndex, question: Question, today: date
-           ) -> tuple[str, tuple[Citation, ...]] | None:
+def answer(
+    engine: Engine, index: LoadedIndex, question: Question, today: date
+) -> tuple[str, tuple[Citation, ...]] | None:
     """The checklist text and its citations, or None when the documents give too few criteria."""
     lang = question.language if question.language in _TEXT else "fi"
     words = _TEXT[lang]
-    found = [(crit, _find(engine, index, crit)) for crit in CRITERIA]
+    found: list[tuple[Criterion, list[Pick]]] = []
+    call: str | None = None
+    for crit in CRITERIA:
+        picks = _find(engine, index, crit, call)
+        if crit.key == "period" and picks:
+            latest = ordinal_of(picks[0][1].text)
+            call = latest[0] if latest else None
+        found.append((crit, picks))
     if sum(1 for crit, picks in found if picks and crit.key != "contact") < 2:
         return None
-    topics = [w for w in question_words(question.text, engine.analyzer, engine.state(index).stats)
-              if w.lemma not in _GENERIC]
+    topics = [
+        w
+        for w in question_words(question.text, engine.analyzer, engine.state(index).stats)
+        if w.lemma not in _GENERIC and not ordinal_of(w.surface) and not w.lemma.isdigit()
+    ]
     lines = [words["intro"]]
     cites: list[Citation] = []
     for crit, picks in found:
@@ -192,7 +297,7 @@ def answer(engine: Engine, index: LoadedIndex, question: Question, today: date
         for block in blocks(picks):
             n = len(cites) + 1
             cites.append(citation(n, block.chunk, block.quote))
-            parts.append(render_block(block, n))
+            parts.append(render_block(block, n).replace("\n- ", "\n  - "))
         body = " ".join(parts)
         note = _note(crit, picks, topics, words, today)
         if crit.key == "contact":
@@ -203,14 +308,15 @@ def answer(engine: Engine, index: LoadedIndex, question: Question, today: date
     return "\n".join(lines), tuple(cites)
 
 
-def _note(crit: Criterion, picks: list[Pick], topics: list[QWord], words: dict[str, str],
-          today: date) -> str:
-    if crit.key == "focus":
+def _note(
+    crit: Criterion, picks: list[Pick], topics: list[QWord], words: dict[str, str], today: date
+) -> str:
+    if crit.key in ("focus", "emphasis"):
         terms: frozenset[str] = frozenset().union(*(s.terms for _, s in picks))
-        matched = [w.surface for w in topics if _topic_hit(w, terms)]
+        matched = list(dict.fromkeys(m for w in topics if (m := _topic_hit(w, terms))))
         if matched:
-            return words["match"].format(terms=", ".join(matched))
-        return words["nomatch"]
+            return words[f"match_{crit.key}"].format(terms=", ".join(matched))
+        return words["nomatch"] if crit.key == "focus" else ""
     if crit.key == "period":
         period = _period(picks[0][1])
         if period is None:
@@ -224,8 +330,9 @@ def _note(crit: Criterion, picks: list[Pick], topics: list[QWord], words: dict[s
     return ""
 
 
-def _topic_hit(word: QWord, terms: frozenset[str]) -> bool:
+def _topic_hit(word: QWord, terms: frozenset[str]) -> str | None:
+    """The question word's lemma (or compound part) that the criterion's sentences mention."""
     parts = [p for p in word.parts if p not in _GENERIC]
     if parts:
-        return any(p in terms for p in parts)
-    return word_credit(word, terms) >= 1.0
+        return next((p for p in parts if p in terms), None)
+    return word.lemma if word_credit(word, terms) >= 1.0 else None

@@ -22,11 +22,12 @@ from pydantic import PrivateAttr
 
 from assistant.constraints import Constraints, HeadTerms
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
+from assistant.glossary import to_finnish
 from assistant.index import IndexManager, LoadedIndex
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank
-from assistant.terms import QWord, TermStats, question_words, unknown_concepts
+from assistant.terms import QWord, TermStats, counted, question_words, unknown_concepts
 from ingest.embedding import embedder_identity, make_embedder
 from ingest.finnish import Analyzer, make_analyzer
 from ingest.models import Hit
@@ -111,8 +112,15 @@ class Gathered:
 class Engine:
     """Loaded components; build with :meth:`load`."""
 
-    def __init__(self, settings: Settings, embedder: MemoEmbedding, analyzer: Analyzer,
-                 manager: IndexManager, retriever: Retriever, bank: SentenceBank) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: MemoEmbedding,
+        analyzer: Analyzer,
+        manager: IndexManager,
+        retriever: Retriever,
+        bank: SentenceBank,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.analyzer = analyzer
@@ -139,7 +147,14 @@ class Engine:
         except (OSError, sqlite3.Error) as exc:
             log.warning("sentence vectors will not be cached on disk: %s", exc)
             cache = None
-        engine = cls(settings, embedder, analyzer, manager, retriever, SentenceBank(embedder, analyzer, cache))
+        engine = cls(
+            settings,
+            embedder,
+            analyzer,
+            manager,
+            retriever,
+            SentenceBank(embedder, analyzer, cache),
+        )
         engine.state(index)
         embedder.get_query_embedding("lämmittely")  # loads the model engine
         return engine
@@ -157,7 +172,8 @@ class Engine:
                     sections = {c.section for c in index.chunks.values()}
                     state = VersionState(
                         stats=TermStats(
-                            self.analyzer.terms(f"{c.section}\n{c.text}") for c in index.chunks.values()
+                            self.analyzer.terms(f"{c.section}\n{c.text}")
+                            for c in index.chunks.values()
                         ),
                         section_terms={s: frozenset(self.analyzer.terms(s)) for s in sections},
                         doc_of={cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids},
@@ -168,23 +184,57 @@ class Engine:
     def query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.embedder.get_query_embedding(text), dtype=np.float32)
 
-    def search(self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
+    def search(
+        self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None
+    ) -> list[Hit]:
         """Hybrid retrieval; document ids are checked against index.json."""
         state = self.state(index)
         return [state.fix(h) for h in self.retriever.search(index, query, k=k, filters=filters)]
 
-    def gather(self, index: LoadedIndex, question: Question, constraints: Constraints,
-               config: EvidenceConfig, k: int, filters: Filters | None = None,
-               hits: Sequence[Hit] | None = None) -> Gathered:
+    def question_words(self, question: Question, state: VersionState) -> list[QWord]:
+        """Content words the answer should cover: a follow-up's own words when it has some."""
+
+        def of(text: str) -> list[QWord]:
+            wording = text if question.language == "fi" else to_finnish(text)
+            return question_words(wording, self.analyzer, state.stats)
+
+        if question.followup and question.text in question.focus:
+            own = of(question.text)
+            if any(counted(w) for w in own):
+                return own
+        return of(question.focus)
+
+    def gather(
+        self,
+        index: LoadedIndex,
+        question: Question,
+        constraints: Constraints,
+        config: EvidenceConfig,
+        k: int,
+        filters: Filters | None = None,
+        hits: Sequence[Hit] | None = None,
+    ) -> Gathered:
         """Retrieve passages for the question and choose the sentences that answer it."""
-        found = list(hits) if hits is not None else self.search(index, question.query, k, filters)
+        query = question.query
+        if question.language != "fi":  # the documents' own Finnish words help BM25
+            query = f"{query} {to_finnish(query)}".strip()
+        found = list(hits) if hits is not None else self.search(index, query, k, filters)
         state = self.state(index)
         groups = self.bank.get([h.chunk for h in found])
-        qwords = question_words(question.focus, self.analyzer, state.stats)
+        qwords = self.question_words(question, state)
         qvec = self.query_vector(question.focus)
-        scored = score_sentences(qvec, qwords, constraints, self.heads, groups,
-                                 state.section_terms, config)
+        if (
+            question.followup
+            and question.text in question.focus
+            and question.text != question.focus
+        ):
+            # lean on the earlier question, but let the follow-up's own words count as much
+            qvec = qvec + self.query_vector(question.text)
+        scored = score_sentences(
+            qvec, qwords, constraints, self.heads, groups, state.section_terms, config
+        )
         evidence = select(scored, constraints, groups, config)
         unknown = unknown_concepts(qwords, state.stats) if question.language == "fi" else []
-        return Gathered(tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence,
-                        tuple(unknown))
+        return Gathered(
+            tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence, tuple(unknown)
+        )

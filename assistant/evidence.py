@@ -23,6 +23,7 @@ from assistant.terms import QWord, coverage
 from ingest.models import Chunk
 
 _NORM = re.compile(r"\W+")
+_URL_ONLY = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class EvidenceConfig:
     margin: float = 0.03  # runners-up within this much of the best are quoted too
     max_sentences: int = 3
     max_list_items: int = 8
-    soft_kind_penalty: float = 0.03  # asked "milloin" but the sentence has no date
+    soft_kind_penalty: float = 0.05  # asked "milloin" but the sentence has no date
+    neighbour_margin: float = 0.06  # a sentence next to the best one is quoted within this much
 
 
 # Answer kinds a sentence must have when asked for; a missing date only lowers the score
@@ -95,9 +97,12 @@ def score_sentences(
         for sentence, sim in zip(group.sentences, dense.tolist(), strict=True):
             if looks_like_injection(sentence.text):
                 continue
+            if _URL_ONLY.fullmatch(sentence.text) and "url" not in constraints.kinds:
+                continue  # a bare address answers nothing but "where is it published"
             cov = coverage(qwords, sentence.terms | context_terms)
-            missing = violations(sentence.text, group.chunk.section, group.chunk.title,
-                                 constraints, heads)
+            missing = violations(
+                sentence.text, group.chunk.section, group.chunk.title, constraints, heads
+            )
             score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
             if constraints.kinds & SOFT_KINDS - sentence.kinds:
                 score -= config.soft_kind_penalty
@@ -110,7 +115,9 @@ def _key(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
 
 
-def _expand(pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceConfig) -> list[Sentence]:
+def _expand(
+    pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceConfig
+) -> list[Sentence]:
     """The sentence itself, or a lead-in with its list items when it is part of a list."""
     group = groups[pick.chunk.chunk_id]
     sents = group.sentences
@@ -133,6 +140,35 @@ def _expand(pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceCon
     return block if len(block) > 1 else [pick.sentence]
 
 
+def _add_neighbours(
+    chosen: list[tuple[Scored, list[Sentence]]],
+    scored: list[Scored],
+    seen: set[str],
+    config: EvidenceConfig,
+) -> None:
+    """Quote the sentence before or after the best one when it is nearly as good.
+
+    "... rahoitetaan kolmesta EU:n rahastosta." is followed by the sentence naming the funds.
+    """
+    if not chosen:
+        return
+    best, block = chosen[0]
+    if len(block) > 1:
+        return
+    by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
+    for offset in (1, -1):
+        near = by_pos.get((best.chunk.chunk_id, best.sentence.index + offset))
+        if (
+            near is None
+            or not near.eligible
+            or _key(near.sentence.text) in seen
+            or near.score < best.score - config.neighbour_margin
+        ):
+            continue
+        seen.add(_key(near.sentence.text))
+        block.insert(0 if offset < 0 else len(block), near.sentence)
+
+
 def select(
     scored: list[Scored],
     constraints: Constraints,
@@ -144,10 +180,7 @@ def select(
     eligible = [s for s in scored if s.eligible]
     kinds = constraints.kinds
     hard = kinds - SOFT_KINDS
-    if hard:
-        pool = [s for s in eligible if s.sentence.kinds & hard]
-    else:
-        pool = eligible
+    pool = [s for s in eligible if s.sentence.kinds & hard] if hard else eligible
     if not pool:
         return Evidence((), None, top, kinds)
     best = pool[0]
@@ -171,12 +204,16 @@ def select(
         for s in block:
             seen.add(_key(s.text))
             covered_kinds |= s.kinds
-        chosen.append((cand, block))
+        chosen.append((cand, list(block)))
         quoted += 1
+    _add_neighbours(chosen, scored, seen, config)
     # a kind still missing (e.g. the e-mail of a person named in the best sentence): add the best
     # eligible sentence that has it
     for kind in sorted(hard - covered_kinds):
-        extra = next((s for s in pool if kind in s.sentence.kinds and _key(s.sentence.text) not in seen), None)
+        extra = next(
+            (s for s in pool if kind in s.sentence.kinds and _key(s.sentence.text) not in seen),
+            None,
+        )
         if extra is not None:
             chosen.append((extra, [extra.sentence]))
             seen.add(_key(extra.sentence.text))
@@ -185,7 +222,8 @@ def select(
     for cand, block in chosen:
         for sent in block:
             selected.append(
-                cand if sent is cand.sentence else Scored(sent, cand.chunk, cand.rank, cand.dense,
-                                                          cand.coverage, cand.score)
+                cand
+                if sent is cand.sentence
+                else Scored(sent, cand.chunk, cand.rank, cand.dense, cand.coverage, cand.score)
             )
     return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds))

@@ -63,8 +63,11 @@ def passages_for(chunks: Sequence[Chunk]) -> list[Passage]:
     out: list[Passage] = []
     for chunk in chunks:
         if looks_like_injection(chunk.text):
-            log.warning("passage %s of %s left out of the prompt: instruction-like text",
-                        chunk.chunk_id, chunk.doc_id)
+            log.warning(
+                "passage %s of %s left out of the prompt: instruction-like text",
+                chunk.chunk_id,
+                chunk.doc_id,
+            )
             continue
         out.append(Passage(len(out) + 1, chunk))
     return out
@@ -75,11 +78,13 @@ def user_message(question: str, passages: Sequence[Passage], history: Sequence[s
     parts = ["Lähteet:"]
     for p in passages:
         where = ", ".join(x for x in (p.chunk.title, p.chunk.section) if x)
-        parts.append(f"<lähde numero=\"{p.n}\" asiakirja=\"{where}\">\n{p.chunk.text}\n</lähde>")
+        parts.append(f'<lähde numero="{p.n}" asiakirja="{where}">\n{p.chunk.text}\n</lähde>')
     if history:
         parts.append("Käyttäjän aiemmat kysymykset: " + " | ".join(history[-3:]))
     parts.append(f"Kysymys: {question}")
-    parts.append("Vastaa lähteiden perusteella ja merkitse jokaisen virkkeen loppuun lähteen numero.")
+    parts.append(
+        "Vastaa lähteiden perusteella ja merkitse jokaisen virkkeen loppuun lähteen numero."
+    )
     return "\n\n".join(parts)
 
 
@@ -115,8 +120,9 @@ class LLMClient:
             )
         return self._llm
 
-    def _messages(self, question: str, passages: Sequence[Passage],
-                  history: Sequence[str] = ()) -> list[Any]:
+    def _messages(
+        self, question: str, passages: Sequence[Passage], history: Sequence[str] = ()
+    ) -> list[Any]:
         from llama_index.core.llms import ChatMessage, MessageRole
 
         return [
@@ -124,8 +130,9 @@ class LLMClient:
             ChatMessage(role=MessageRole.USER, content=user_message(question, passages, history)),
         ]
 
-    def stream(self, question: str, passages: Sequence[Passage],
-               history: Sequence[str] = ()) -> Iterator[str]:
+    def stream(
+        self, question: str, passages: Sequence[Passage], history: Sequence[str] = ()
+    ) -> Iterator[str]:
         """The reply as it grows (each item is the whole text so far)."""
         import httpx
         import openai
@@ -136,15 +143,19 @@ class LLMClient:
                 text += part.delta or ""
                 yield text
         except (openai.APIError, httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
-            raise LLMError(f"The language model at {self.settings.llm_base_url} failed: "
-                           f"{type(exc).__name__}: {exc}") from None
+            raise LLMError(
+                f"The language model at {self.settings.llm_base_url} failed: "
+                f"{type(exc).__name__}: {exc}"
+            ) from None
 
-    def complete(self, question: str, passages: Sequence[Passage], history: Sequence[str] = ()) -> str:
+    def complete(
+        self, question: str, passages: Sequence[Passage], history: Sequence[str] = ()
+    ) -> str:
         """The whole reply."""
-        text = ""
-        for text in self.stream(question, passages, history):
-            pass
-        return text
+        reply = ""
+        for reply in self.stream(question, passages, history):  # noqa: B007 (keep the last)
+            continue
+        return reply
 
 
 def _markers(sentence: str, limit: int) -> tuple[str, list[int]]:
@@ -168,8 +179,9 @@ def is_refusal(text: str) -> bool:
     return text.strip().lower().startswith(_REFUSAL_START)
 
 
-def validate(reply: str, passages: Sequence[Passage], analyzer: Analyzer
-             ) -> tuple[str, tuple[Citation, ...]] | None:
+def validate(
+    reply: str, passages: Sequence[Passage], analyzer: Analyzer
+) -> tuple[str, tuple[Citation, ...]] | None:
     """The checked answer text (renumbered markers) and its citations; None when nothing is left."""
     by_n = {p.n: p.chunk for p in passages}
     kept: list[tuple[str, list[int]]] = []
@@ -196,8 +208,10 @@ def validate(reply: str, passages: Sequence[Passage], analyzer: Analyzer
         marks = "".join(f"[{order[n]}]" for n in cited)
         body = bare[:-1] if bare.endswith(".") else bare
         lines.append(f"{body}. {marks}" if bare.endswith(".") else f"{body} {marks}")
-    cites = tuple(citation(new, by_n[old], _best_quote(by_n[old], said[old], analyzer))
-                  for old, new in sorted(order.items(), key=lambda kv: kv[1]))
+    cites = tuple(
+        citation(new, by_n[old], _best_quote(by_n[old], said[old], analyzer))
+        for old, new in sorted(order.items(), key=lambda kv: kv[1])
+    )
     return " ".join(lines), cites
 
 

@@ -20,19 +20,144 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 
 _LANG_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the what who whom when where which why how is are was were does do did can could "
-        "should of for and to in on with my our i we you it its their there about many much "
-        "call calls funding project projects agreement city".split()
+        [
+            "the",
+            "what",
+            "who",
+            "whom",
+            "when",
+            "where",
+            "which",
+            "why",
+            "how",
+            "is",
+            "are",
+            "was",
+            "were",
+            "does",
+            "do",
+            "did",
+            "can",
+            "could",
+            "should",
+            "of",
+            "for",
+            "and",
+            "to",
+            "in",
+            "on",
+            "with",
+            "my",
+            "our",
+            "i",
+            "we",
+            "you",
+            "it",
+            "its",
+            "their",
+            "there",
+            "about",
+            "many",
+            "much",
+            "call",
+            "calls",
+            "funding",
+            "project",
+            "projects",
+            "agreement",
+            "city",
+        ]
     ),
     "sv": frozenset(
-        "vad vem vilka vilken vilket när var hur är och för kan jag vi det den dess som finns "
-        "till med om av på ett en har hade min mitt mina projekt avtalet staden utlysning "
-        "ansökan stöd mycket många vilket hos från inom eller ska skulle öppen öppet".split()
+        [
+            "vad",
+            "vem",
+            "vilka",
+            "vilken",
+            "vilket",
+            "när",
+            "var",
+            "hur",
+            "är",
+            "och",
+            "för",
+            "kan",
+            "jag",
+            "vi",
+            "det",
+            "den",
+            "dess",
+            "som",
+            "finns",
+            "till",
+            "med",
+            "om",
+            "av",
+            "på",
+            "ett",
+            "en",
+            "har",
+            "hade",
+            "min",
+            "mitt",
+            "mina",
+            "projekt",
+            "avtalet",
+            "staden",
+            "utlysning",
+            "ansökan",
+            "stöd",
+            "mycket",
+            "många",
+            "vilket",
+            "hos",
+            "från",
+            "inom",
+            "eller",
+            "ska",
+            "skulle",
+            "öppen",
+            "öppet",
+        ]
     ),
     "fi": frozenset(
-        "mikä mitä mitkä kuka ketkä milloin missä mistä mihin miten miksi kuinka onko oliko "
-        "voiko voinko ja on oli ovat olivat ei se sen hän hänen entä myös kanssa sekä "
-        "porin haku hanke hankkeen rahoitus".split()
+        [
+            "mikä",
+            "mitä",
+            "mitkä",
+            "kuka",
+            "ketkä",
+            "milloin",
+            "missä",
+            "mistä",
+            "mihin",
+            "miten",
+            "miksi",
+            "kuinka",
+            "onko",
+            "oliko",
+            "voiko",
+            "voinko",
+            "ja",
+            "on",
+            "oli",
+            "ovat",
+            "olivat",
+            "ei",
+            "se",
+            "sen",
+            "hän",
+            "hänen",
+            "entä",
+            "myös",
+            "kanssa",
+            "sekä",
+            "porin",
+            "haku",
+            "hanke",
+            "hankkeen",
+            "rahoitus",
+        ]
     ),
 }
 
@@ -43,22 +168,84 @@ _FOLLOWUP_START = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORA = frozenset(
-    """
-    hän hänen häntä häneen hänellä häneltä hänelle he heidän heitä heille
-    se sen sitä siitä siihen siinä sillä siltä sille ne niiden niitä niistä niihin niille
-    tämä tämän tätä tästä tähän tässä tuo tuon
-    samassa saman sama
-    he his him she her they their them it its this that
-    han hans hon hennes den det dess dem deras
-    """.split()
+    [
+        "hän",
+        "hänen",
+        "häntä",
+        "häneen",
+        "hänellä",
+        "häneltä",
+        "hänelle",
+        "he",
+        "heidän",
+        "heitä",
+        "heille",
+        "se",
+        "sen",
+        "sitä",
+        "siitä",
+        "siihen",
+        "siinä",
+        "sillä",
+        "siltä",
+        "sille",
+        "ne",
+        "niiden",
+        "niitä",
+        "niistä",
+        "niihin",
+        "niille",
+        "tämä",
+        "tämän",
+        "tätä",
+        "tästä",
+        "tähän",
+        "tässä",
+        "tuo",
+        "tuon",
+        "samassa",
+        "saman",
+        "sama",
+        "he",
+        "his",
+        "him",
+        "she",
+        "her",
+        "they",
+        "their",
+        "them",
+        "it",
+        "its",
+        "this",
+        "that",
+        "han",
+        "hans",
+        "hon",
+        "hennes",
+        "den",
+        "det",
+        "dess",
+        "dem",
+        "deras",
+    ]
 )
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history
 
 ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ensimmäinen", re.compile(r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b",
-                               re.IGNORECASE)),
-    ("toinen", re.compile(r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
-                          r"2nd|andra)\b", re.IGNORECASE)),
+    (
+        "ensimmäinen",
+        re.compile(
+            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "toinen",
+        re.compile(
+            r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
+            r"2nd|andra)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
     ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
     ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
@@ -111,7 +298,7 @@ def _language_counts(text: str) -> dict[str, int]:
 
 
 def detect_language(text: str) -> str:
-    """"fi", "en" or "sv" by counting common words; Finnish when unsure."""
+    """ "fi", "en" or "sv" by counting common words; Finnish when unsure."""
     counts = _language_counts(text)
     best = max(("fi", "en", "sv"), key=lambda lang: counts[lang])
     return best if counts[best] > counts["fi"] else "fi"
@@ -165,9 +352,16 @@ def sub_questions(question: Question) -> list[Question]:
         leans = i > 0 and is_followup(part)  # "... ja mistä se tulee?"
         context = parts[0] if leans else ""
         focus = f"{parts[0]} {part}" if leans else part
-        out.append(Question(text=part, language=question.language,
-                            query=f"{context} {part}".strip(), focus=focus,
-                            followup=question.followup, history=question.history))
+        out.append(
+            Question(
+                text=part,
+                language=question.language,
+                query=f"{context} {part}".strip(),
+                focus=focus,
+                followup=question.followup,
+                history=question.history,
+            )
+        )
     return out
 
 
@@ -203,8 +397,20 @@ def contextualise(text: str, history: Sequence[str] = ()) -> Question:
     rewritten = _rewrite_ordinal(context[-1], text)
     if rewritten is not None:
         query = " ".join([*context[:-1], rewritten])
-        return Question(text=text, language=language, query=query, focus=rewritten,
-                        followup=True, history=earlier)
+        return Question(
+            text=text,
+            language=language,
+            query=query,
+            focus=rewritten,
+            followup=True,
+            history=earlier,
+        )
     query = " ".join([*context, text])
-    return Question(text=text, language=language, query=query, focus=f"{context[-1]} {text}",
-                    followup=True, history=earlier)
+    return Question(
+        text=text,
+        language=language,
+        query=query,
+        focus=f"{context[-1]} {text}",
+        followup=True,
+        history=earlier,
+    )

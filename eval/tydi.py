@@ -8,6 +8,7 @@ hit@1, hit@5, MRR@10 and nDCG@10. ``run_tydi`` returns the contract JSON of
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import logging
@@ -21,6 +22,7 @@ from eval.retrievers import (
     RetrieverConfig,
     Scores,
     bm25_scores,
+    clean_passage,
     default_cache_dir,
     dense_scores,
     parse_config,
@@ -43,6 +45,9 @@ STANDARD_CONFIGS: tuple[str, ...] = (
     *(f"hybrid-minmax-{w:g}" for w in (0.1, 0.15, 0.2, 0.3)),
     "hybrid-zscore-0.15-snowball",
     "hybrid-zscore-0.15-lemma",
+    "bm25-lemma_compound+title",
+    "dense+title",
+    "hybrid-zscore-0.15+title",
 )
 
 
@@ -67,11 +72,20 @@ class TydiQuestion:
 
 @dataclass(frozen=True)
 class TydiSet:
-    """The pooled passages (ids and texts, first-seen order) and the questions."""
+    """The pooled passages (ids, texts, article titles; first-seen order) and the questions."""
 
     passage_ids: tuple[str, ...]
     passages: tuple[str, ...]
+    titles: tuple[str, ...]
     questions: tuple[TydiQuestion, ...]
+
+    def texts(self, with_titles: bool) -> list[str]:
+        """Cleaned passage texts, optionally prefixed with the article title."""
+        if with_titles:
+            return [
+                f"{t}: {clean_passage(p)}" for t, p in zip(self.titles, self.passages, strict=True)
+            ]
+        return [clean_passage(p) for p in self.passages]
 
 
 def load_tydi(path: Path, limit: int | None = None) -> TydiSet:
@@ -88,20 +102,31 @@ def load_tydi(path: Path, limit: int | None = None) -> TydiSet:
         raise ConfigError(
             f"TyDi QA file {path} is not SQuAD-style JSON with a 'data' list ({err})."
         ) from err
-    passages: dict[str, str] = {}
+    passages: dict[str, tuple[str, str]] = {}
     questions: list[TydiQuestion] = []
-    for article in articles:
-        for paragraph in article.get("paragraphs", []):
-            context = str(paragraph["context"])
-            pid = passage_id(context)
-            for qa in paragraph.get("qas", []):
-                if limit is not None and len(questions) >= limit:
-                    break
-                passages.setdefault(pid, context)
-                questions.append(TydiQuestion(str(qa["id"]), str(qa["question"]), pid))
+    try:
+        for article in articles:
+            for paragraph in article.get("paragraphs", []):
+                context = str(paragraph["context"])
+                pid = passage_id(context)
+                for qa in paragraph.get("qas", []):
+                    if limit is not None and len(questions) >= limit:
+                        break
+                    passages.setdefault(pid, (context, str(article.get("title", ""))))
+                    questions.append(TydiQuestion(str(qa["id"]), str(qa["question"]), pid))
+    except (KeyError, TypeError, AttributeError) as err:
+        raise ConfigError(
+            f"TyDi QA file {path} does not follow the SQuAD layout "
+            f"data[].paragraphs[].context/qas[].question ({err!r})."
+        ) from err
     if not questions:
         raise ConfigError(f"TyDi QA file {path} holds no questions.")
-    return TydiSet(tuple(passages), tuple(passages.values()), tuple(questions))
+    return TydiSet(
+        tuple(passages),
+        tuple(text for text, _ in passages.values()),
+        tuple(title for _, title in passages.values()),
+        tuple(questions),
+    )
 
 
 def run_tydi(
@@ -119,18 +144,18 @@ def run_tydi(
     golds = [q.gold for q in bench.questions]
     cache = default_cache_dir() if cache_dir is None else cache_dir
 
-    dense: list[Scores] | None = None
-    lexical: dict[str, list[Scores]] = {}
+    dense: dict[bool, list[Scores]] = {}
+    lexical: dict[tuple[str, bool], list[Scores]] = {}
     results: dict[str, dict[str, float | int]] = {}
     for config in parsed:
         started = time.perf_counter()
-        if config.kind in ("dense", "hybrid") and dense is None:
-            dense = dense_scores(bench.passage_ids, bench.passages, questions, cache)
-        if config.kind in ("bm25", "hybrid") and config.analyzer not in lexical:
-            lexical[config.analyzer] = bm25_scores(
-                bench.passage_ids, bench.passages, questions, config.analyzer
-            )
-        rankings = _rankings(config, len(questions), dense, lexical.get(config.analyzer))
+        texts = bench.texts(config.titles)
+        if config.kind in ("dense", "hybrid") and config.titles not in dense:
+            dense[config.titles] = dense_scores(bench.passage_ids, texts, questions, cache)
+        lex_key = (config.analyzer, config.titles)
+        if config.kind in ("bm25", "hybrid") and lex_key not in lexical:
+            lexical[lex_key] = bm25_scores(bench.passage_ids, texts, questions, config.analyzer)
+        rankings = _rankings(config, len(questions), dense.get(config.titles), lexical.get(lex_key))
         metrics = summarize(rankings, golds)
         results[config.name] = {
             "questions": len(questions),
@@ -149,8 +174,7 @@ def _rankings(
     lexical: list[Scores] | None,
 ) -> list[list[str]]:
     return [
-        rank(config, dense[i] if dense else None, lexical[i] if lexical else None)
-        for i in range(n)
+        rank(config, dense[i] if dense else None, lexical[i] if lexical else None) for i in range(n)
     ]
 
 
@@ -167,3 +191,35 @@ def format_table(result: dict[str, object]) -> str:
         )
     return "\n".join(lines)
 
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``tydi`` on the ``python -m eval`` command line."""
+    parser = sub.add_parser("tydi", help="hakutarkkuus TyDi QA -aineiston suomenkielisellä osalla")
+    parser.add_argument(
+        "--file", type=Path, required=True, help="tydiqa_goldp_v1.1_dev_finnish.json"
+    )
+    parser.add_argument("--json", action="store_true", help="tulosta yksi JSON-objekti")
+    parser.add_argument(
+        "--config",
+        action="append",
+        dest="configs",
+        metavar="NAME",
+        help="ajettava asetus (voi toistaa), esim. dense, bm25-lemma_compound, hybrid-zscore-0.15",
+    )
+    parser.add_argument(
+        "--limit", type=int, help="vain N ensimmäistä kysymystä ja niiden kappaleet"
+    )
+    parser.add_argument("--cache", type=Path, help="kappalevektorien välimuistikansio")
+    parser.set_defaults(handler=command)
+
+
+def command(args: argparse.Namespace) -> int:
+    """Run the benchmark from parsed arguments; print JSON or a table."""
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError(f"--limit must be at least 1. Currently, it is {args.limit}.")
+    try:
+        result = run_tydi(args.file, args.configs, limit=args.limit, cache_dir=args.cache)
+    except ValueError as err:
+        raise ConfigError(str(err)) from err
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_table(result))
+    return 0

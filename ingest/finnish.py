@@ -22,12 +22,13 @@ Why this default: see ``ANALYZER_CHOICE`` below (measured on TyDi QA Finnish).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 from ingest.errors import ConfigError
 
@@ -37,9 +38,22 @@ DEFAULT_ANALYZER = "lemma_compound"
 ANALYZER_NAMES: tuple[str, ...] = ("plain", "snowball", "lemma", "lemma_compound", "voikko")
 
 ANALYZER_CHOICE = """\
-TODO: filled in after measurement."""
+Measured on TyDi QA Finnish (782 questions, 634 pooled passages, bm25s defaults):
+BM25 MRR@10 plain 0.752, snowball 0.822, lemma 0.850, lemma_compound 0.857, voikko 0.847;
+fused with dense (z-score, lexical weight 0.15) lemma_compound 0.919, voikko 0.917.
+The permissive lemma_compound is at least as good as the GPL Voikko analyzer, analyses
+~46,000 new words/s against Voikko's ~700 (both far faster once cached), and keeps the
+project free of a GPL dependency; Voikko stays available as an optional extra. Costs:
+the first call loads simplemma's Finnish dictionary (about 5 s, about 400 MB RSS).
+Snowball stems on top of the lemmas changed fused MRR@10 by less than 0.002, so the
+terms stay readable lemmas."""
 
-STOPWORDS: frozenset[str] = frozenset(
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+STOPWORDS: frozenset[str] = _wordset(
     """
     ja tai sekä eli että kuin mutta vaan jos kun koska niin myös vain jo vielä nyt sitten
     ei en et emme ette eivät olla on ovat oli olivat ollut olleet ole olen olet olemme
@@ -47,11 +61,11 @@ STOPWORDS: frozenset[str] = frozenset(
     hän he minä sinä me te joka jotka jonka joiden mikä mitkä mitä mikä kuka ketkä
     milloin missä mistä mihin miten miksi kuinka montako moniko paljonko kauanko
     mille millä minkä miltä kenen keitä keneltä kenelle
-    """.split()
+    """
 )
 
-ABBREVIATIONS: frozenset[str] = frozenset(
-    "puh esim ks mm ym yms jne tms ns eaa jaa vrt os milj mrd tel klo".split()
+ABBREVIATIONS: frozenset[str] = _wordset(
+    "puh esim ks mm ym yms jne tms ns eaa jaa vrt os milj mrd tel klo"
 )
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -250,7 +264,7 @@ class VoikkoAnalyzer(_CachedAnalyzer):
         return dict.fromkeys(out)
 
 
-def _require(module: str, package: str, extra: str = "") -> object:
+def _require(module: str, package: str, extra: str = "") -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
@@ -260,6 +274,7 @@ def _require(module: str, package: str, extra: str = "") -> object:
         ) from None
 
 
+@functools.lru_cache(maxsize=1)
 def _finnish_lexicon() -> tuple[frozenset[str], Callable[[str], str | None]]:
     """simplemma's Finnish lemmas and its form -> lemma lookup (shared with simplemma, ~5 s)."""
     from simplemma.strategies.dictionaries.dictionary_factory import (
@@ -286,7 +301,5 @@ def make_analyzer(name: str = DEFAULT_ANALYZER, vocabulary: Iterable[str] = ()) 
     }
     factory = factories.get(name)
     if factory is None:
-        raise ConfigError(
-            f"Unknown analyzer {name!r}. Choose one of: {', '.join(ANALYZER_NAMES)}."
-        )
+        raise ConfigError(f"Unknown analyzer {name!r}. Choose one of: {', '.join(ANALYZER_NAMES)}.")
     return factory()

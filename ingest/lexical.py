@@ -118,7 +118,11 @@ class LexicalIndex:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             ids = [str(i) for i in meta["ids"]]
             name = str(meta["analyzer"])
-            bm25 = None if meta["empty"] else bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False)
+            bm25 = (
+                None
+                if meta["empty"]
+                else bm25s.BM25.load(str(folder / BM25_DIR), show_progress=False)
+            )
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise IndexMissingError(
                 f"The lexical index in {folder} cannot be read ({err}). "

@@ -48,7 +48,9 @@ COPY_JS = """
     if (!button) return;
     const label = button.dataset.label || button.textContent;
     button.dataset.label = label;
-    const ok = await copyText(button.getAttribute("data-copy") || "");
+    const source = button.nextElementSibling;
+    const text = source && source.classList.contains("pn-copy-text") ? source.textContent : "";
+    const ok = await copyText(text);
     button.textContent = ok ? "Kopioitu ✓" : "Kopiointi ei onnistunut";
     setTimeout(() => { button.textContent = label; }, 2000);
   });
@@ -76,6 +78,7 @@ button.pn-copy { font-size: .85rem; padding: .1rem .5rem; margin: .15rem .3rem .
   color: inherit; }
 button.pn-copy:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .pn-actions { margin-top: .5rem; }
+.pn-copy-text { display: none !important; }
 .pn-cite { margin: .2rem 0; }
 .pn-cite-text { font-style: italic; }
 .pn-quote summary { cursor: pointer; }

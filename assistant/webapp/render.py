@@ -72,9 +72,17 @@ def section_label(title: str, section: str | None) -> str:
 
 
 def copy_button(text: str, label: str = "Kopioi lähdeviite") -> str:
-    """A button that copies ``text`` (the page's script handles clicks on ``.pn-copy``)."""
-    data = escape(text, quote=True).replace("\r", "").replace("\n", "&#10;")
-    return f'<button type="button" class="pn-copy" data-copy="{data}">{escape(label)}</button>'
+    """A button that copies ``text``; the text rides along in a hidden span.
+
+    The chat's sanitizer drops ``data-*`` attributes, so the page's script (``COPY_JS``) reads
+    the span next to the button. Newlines are written as ``&#10;`` so that the message stays
+    one HTML block without blank lines.
+    """
+    hidden = escape(text).replace("\r", "").replace("\n", "&#10;")
+    return (
+        f'<button type="button" class="pn-copy">{escape(label)}</button>'
+        f'<span class="pn-copy-text">{hidden}</span>'
+    )
 
 
 def document_href(doc_id: str, page: int | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ from ingest.errors import DocumentError
 from ingest.loaders.base import Extracted, usable_title
 from ingest.models import Page
 
-__all__ = ["load_html"]
+__all__ = ["decode_html", "load_html"]
 
 logger = logging.getLogger(__name__)
 
@@ -211,14 +212,75 @@ def _join_lines(lines: list[str]) -> str:
     return "".join(parts)
 
 
-def _parse(data: bytes) -> BeautifulSoup:
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+_LEGACY = "cp1252"  # what a Finnish page that is not UTF-8 almost always is (a latin-1 superset)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when ``head`` looks like ASCII markup in UTF-16 with no BOM."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _declared(data: bytes) -> str | None:
+    """The Python codec of the page's ``<meta charset>``, or None if absent or unknown."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
     try:
-        return BeautifulSoup(data, "lxml")
-    except (ValueError, LookupError, ParserRejectedMarkup) as exc:
-        # A garbled <meta charset> can make lxml reject the encoding bs4 guessed.
-        logger.debug("HTML parse with detected encoding failed: %r", exc)
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """The page as text: a BOM wins, then strict UTF-8, then the declared charset, then cp1252.
+
+    Strict UTF-8 goes before the declaration because pages saved as UTF-8 often keep an old
+    ``iso-8859-1`` declaration, and non-UTF-8 text with accented letters is practically never
+    valid UTF-8. Undeclared legacy pages are Windows-1252, which covers ISO-8859-1.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    utf16 = _utf16_without_bom(data[:512])
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
+    if b"\x00" in data:
+        raise DocumentError(
+            "Tiedosto on binääridataa eikä HTML-sivu (siinä on NUL-tavuja); tarkista tiedosto."
+        )
     try:
-        return BeautifulSoup(data.decode("utf-8", errors="replace"), "lxml")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared(data)
+    if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            logger.debug("HTML does not decode as its declared %s; trying %s", declared, _LEGACY)
+    return data.decode(_LEGACY, errors="replace")
+
+
+def _parse(text: str) -> BeautifulSoup:
+    try:
+        return BeautifulSoup(text, "lxml")
     except (ValueError, LookupError, ParserRejectedMarkup) as exc:
         raise DocumentError(
             "HTML-tiedosto on vioittunut, eikä sitä voi lukea; tallenna sivu uudelleen."
@@ -227,11 +289,7 @@ def _parse(data: bytes) -> BeautifulSoup:
 
 def load_html(data: bytes, path: Path) -> Extracted:
     """Load an ``.html``/``.htm`` page as one page (number None)."""
-    if b"\x00" in data:
-        raise DocumentError(
-            "Tiedosto on binääridataa eikä HTML-sivu (siinä on NUL-tavuja); tarkista tiedosto."
-        )
-    soup = _parse(data)
+    soup = _parse(decode_html(data))
     title_tag = soup.find("title")
     title = usable_title(title_tag.get_text() if isinstance(title_tag, Tag) else "")
     container = _main_container(soup)

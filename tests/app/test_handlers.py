@@ -180,7 +180,7 @@ def test_comment_without_thumb_and_without_answer(handlers: ChatHandlers) -> Non
 def test_search_with_filters(handlers: ChatHandlers) -> None:
     html, status = handlers.search("haku", [], [], 10)
     assert status == "2 osumaa."
-    assert 'data-copy="Lähde: Rahoitushaut, s. 2, Toinen haku"' in html
+    assert '<span class="pn-copy-text">Lähde: Rahoitushaut, s. 2, Toinen haku</span>' in html
     assert "<script" not in html and "Testi &lt;script&gt;" in html
     html, _ = handlers.search("haku", ["skripti"], [], 10)
     assert "Rahoitushaut" not in html and "Testi &lt;script&gt;" in html

@@ -92,7 +92,7 @@ def test_search_results() -> None:
     assert "1. <strong>Testi &lt;script&gt;" in out and "2. <strong>Rahoitushaut" in out
     assert "pisteet 0.500" in out and "semanttinen 0.400" in out and "sanahaku 2.50" in out
     assert 'href="asiakirjat/skripti"' in out and 'href="asiakirjat/rahoitushaut#page=2"' in out
-    assert 'data-copy="Lähde: Rahoitushaut, s. 2, Toinen haku"' in out
+    assert '<span class="pn-copy-text">Lähde: Rahoitushaut, s. 2, Toinen haku</span>' in out
     assert render.search_results_html([]) == ""
 
 
@@ -118,8 +118,8 @@ def test_copy_button_and_plain_answer() -> None:
     assert '"Lainaus ' in plain and "https://www.pori.fi/sivu?a=1&b=2" in plain
     button = render.copy_button('a\n\nb <x> "y"', "Kopioi")
     assert button == (
-        '<button type="button" class="pn-copy" '
-        'data-copy="a&#10;&#10;b &lt;x&gt; &quot;y&quot;">Kopioi</button>'
+        '<button type="button" class="pn-copy">Kopioi</button>'
+        '<span class="pn-copy-text">a&#10;&#10;b &lt;x&gt; &quot;y&quot;</span>'
     )
     html = render.answer_html(answer)
     assert "Kopioi vastaus ja lähteet" in html and "\n" not in html.split("pn-actions")[1]

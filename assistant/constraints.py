@@ -17,7 +17,7 @@ requirements that a neighbouring sentence does not meet:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,11 +231,22 @@ def cities_named(text: str) -> frozenset[str]:
 
 
 class HeadTerms:
-    """Head-noun terms of words: lemma, compound parts, and lemmas of word endings."""
+    """Head-noun terms of words: lemma, compound parts, and lemmas of word endings.
 
-    def __init__(self, analyzer: Analyzer) -> None:
+    A word ending counts only when its lemma is a word of ``vocabulary`` (the corpus terms), so
+    "rahoitushaku" gives haku, but inflection endings such as "-usta" give nothing.
+    """
+
+    def __init__(self, analyzer: Analyzer, vocabulary: Container[str] = frozenset()) -> None:
         self.analyzer = analyzer
+        self.vocabulary = vocabulary
         self._terms = lru_cache(maxsize=20_000)(self._compute)
+
+    def use_vocabulary(self, vocabulary: Container[str]) -> None:
+        """Switch to the terms of another index version (forgets cached results)."""
+        if vocabulary is not self.vocabulary:
+            self.vocabulary = vocabulary
+            self._terms.cache_clear()
 
     def _compute(self, word: str) -> frozenset[str]:
         word = word.lower()
@@ -244,7 +255,7 @@ class HeadTerms:
         out = set(self.analyzer.terms(word))
         for n in range(4, 9):
             if len(word) >= n + 3:
-                out.update(self.analyzer.terms(word[-n:]))
+                out.update(t for t in self.analyzer.terms(word[-n:]) if t in self.vocabulary)
         return frozenset(out)
 
     def __call__(self, word: str) -> frozenset[str]:

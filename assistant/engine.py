@@ -179,6 +179,7 @@ class Engine:
                         doc_of={cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids},
                     )
                     self._states = {index.version: state}  # older versions are not needed
+                    self.heads.use_vocabulary(state.stats.df)
         return state
 
     def query_vector(self, text: str) -> np.ndarray:

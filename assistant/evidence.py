@@ -90,8 +90,8 @@ def score_sentences(
     norm = float(np.linalg.norm(q))
     q = q / norm if norm > 0 else q
     for rank, group in enumerate(groups):
-        if not group.sentences:
-            continue
+        if not group.sentences or looks_like_injection(group.chunk.text):
+            continue  # a passage that tries to give orders is not trusted at all
         dense = group.vectors @ q
         context_terms = section_terms.get(group.chunk.section, frozenset())
         for sentence, sim in zip(group.sentences, dense.tolist(), strict=True):
@@ -160,6 +160,8 @@ def _add_neighbours(
         near = by_pos.get((best.chunk.chunk_id, best.sentence.index + offset))
         if (
             near is None
+            or near.sentence.item
+            or near.sentence.lead_in
             or not near.eligible
             or _key(near.sentence.text) in seen
             or near.score < best.score - config.neighbour_margin

@@ -16,148 +16,35 @@ from dataclasses import dataclass
 from ingest.errors import QuestionError
 
 _SPACES = re.compile(r"\s+")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 
 _LANG_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "what",
-            "who",
-            "whom",
-            "when",
-            "where",
-            "which",
-            "why",
-            "how",
-            "is",
-            "are",
-            "was",
-            "were",
-            "does",
-            "do",
-            "did",
-            "can",
-            "could",
-            "should",
-            "of",
-            "for",
-            "and",
-            "to",
-            "in",
-            "on",
-            "with",
-            "my",
-            "our",
-            "i",
-            "we",
-            "you",
-            "it",
-            "its",
-            "their",
-            "there",
-            "about",
-            "many",
-            "much",
-            "call",
-            "calls",
-            "funding",
-            "project",
-            "projects",
-            "agreement",
-            "city",
-        ]
+    "en": _wordset(
+        """
+        about agreement and are call calls can city could did do does for funding how i in is it
+        its many much my of on our project projects should the their there to was we were what
+        when where which who whom why with you
+        """
     ),
-    "sv": frozenset(
-        [
-            "vad",
-            "vem",
-            "vilka",
-            "vilken",
-            "vilket",
-            "när",
-            "var",
-            "hur",
-            "är",
-            "och",
-            "för",
-            "kan",
-            "jag",
-            "vi",
-            "det",
-            "den",
-            "dess",
-            "som",
-            "finns",
-            "till",
-            "med",
-            "om",
-            "av",
-            "på",
-            "ett",
-            "en",
-            "har",
-            "hade",
-            "min",
-            "mitt",
-            "mina",
-            "projekt",
-            "avtalet",
-            "staden",
-            "utlysning",
-            "ansökan",
-            "stöd",
-            "mycket",
-            "många",
-            "vilket",
-            "hos",
-            "från",
-            "inom",
-            "eller",
-            "ska",
-            "skulle",
-            "öppen",
-            "öppet",
-        ]
+    "sv": _wordset(
+        """
+        ansökan av avtalet den dess det eller en ett finns från för hade har hos hur inom jag
+        kan med min mina mitt mycket många när och om projekt på ska skulle som staden stöd till
+        utlysning vad var vem vi vilka vilken vilket är öppen öppet
+        """
     ),
-    "fi": frozenset(
-        [
-            "mikä",
-            "mitä",
-            "mitkä",
-            "kuka",
-            "ketkä",
-            "milloin",
-            "missä",
-            "mistä",
-            "mihin",
-            "miten",
-            "miksi",
-            "kuinka",
-            "onko",
-            "oliko",
-            "voiko",
-            "voinko",
-            "ja",
-            "on",
-            "oli",
-            "ovat",
-            "olivat",
-            "ei",
-            "se",
-            "sen",
-            "hän",
-            "hänen",
-            "entä",
-            "myös",
-            "kanssa",
-            "sekä",
-            "porin",
-            "haku",
-            "hanke",
-            "hankkeen",
-            "rahoitus",
-        ]
+    "fi": _wordset(
+        """
+        ei entä haku hanke hankkeen hän hänen ja kanssa ketkä kuinka kuka mihin miksi mikä
+        milloin missä mistä miten mitkä mitä myös oli oliko olivat on onko ovat porin rahoitus
+        se sekä sen voiko voinko
+        """
     ),
 }
 
@@ -167,67 +54,13 @@ _FOLLOWUP_START = re.compile(
     r"och|hur\s+är\s+det\s+med|än|samoin)\b",
     re.IGNORECASE,
 )
-_ANAPHORA = frozenset(
-    [
-        "hän",
-        "hänen",
-        "häntä",
-        "häneen",
-        "hänellä",
-        "häneltä",
-        "hänelle",
-        "he",
-        "heidän",
-        "heitä",
-        "heille",
-        "se",
-        "sen",
-        "sitä",
-        "siitä",
-        "siihen",
-        "siinä",
-        "sillä",
-        "siltä",
-        "sille",
-        "ne",
-        "niiden",
-        "niitä",
-        "niistä",
-        "niihin",
-        "niille",
-        "tämä",
-        "tämän",
-        "tätä",
-        "tästä",
-        "tähän",
-        "tässä",
-        "tuo",
-        "tuon",
-        "samassa",
-        "saman",
-        "sama",
-        "he",
-        "his",
-        "him",
-        "she",
-        "her",
-        "they",
-        "their",
-        "them",
-        "it",
-        "its",
-        "this",
-        "that",
-        "han",
-        "hans",
-        "hon",
-        "hennes",
-        "den",
-        "det",
-        "dess",
-        "dem",
-        "deras",
-    ]
+_ANAPHORA = _wordset(
+    """
+    dem den deras dess det han hans he heidän heille heitä hennes her him his hon hän häneen
+    hänelle hänellä häneltä hänen häntä it its ne niiden niihin niille niistä niitä sama
+    saman samassa se sen she siihen siinä siitä sille sillä siltä sitä that their them they
+    this tuo tuon tähän tämä tämän tässä tästä tätä
+    """
 )
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history
 

@@ -81,12 +81,14 @@ class Assistant:
         *,
         evidence: EvidenceConfig | None = None,
         refusal: RefusalConfig | None = None,
+        engine: Engine | None = None,
     ) -> None:
+        """Nothing is loaded here; ``engine`` shares already loaded components (e.g. in tests)."""
         self.settings = settings
         self.retrieval = retrieval or RetrievalConfig()
         self.evidence_config = evidence or EvidenceConfig()
         self.refusal_config = refusal or RefusalConfig()
-        self._engine: Engine | None = None
+        self._engine: Engine | None = engine
         self._llm: LLMClient | None = None
         self._lock = threading.Lock()
 
@@ -94,6 +96,11 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the embedder and the index (raises IndexMissingError when none is built)."""
         self._get_engine()
+
+    @property
+    def engine(self) -> Engine:
+        """The loaded components (loads them on first use)."""
+        return self._get_engine()
 
     def _get_engine(self) -> Engine:
         engine = self._engine

@@ -57,7 +57,7 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def run(assistant: Assistant, items: list[dict[str, Any]]) -> list[Row]:
-    engine = assistant._get_engine()
+    engine = assistant.engine
     rows: list[Row] = []
     for item in items:
         answer, trace = assistant.explain(

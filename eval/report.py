@@ -9,14 +9,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from eval.metrics_answer import missing_groups
-from eval.results import ConfigResult, QuestionResult, RunResult
+from eval.results import ConfigResult, RunResult, to_json, trade_off, worst
 
-WORST = 15
 CHART_METRICS: tuple[tuple[str, str], ...] = (
     ("hit@5", "hit@5"),
     ("mrr@10", "MRR@10"),
@@ -104,31 +100,6 @@ ANSWER_COLUMNS = (
 )
 
 
-def to_json(run: RunResult) -> dict[str, Any]:
-    """The contract object of ``python -m eval run --json``, plus extra fields.
-
-    ``configs`` holds the configurations that ran the whole assistant (every contract metric
-    is a number); ``retrieval_configs`` the retrieval-only BM25 comparisons.
-    """
-    full = {n: c for n, c in run.configs.items() if not c.config.retrieval_only}
-    lexical = {n: c for n, c in run.configs.items() if c.config.retrieval_only}
-    return {
-        "default": run.default,
-        "configs": {n: c.metrics for n, c in full.items()},
-        "retrieval_configs": {n: c.metrics for n, c in lexical.items()},
-        "by_category": {n: c.by_category for n, c in run.configs.items()},
-        "passage_fallbacks": {n: c.fallbacks for n, c in run.configs.items()},
-        "indexes": {
-            n: {"chunks": c.chunks, "chunk_chars": c.chunk_chars} for n, c in run.configs.items()
-        },
-        "same_as": {n: c.same_as for n, c in run.configs.items() if c.same_as},
-        "question_set": run.question_file,
-        "fast": run.fast,
-        "date": run.day.isoformat(),
-        "seconds": round(run.seconds, 1),
-    }
-
-
 def table(run: RunResult) -> str:
     """A plain-text table for the terminal, one configuration per line (* = default)."""
     keys = (
@@ -148,54 +119,6 @@ def table(run: RunResult) -> str:
         cells = "".join(f"{_cell(c.metrics.get(k), k):>10}" for k in keys)
         lines.append(f"{name + (' *' if name == run.default else ''):{width}}{cells}")
     return "\n".join(lines)
-
-
-def trade_off(metrics: dict[str, float | int]) -> float:
-    """Mean of hit@5, MRR@10, key-fact recall, refusal recall and 1 - false-refusal rate."""
-    parts = [
-        metrics["hit@5"],
-        metrics["mrr@10"],
-        metrics["key_fact_recall"],
-        metrics["refusal_recall"],
-        1.0 - metrics["false_refusal_rate"],
-    ]
-    return sum(parts) / len(parts)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing that went wrong with a question; ``weight`` orders the worst list."""
-
-    weight: float
-    text: str
-
-
-def problems(r: QuestionResult) -> list[Problem]:
-    """What went wrong with one question, in plain Finnish (empty when nothing did)."""
-    out: list[Problem] = []
-    q, o = r.question, r.outcome
-    if o is not None and q.answerable and o.refused:
-        out.append(Problem(3.0, "kieltäytyi, vaikka vastaus on aineistossa"))
-    if o is not None and not q.answerable and not o.refused:
-        out.append(Problem(3.0, "vastasi, vaikka aineistossa ei ole vastausta"))
-    if o is not None and q.answerable and not o.refused:
-        missed = [g[0] for g in missing_groups(o.text, q.key_facts)]
-        if missed:
-            out.append(Problem(2.0, "vastauksesta puuttui " + ", ".join(f"”{m}”" for m in missed)))
-    if q.answerable and not r.relevant.intersection(r.ranking[:5]):
-        if set(q.gold_doc_ids).intersection(r.ranking_docs[:5]):
-            out.append(Problem(1.0, "oikea kohta ei ollut 5 parhaan hakutuloksen joukossa"))
-        else:
-            out.append(Problem(1.0, "oikea asiakirja ei ollut 5 parhaan hakutuloksen joukossa"))
-    return out
-
-
-def worst(result: ConfigResult, limit: int = WORST) -> list[tuple[QuestionResult, list[Problem]]]:
-    """The questions with the most serious problems, worst first."""
-    scored = [(r, problems(r)) for r in result.results]
-    scored = [(r, p) for r, p in scored if p]
-    scored.sort(key=lambda item: (-sum(p.weight for p in item[1]), item[0].question.qid))
-    return scored[:limit]
 
 
 def _pct(value: float | int) -> str:
@@ -395,8 +318,14 @@ def chart(run: RunResult, path: Path) -> Path:
     )
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("osuus (0–1)")
-    ax.set_title(f"Pori-neuvoja: asetusten vertailu {run.day.isoformat()} (* = oletus)")
-    ax.legend(loc="lower left", fontsize=8)
+    ax.set_title(f"Pori-neuvoja: asetusten vertailu {run.day.isoformat()} (* = oletus)", pad=30)
+    ax.legend(
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=len(CHART_METRICS),
+        fontsize=8,
+        frameon=False,
+    )
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

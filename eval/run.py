@@ -34,7 +34,7 @@ from eval.questionset import (
     load_questions,
     relevant_chunks,
 )
-from eval.results import ConfigResult, QuestionResult, RunResult, finish
+from eval.results import ConfigResult, QuestionResult, RunResult, finish, to_json
 from ingest.errors import ConfigError, QuestionError
 from ingest.finnish import make_analyzer
 from ingest.lexical import LexicalIndex
@@ -107,6 +107,7 @@ class IndexContext:
         ids: Sequence[str],
         outcome: Outcome | None,
     ) -> QuestionResult:
+        """A question's ranking (chunk ids, best first) with its relevant set and outcome."""
         ranking = tuple(ids[:DEPTH])
         docs = tuple(self.chunks[i].doc_id if i in self.chunks else "" for i in ranking)
         relevant, fallback = (
@@ -117,7 +118,10 @@ class IndexContext:
     def ask(self, assistant: Assistant, q: EvalQuestion, day: date) -> QuestionResult:
         """Rank with the assistant's own search, then ask the question."""
         query = safe_query(q, self.settings.max_question_chars)
-        hits = assistant.search(query, DEPTH)
+        try:
+            hits = assistant.search(query, DEPTH)
+        except QuestionError:  # a follow-up joined with its history may exceed the length limit
+            hits = assistant.search(q.question, DEPTH)
         answer = assistant.ask(q.question, q.history, today=day)
         outcome = answer_outcome(q, answer, self.chunks)
         return self.result(q, [h.chunk.chunk_id for h in hits], outcome)
@@ -336,7 +340,7 @@ def command(args: argparse.Namespace) -> int:
         for path in report.write(result, out_dir):
             say(f"Raportti: {path}")
     if args.json:
-        sys.stdout.write(json.dumps(report.to_json(result), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(report.table(result) + "\n")
     failures = check(result.configs[result.default].metrics, minimums)

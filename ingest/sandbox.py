@@ -21,8 +21,23 @@ from ingest.models import LoadedDocument, SourceInfo
 log = logging.getLogger(__name__)
 
 
+def _mapped_bytes() -> int:
+    """This process's current address-space size (0 where /proc is not available)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _limit_memory(max_memory_mb: int) -> None:
-    limit = max_memory_mb * 1024 * 1024
+    """Let the forked worker map at most ``max_memory_mb`` MB on top of what it inherited.
+
+    The fork inherits the parent's address space (imports, Chroma and the embedding model: about
+    0.5-1 GB measured during a build), so an absolute cap would leave a parser far less than the
+    budget, or nothing at all.
+    """
+    limit = _mapped_bytes() + max_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 

@@ -72,7 +72,8 @@ CSS = """
 .pn-sources-title { font-weight: 600; margin-bottom: .2rem; }
 .pn-sources ul { margin: 0; padding-left: 0; list-style: none; }
 .pn-source { margin: .35rem 0; list-style: none; }
-.pn-links a { margin-right: .5rem; }
+.pn-links { margin-left: .3rem; }
+.pn-links a { margin-right: .3rem; }
 button.pn-copy { font-size: .85rem; padding: .1rem .5rem; margin: .15rem .3rem .15rem 0;
   border: 1px solid #888; border-radius: 6px; background: transparent; cursor: pointer;
   color: inherit; }

@@ -134,8 +134,8 @@ def source_html(
     cite = copy_button(citation_text(title, page, section))
     return (
         '<li class="pn-source">'
-        f'<div class="pn-source-head">{head}{", ".join(where)}</div>'
-        f'<div class="pn-links">{" · ".join(links)} {cite}</div>'
+        f'<span class="pn-source-head">{head}{", ".join(where)}</span> '
+        f'<span class="pn-links">{" · ".join(links)} {cite}</span>'
         f'<details class="pn-quote"><summary>{escape(quote_label)}</summary>'
         f"<blockquote>{text_html(quote_text)}</blockquote></details>"
         "</li>"
@@ -295,7 +295,10 @@ def index_info_html(info: IndexInfo, mode: str) -> str:
     facts = [
         ("Asiakirjoja", str(len(info.documents))),
         ("Tekstikappaleita", str(info.chunks)),
-        ("Hakemisto rakennettu", f"{info.created} ({info.build_seconds:.1f} s)"),
+        (
+            "Hakemisto rakennettu",
+            f"{info.created} (viimeisin rakennus kesti {info.build_seconds:.1f} s)",
+        ),
         ("Upotusmalli", info.embedder),
         ("Vastaustapa", mode_text),
     ]

@@ -30,7 +30,9 @@ class Visit:
 
 
 def open_page(chromium: Browser, app: RunningApp, width: int = 1280, height: int = 900) -> Visit:
-    context = chromium.new_context(viewport={"width": width, "height": height}, locale="fi-FI")
+    context = chromium.new_context(
+        viewport={"width": width, "height": height}, locale="fi-FI", accept_downloads=True
+    )
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app.url)
     page = context.new_page()
     visit = Visit(page)
@@ -60,6 +62,19 @@ def ask(page: Page, question: str) -> Locator:
     box.press("Enter")
     expect(done).to_have_count(before + 1, timeout=ANSWER_TIMEOUT_MS)
     return done.nth(before)
+
+
+def show(element: Locator) -> None:
+    """Scroll the chat so that the start of ``element`` is in view (for screenshots)."""
+    element.evaluate(
+        """e => {
+            let box = e.parentElement;
+            const scrolls = (b) => b.scrollHeight > b.clientHeight + 4
+                && /(auto|scroll)/.test(getComputedStyle(b).overflowY);
+            while (box && !scrolls(box)) box = box.parentElement;
+            if (box) box.scrollTop += e.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+        }"""
+    )
 
 
 def feedback_rows(db: Path, question: str) -> list[tuple[str | None, str]]:
@@ -106,6 +121,7 @@ def test_answer_with_sources_that_open_at_the_right_page(
         link.click()
     assert opened.value.url.endswith(f"#page={page_no}")
     opened.value.close()
+    show(answer)
     page.screenshot(path=str(artifacts / "chat-desktop.png"), full_page=True)
 
 
@@ -113,6 +129,7 @@ def test_eligibility_question(visit: Visit, artifacts: Path) -> None:
     answer = ask(visit.page, "onko robotiikkahankkeeni rahoituskelpoinen?")
     expect(answer.locator(".pn-source").first).to_be_visible()
     assert answer.locator("a.pn-doc-link").count() >= 1
+    show(answer)
     visit.page.screenshot(path=str(artifacts / "chat-eligibility.png"), full_page=True)
 
 
@@ -141,7 +158,10 @@ def test_follow_up_uses_the_conversation_and_sessions_are_separate(
     visit: Visit, chromium: Browser, running_app: RunningApp
 ) -> None:
     page = visit.page
-    ask(page, "Milloin toinen rahoitushaku oli auki?")
+    page.get_by_role("button", name="Milloin toinen rahoitushaku oli auki?").click()  # example
+    first = page.locator("#pn-chat .pn-answer:not(.pn-streaming)")
+    expect(first).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    expect(first).to_contain_text("18.10.2023")
     other = open_page(chromium, running_app)
     try:
         lone = ask(other.page, "Entä ensimmäinen?")  # no earlier question in this session
@@ -225,10 +245,9 @@ def test_staff_view_needs_login(visit: Visit, artifacts: Path) -> None:
     page.get_by_role("button", name="Kirjaudu").click()
     expect(page.get_by_role("grid", name="Palautteet")).to_contain_text(question)
     page.get_by_role("button", name="Vie CSV-tiedostoksi").click()
-    file_cell = page.get_by_role("cell", name="palaute.csv")
-    expect(file_cell).to_be_visible()
+    expect(page.get_by_role("cell", name="palaute.csv")).to_be_visible()
     with page.expect_download() as download:
-        file_cell.locator("a").first.click()
+        page.get_by_test_id("download-link").click()
     exported = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert exported.startswith("id,created,rating,question,answer,citations,comment")
     assert question in exported
@@ -258,6 +277,7 @@ def test_narrow_screen_and_keyboard(
         expect(answer.locator(".pn-source").first).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= 375, f"page is {overflow}px wide at 375px"
+        show(answer.first)
         page.screenshot(path=str(artifacts / "chat-375px.png"), full_page=True)
         assert visit.external == [] and visit.dialogs == []
     finally:

@@ -248,3 +248,34 @@ def test_cli_runs_configs_and_writes_reports(
     assert sorted(p.suffix for p in reports.iterdir()) == [".json", ".md", ".png"]
     md = next(reports.glob("*.md")).read_text(encoding="utf-8")
     assert f"**{DEFAULT_CONFIG}** (oletus)" in md and "bm25-plain" in md
+
+
+def test_command_gate_fails_below_a_minimum(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import eval.run
+    from eval.__main__ import main
+    from tests.eval.test_report import make_run
+
+    def fake_run(settings: Settings, configs: list[Any], questions: list[Any], **kw: Any) -> Any:
+        assert [c.name for c in configs] == [DEFAULT_CONFIG] and kw["fast"]
+        assert len(questions) == len(fast_subset(load_questions(DEMO)))
+        return make_run()
+
+    monkeypatch.setattr(eval.run, "run", fake_run)
+    strict = tmp_path / "t.json"
+    strict.write_text('{"minimums": {"hit@5": 0.99, "verbatim_quote_rate": 0.5}}', encoding="utf-8")
+    status = main(["run", "--fast", "--gate", "--thresholds", str(strict), "--json"])
+    out = capsys.readouterr()
+    assert status == 1
+    assert f"Kynnysarvo alittui ({DEFAULT_CONFIG}): hit@5 = 0.5000 is below the minimum" in out.err
+    assert "verbatim" not in out.err
+    assert json.loads(out.out)["default"] == DEFAULT_CONFIG
+    assert not list(tmp_path.glob("*.md"))  # --fast writes no report unless --reports is given
+
+
+def test_command_names_an_unknown_config(capsys: pytest.CaptureFixture[str]) -> None:
+    from eval.__main__ import main
+
+    assert main(["run", "--config", "hybrid-best"]) == 2
+    assert "Unknown evaluation config 'hybrid-best'" in capsys.readouterr().err

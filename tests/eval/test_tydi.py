@@ -15,7 +15,9 @@ from ingest.errors import ConfigError
 
 METRICS = {"questions", "passages", "hit@1", "hit@5", "mrr@10", "ndcg@10"}
 SAUNA = "Sauna on huone, jossa kylvetään löylyssä. Suomessa on noin kolme miljoonaa saunaa."
-PORI = "Pori on kaupunki Satakunnassa. Porin jazzfestivaali järjestetään joka kesä Kirjurinluodossa."
+PORI = (
+    "Pori on kaupunki Satakunnassa. Porin jazzfestivaali järjestetään joka kesä Kirjurinluodossa."
+)
 JOKI = "Kokemäenjoki virtaa Porin läpi ja laskee Selkämereen."
 
 
@@ -183,4 +185,4 @@ def test_real_subset_with_dense_and_hybrid(tydi_file: Path, tmp_path: Path) -> N
     cached = list((tmp_path / "cache").glob("tydi-*.npy"))
     assert len(cached) == 1
     again = run_tydi(tydi_file, ["dense"], limit=30, cache_dir=tmp_path / "cache")
-    assert again["configs"] == {"dense": runs["dense"]}  # type: ignore[index]
+    assert again["configs"] == {"dense": runs["dense"]}

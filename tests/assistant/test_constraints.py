@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import (
+    HeadTerms,
+    asked_kinds,
+    cities_named,
+    extract,
+    kinds_present,
+    violations,
+)
+from assistant.question import contextualise
+from tests.assistant.fakes import FakeAnalyzer
+
+HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "rahoitushaku"})
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Milloin toinen rahoitushaku oli auki?", {"date"}),
+        ("Kuinka paljon rahaa toisessa haussa oli?", {"money"}),
+        ("Mikä on tukiprosentti?", {"rate"}),
+        ("Kuinka suuri osuus hankkeen kustannuksista rahoitetaan?", {"rate"}),
+        ("Kuinka monta hakemusta jätettiin?", {"count"}),
+        ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
+        ("Mikä on yhteyshenkilön puhelinnumero?", {"phone"}),
+        ("What is the maximum grant per project?", {"money"}),
+        ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
+    ],
+)
+def test_asked_kinds(question: str, kinds: set[str]) -> None:
+    assert asked_kinds(question) == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Haku oli auki 18.10.2023–31.12.2023.", {"date"}),
+        ("Haettavana oli 0,9 miljoonaa euroa.", {"money"}),
+        ("Hakuun jätettiin 8 hakemusta.", {"count"}),
+        ("Sähköposti on teemu.heino@pori.fi.", {"email", "url"}),
+        ("Puhelinnumero on 044 701 8303.", {"phone", "count"}),
+        ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count"}),
+    ],
+)
+def test_kinds_present(sentence: str, kinds: set[str]) -> None:
+    assert kinds_present(sentence) == kinds
+
+
+def test_cities_named_understands_inflection_and_swedish() -> None:
+    assert cities_named("Mitkä ovat Tampereen ja Turun painopisteet?") == {"tampere", "turku"}
+    assert cities_named("Björneborgs fokusområden") == {"pori"}
+
+
+def test_another_citys_details_are_refused_but_participation_is_not() -> None:
+    details = extract(contextualise("Mitkä ovat Tampereen painopistealueet?"), HEADS)
+    assert details.other_cities == ("tampere",) and details.refuse_city
+    listing = extract(contextualise("Onko Tampere mukana ekosysteemisopimuksissa?"), HEADS)
+    assert not listing.refuse_city
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "missing"),
+    [
+        (
+            "Milloin toinen haku oli auki?",
+            "Toinen rahoitushaku oli auki 18.10.2023–31.12.2023.",
+            [],
+        ),
+        (
+            "Milloin toinen haku oli auki?",
+            "Ensimmäinen rahoitushaku oli auki kesällä 2022.",
+            ["ordinal:toinen"],
+        ),
+        (
+            "Milloin kolmas haku avautuu?",
+            "Toisen haun kolmas painotus oli osaajat.",
+            ["ordinal:kolmas"],
+        ),
+        ("Mikä on määräaika vuonna 2025?", "Haku päättyi 31.12.2023.", ["number:2025"]),
+        ("Mitä tapahtui 09.02.2021?", "Sopimukset allekirjoitettiin 9.2.2021.", []),
+        (
+            "Mikä on Teemu Heinon sähköposti?",
+            "Teemu Heinon sähköpostiosoite on teemu.heino@pori.fi.",
+            [],
+        ),
+        (
+            "Mikä on Satakuntaliiton puhelinnumero?",
+            "Teemu Heinon puhelinnumero on 044 701 8303.",
+            ["name:satak"],
+        ),
+        ("Kuinka monta hakemusta jätettiin?", "Haussa oli kolme painotusta.", ["counted"]),
+        ("Kuinka monta hakemusta jätettiin?", "Hakuun jätettiin 8 hakemusta.", []),
+    ],
+)
+def test_violations(question: str, sentence: str, missing: list[str]) -> None:
+    constraints = extract(contextualise(question), HEADS)
+    assert violations(sentence, "", "Otsikko", constraints, HEADS) == missing
+
+
+def test_a_name_in_the_document_title_counts() -> None:
+    constraints = extract(contextualise("Mitä Porin ekosysteemisopimus tavoittelee?"), HEADS)
+    assert (
+        violations("Tavoite on lisätä TKI-toimintaa.", "", "Porin sopimus", constraints, HEADS)
+        == []
+    )
+
+
+def test_follow_up_takes_its_own_kind_of_answer() -> None:
+    q = contextualise("Mitä siinä painotettiin?", ["Milloin toinen rahoitushaku oli auki?"])
+    assert extract(q, HEADS).kinds == frozenset()
+    rewritten = contextualise("Entä ensimmäinen?", ["Milloin toinen rahoitushaku oli auki?"])
+    assert extract(rewritten, HEADS).kinds == {"date"}

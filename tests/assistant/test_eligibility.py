@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.eligibility import _period, is_eligibility
+from tests.assistant.fakes import group, make_chunk
+
+
+@pytest.mark.parametrize(
+    ("question", "eligible"),
+    [
+        ("Onko hankkeeni rahoituskelpoinen?", True),
+        ("onko robotiikkahankkeeni rahoituskelpoinen?", True),
+        ("Voinko hakea rahoitusta?", True),
+        ("Voiko yritys hakea?", True),
+        ("Sopiiko kiertotaloushanke?", True),
+        ("Can my company apply for funding?", True),
+        ("Kan vi söka finansiering?", True),
+        ("Kuka voi toteuttaa hankkeita?", False),
+        ("Milloin toinen haku oli auki?", False),
+    ],
+)
+def test_is_eligibility(question: str, eligible: bool) -> None:
+    assert is_eligibility(question) is eligible
+
+
+def test_call_period_is_parsed_from_the_sentence() -> None:
+    grp = group(make_chunk("Toinen rahoitushaku oli auki 18.10.2023–31.12.2023 Satakuntaliitossa."))
+    start, end, start_text, end_text = _period(grp.sentences[0]) or (None, None, "", "")
+    assert (start, end) == (date(2023, 10, 18), date(2023, 12, 31))
+    assert (start_text, end_text) == ("18.10.2023", "31.12.2023")
+    assert _period(group(make_chunk("Haku oli auki kesällä 2022.")).sentences[0]) is None

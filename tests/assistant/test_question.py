@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.question import (
+    clean,
+    contextualise,
+    detect_language,
+    is_followup,
+    ordinal_of,
+    sub_questions,
+)
+from ingest.errors import QuestionError
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("", "Kysymys on tyhjä"),
+        ("   \n\t ", "Kysymys on tyhjä"),
+        ("\x00\x07", "Kysymys on tyhjä"),
+        ("a" * 1200, "Kysymys on liian pitkä (1200 merkkiä). Lyhennä se alle 1000 merkkiin."),
+    ],
+)
+def test_clean_rejects_unusable_questions(raw: str, message: str) -> None:
+    with pytest.raises(QuestionError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        clean(raw, 1000)
+
+
+def test_clean_strips_control_characters_and_keeps_html_as_text() -> None:
+    assert clean("Milloin\x00 haku\u200b\n  päättyy?\x1b", 1000) == "Milloin haku päättyy?"
+    assert clean("<script>alert(1)</script> Mikä?", 1000) == "<script>alert(1)</script> Mikä?"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Milloin toinen rahoitushaku oli auki?", "fi"),
+        ("When was the second funding call open?", "en"),
+        ("När undertecknades ekosystemavtalen?", "sv"),
+        ("Vilka är Björneborgs fokusområden?", "sv"),
+        ("SAMK?", "fi"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "followup"),
+    [
+        ("Entä ensimmäinen?", True),
+        ("Mikä hänen sähköpostiosoitteensa on?", True),
+        ("And the first one?", True),
+        ("Milloin Porin ekosysteemisopimuksen toinen rahoitushaku oli auki?", False),
+    ],
+)
+def test_is_followup(text: str, followup: bool) -> None:
+    assert is_followup(text) is followup
+
+
+def test_ordinal_followup_rewrites_the_earlier_question() -> None:
+    q = contextualise("Entä ensimmäinen?", ["Milloin toinen rahoitushaku oli auki?"])
+    assert q.followup
+    assert q.focus == "Milloin ensimmäinen rahoitushaku oli auki?"
+    assert "toinen" not in q.query
+
+
+def test_pronoun_followup_is_retrieved_with_its_context() -> None:
+    q = contextualise("Mikä hänen sähköpostiosoitteensa on?", ["Kuka antaa lisätietoja?"])
+    assert q.query == "Kuka antaa lisätietoja? Mikä hänen sähköpostiosoitteensa on?"
+    assert q.history == ("Kuka antaa lisätietoja?",)
+
+
+def test_self_standing_question_ignores_history() -> None:
+    q = contextualise("Mitkä ovat Porin painopistealueet?", ["Kuka antaa lisätietoja?"])
+    assert not q.followup and q.query == q.focus == "Mitkä ovat Porin painopistealueet?"
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("toisen haun painotukset", "toinen"),
+        ("ekassa haussa", "ensimmäinen"),
+        ("the third call", "kolmas"),
+        ("ei järjestyslukua", None),
+    ],
+)
+def test_ordinal_of(text: str, ordinal: str | None) -> None:
+    found = ordinal_of(text)
+    assert (found[0] if found else None) == ordinal
+
+
+def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None:
+    parts = sub_questions(contextualise("paljonko alalla on työpaikkoja ja mistä se tulee?"))
+    assert [p.text for p in parts] == ["paljonko alalla on työpaikkoja?", "mistä se tulee?"]
+    assert parts[1].focus.startswith("paljonko alalla on työpaikkoja?")
+    assert len(sub_questions(contextualise("Milloin toinen haku oli auki?"))) == 1

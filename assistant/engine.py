@@ -182,6 +182,17 @@ class Engine:
                     self.heads.use_vocabulary(state.stats.df)
         return state
 
+    def prefill(self) -> int:
+        """Split and embed the sentences of every chunk now (persisted in the embedding cache).
+
+        Returns how many chunks were prepared. Run it after a build or in a background thread at
+        start-up, so that no question has to wait for sentence embeddings.
+        """
+        chunks = list(self.index().chunks.values())
+        for start in range(0, len(chunks), 16):
+            self.bank.get(chunks[start : start + 16])
+        return len(chunks)
+
     def query_vector(self, text: str) -> np.ndarray:
         return np.asarray(self.embedder.get_query_embedding(text), dtype=np.float32)
 
@@ -235,7 +246,7 @@ class Engine:
             qvec, qwords, constraints, self.heads, groups, state.section_terms, config
         )
         evidence = select(scored, constraints, groups, config)
-        unknown = unknown_concepts(qwords, state.stats) if question.language == "fi" else []
+        unknown = unknown_concepts(qwords, state.stats, self.analyzer) if question.language == "fi" else []
         return Gathered(
             tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence, tuple(unknown)
         )

@@ -97,6 +97,10 @@ class Assistant:
         """Load the embedder and the index (raises IndexMissingError when none is built)."""
         self._get_engine()
 
+    def prefill(self) -> int:
+        """Embed the sentences of all passages ahead of questions (see :meth:`Engine.prefill`)."""
+        return self._get_engine().prefill()
+
     @property
     def engine(self) -> Engine:
         """The loaded components (loads them on first use)."""

@@ -322,16 +322,22 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     return 0.0
 
 
-def unknown_concepts(qwords: list[QWord], stats: TermStats) -> list[QWord]:
+def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) -> list[QWord]:
     """Compounds the corpus never uses whose head it does not know either ("kaupunginjohtaja").
 
-    Such a word names something the documents do not talk about.
+    Such a word names something the documents do not talk about. The head counts as known when
+    the corpus has it (or a compound ending in it) in any form the analyzer or the case-ending
+    stripper finds ("aloilleen" -> ala).
     """
-    return [
-        w
-        for w in qwords
-        if not w.known and len(w.parts) >= 2 and not stats.known_suffix(w.parts[-1])
-    ]
+
+    def head_known(head: str) -> bool:
+        forms = {head, *analyzer.terms(head)}
+        if any(stats.known_suffix(f) or stats.stem(f) for f in forms):
+            return True
+        # an inflected head the analyzer left alone ("aloilleen" in "kasvualoilleen")
+        return len(head) > 5 and any(head[:-2] in t for t in stats.df)
+
+    return [w for w in qwords if not w.known and len(w.parts) >= 2 and not head_known(w.parts[-1])]
 
 
 def counted(word: QWord) -> bool:

@@ -292,6 +292,10 @@ def markdown(run: RunResult, chart: str | None = None) -> str:
         "kansioon `<ASSISTANT_DATA_DIR>/eval/`; sama koko kuin oletusindeksillä on sama ajo.",
         f"- Kohtatason osuvuus palasi asiakirjatasolle {default.fallbacks} kysymyksessä "
         "(oletusasetus), koska mikään kappale ei sisältänyt kultaista tekstinpätkää kokonaan.",
+        "- Hakumittarien järjestys: ensin ne kappaleet, joista neuvoja kokosi vastauksen (kaksiosaisessa "
+        "kysymyksessä molempien osien), sitten neuvojan haku samalla kysymyksellä kymmeneen asti. "
+        "Pelkät BM25-vertailut (bm25-…) hakevat kysymyksellä sellaisenaan, ilman neuvojan "
+        "englannin- ja ruotsinkielisten kysymysten suomennosta ja ilman osiin jakamista.",
         "- Vastausajat on mitattu samalla koneella muiden töiden kanssa, joten ne vaihtelevat.",
         "",
     ]

@@ -2,8 +2,8 @@
 
 For every question, the retrieval metrics use the ranking the assistant itself searches with
 (a follow-up's query includes its history, see :func:`assistant.question.contextualise`), and
-the answer metrics use :meth:`assistant.service.Assistant.ask`. Each index is opened once per
-run; an index with another chunk size is built (or updated) under
+the answer metrics use :meth:`assistant.service.Assistant.explain`. Each index is opened once
+per run; an index with another chunk size is built (or updated) under
 ``<ASSISTANT_DATA_DIR>/eval/chunks-<n>`` and kept there, so later runs only check it.
 
 llama-index and Chroma are imported where they are used, so that ``python -m eval tydi``
@@ -42,6 +42,7 @@ from ingest.models import Answer, Chunk
 from ingest.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from assistant.retrieval import RetrievalConfig
     from assistant.service import Assistant
     from eval.configs import EvalConfig
 
@@ -85,21 +86,38 @@ Say = Callable[[str], None]
 
 
 class IndexContext:
-    """One opened index: its settings, chunks (document ids from index.json) and chunk size."""
+    """One opened index: the assistant's loaded components, its chunks and chunk size.
+
+    The index, the embedder and the sentence cache are loaded once; each retrieval config
+    gets an assistant whose engine shares them and only has its own retriever.
+    """
 
     def __init__(self, settings: Settings) -> None:
-        from assistant.index import IndexManager
-        from ingest.embedding import embedder_identity, make_embedder
+        from assistant.service import Assistant
 
-        ident = embedder_identity(make_embedder(settings.embed_model))
-        index = IndexManager(settings, ident).current()
-        doc_of = {cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids}
         self.settings = settings
+        self.base = Assistant(settings)
+        self.base.warm_up()
+        index = self.base.engine.index()
+        doc_of = {cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids}
         self.version = index.info.version
         self.chunk_chars = index.info.chunk_chars
         self.chunks = {
             cid: replace(c, doc_id=doc_of.get(cid, c.doc_id)) for cid, c in index.chunks.items()
         }
+
+    def assistant(self, retrieval: RetrievalConfig) -> Assistant:
+        """An assistant on this index with another retrieval config (nothing is reloaded)."""
+        from assistant.engine import Engine
+        from assistant.retrieval import Retriever
+        from assistant.service import Assistant
+
+        if retrieval == self.base.retrieval:
+            return self.base
+        e = self.base.engine
+        retriever = Retriever(e.embedder, e.analyzer, retrieval)
+        engine = Engine(self.settings, e.embedder, e.analyzer, e.manager, retriever, e.bank)
+        return Assistant(self.settings, retrieval=retrieval, engine=engine)
 
     def result(
         self,
@@ -116,15 +134,20 @@ class IndexContext:
         return QuestionResult(q, ranking, docs, relevant, fallback, outcome)
 
     def ask(self, assistant: Assistant, q: EvalQuestion, day: date) -> QuestionResult:
-        """Rank with the assistant's own search, then ask the question."""
+        """Ask the question; rank with the passages the answer used, then the assistant's search.
+
+        The answer's passages come first (for a question split into parts, those of every
+        part); the rest of the ten are the assistant's search for the same query. For a
+        one-part question this is exactly the search ranking.
+        """
+        answer, trace = assistant.explain(q.question, q.history, today=day)
         query = safe_query(q, self.settings.max_question_chars)
         try:
             hits = assistant.search(query, DEPTH)
         except QuestionError:  # a follow-up joined with its history may exceed the length limit
             hits = assistant.search(q.question, DEPTH)
-        answer = assistant.ask(q.question, q.history, today=day)
-        outcome = answer_outcome(q, answer, self.chunks)
-        return self.result(q, [h.chunk.chunk_id for h in hits], outcome)
+        ids = dict.fromkeys([h.chunk.chunk_id for h in (*trace.hits, *hits)])
+        return self.result(q, list(ids), answer_outcome(q, answer, self.chunks))
 
     def bm25(self, analyzer_name: str, questions: Sequence[EvalQuestion]) -> list[QuestionResult]:
         """Rank with BM25 over this index's chunks analysed by another analyzer (in memory)."""
@@ -212,7 +235,6 @@ def run(
     say: Say | None = None,
 ) -> RunResult:
     """Evaluate every config on the questions (builds a missing index first, and says so)."""
-    from assistant.service import Assistant
     from eval.configs import DEFAULT_CONFIG
 
     if not configs:
@@ -236,8 +258,7 @@ def run(
         if config.analyzer is not None:
             results = ctx.bm25(config.analyzer, questions)
         else:
-            assistant = Assistant(ctx.settings, retrieval=config.retrieval)
-            assistant.warm_up()
+            assistant = ctx.assistant(config.retrieval)
             results = [ctx.ask(assistant, q, day) for q in questions]
         result = finish(config, results, len(ctx.chunks), ctx.chunk_chars, time.perf_counter() - t0)
         done[key] = out[config.name] = result

@@ -360,7 +360,7 @@ class ChatHandlers:
                 str(c.get("title", "")) + (f", s. {c['page']}" if c.get("page") else "")
                 for c in rec.citations
             )
-            rating = {"up": "👍", "down": "👎"}.get(rec.rating or "", "–")
+            rating = {"up": "hyödyllinen", "down": "ei hyödyllinen"}.get(rec.rating or "", "–")
             rows.append([rec.created, rating, rec.question, rec.answer, cites, rec.comment])
         return rows
 

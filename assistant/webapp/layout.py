@@ -284,6 +284,8 @@ def _staff_tab(handlers: ChatHandlers, session: gr.State) -> None:
             wrap=True,
             label="Palautteet",
             type="array",
+            column_widths=["11%", "9%", "18%", "30%", "17%", "15%"],
+            max_height=600,
         )
         export = gr.Button("Vie CSV-tiedostoksi", size="sm", elem_id="pn-staff-export")
         csv_file = gr.File(label="CSV-tiedosto", interactive=False)

@@ -129,8 +129,9 @@ def test_eligibility_question(visit: Visit, artifacts: Path) -> None:
     answer = ask(visit.page, "onko robotiikkahankkeeni rahoituskelpoinen?")
     expect(answer.locator(".pn-source").first).to_be_visible()
     assert answer.locator("a.pn-doc-link").count() >= 1
+    visit.page.locator("#pn-chat").scroll_into_view_if_needed()
     show(answer)
-    visit.page.screenshot(path=str(artifacts / "chat-eligibility.png"), full_page=True)
+    visit.page.screenshot(path=str(artifacts / "chat-eligibility.png"))
 
 
 def test_thumbs_down_and_comment_are_stored(visit: Visit, running_app: RunningApp) -> None:
@@ -235,6 +236,10 @@ def test_staff_view_needs_login(visit: Visit, artifacts: Path) -> None:
     ask(page, question)
     page.locator("#pn-chat button[aria-label='Tykkää']").last.click()
     expect(page.locator("#pn-feedback-status")).to_contain_text("Kiitos palautteesta")
+    comment = '<img src=x onerror="window.__pn_xss=7">hyvä'
+    page.get_by_label("Kommentti viimeisimmästä vastauksesta (valinnainen)").fill(comment)
+    page.get_by_role("button", name="Lähetä kommentti").click()
+    expect(page.locator("#pn-feedback-status")).to_contain_text("Kommentti tallennettiin")
     page.get_by_role("tab", name="Palaute (henkilökunta)").click()
     expect(page.get_by_label("Palautteet")).to_be_hidden()
     page.get_by_label("Käyttäjätunnus").fill(STAFF_USER)
@@ -243,7 +248,10 @@ def test_staff_view_needs_login(visit: Visit, artifacts: Path) -> None:
     expect(page.get_by_text("Väärä käyttäjätunnus tai salasana.")).to_be_visible()
     page.get_by_label("Salasana").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Kirjaudu").click()
-    expect(page.get_by_role("grid", name="Palautteet")).to_contain_text(question)
+    grid = page.get_by_role("grid", name="Palautteet")
+    expect(grid).to_contain_text(question)
+    expect(grid).to_contain_text(comment, use_inner_text=True)  # shown as text
+    assert page.evaluate("window.__pn_xss") is None
     page.get_by_role("button", name="Vie CSV-tiedostoksi").click()
     expect(page.get_by_role("cell", name="palaute.csv")).to_be_visible()
     with page.expect_download() as download:
@@ -277,8 +285,10 @@ def test_narrow_screen_and_keyboard(
         expect(answer.locator(".pn-source").first).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth")
         assert overflow <= 375, f"page is {overflow}px wide at 375px"
-        show(answer.first)
-        page.screenshot(path=str(artifacts / "chat-375px.png"), full_page=True)
+        page.locator("#pn-chat").scroll_into_view_if_needed()
+        show(answer.first)  # a viewport shot: a full-page one resizes the chat and scrolls it
+        page.screenshot(path=str(artifacts / "chat-375px.png"))
+        page.screenshot(path=str(artifacts / "chat-375px-full.png"), full_page=True)
         assert visit.external == [] and visit.dialogs == []
     finally:
         page.context.close()

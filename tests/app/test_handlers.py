@@ -202,7 +202,7 @@ def test_staff_without_configured_login_is_open(handlers: ChatHandlers) -> None:
     assert handlers.check_staff("", "")
     _, session = ask(handlers, "Milloin haku oli auki?")
     handlers.like(session, like(1, True))
-    assert handlers.feedback_rows(None)[0][1] == "👍"
+    assert handlers.feedback_rows(None)[0][1] == "hyödyllinen"
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,6 @@ def test_question_words_skip_question_words_and_unknown_simple_words_do_not_coun
 
 def test_compound_head_counts_and_unknown_concepts_are_found() -> None:
     words = question_words("Kuka on Porin kaupunginjohtaja?", FakeAnalyzer(), STATS)
-    assert [w.lemma for w in unknown_concepts(words, STATS)] == ["kaupunginjohtaja"]
+    assert [w.lemma for w in unknown_concepts(words, STATS, FakeAnalyzer())] == ["kaupunginjohtaja"]
     head = question_words("haku", FakeAnalyzer(), STATS)[0]
     assert word_credit(head, frozenset({"rahoitushaku"})) == 1.0

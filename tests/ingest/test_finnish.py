@@ -34,6 +34,10 @@ def compound() -> Analyzer:
         ("kaupunginhallitus", {"kaupunginhallitus", "kaupunki", "hallitus"}),
         ("teknologiametallien", {"teknologiametalli", "teknologia", "metalli"}),
         ("yhteyshenkilö", {"yhteyshenkilö", "yhteys", "henkilö"}),
+        # unknown to the dictionary: the inflected head is found in the surface form
+        ("rahoitushakuun", {"rahoitushaku", "rahoitus", "haku"}),
+        ("Satakuntaliitossa", {"satakuntaliitto", "satakunta", "liitto"}),
+        ("kiertotaloushankkeiden", {"kiertotaloushanke", "kiertotalous", "hanke"}),
     ],
 )
 def test_compound_words_give_whole_lemma_and_parts(
@@ -61,6 +65,10 @@ def test_plain_words_are_not_split(compound: Analyzer, word: str) -> None:
 )
 def test_numbers_dates_emails_and_acronyms_are_kept(text: str, expected: list[str]) -> None:
     assert make_analyzer("lemma").terms(text) == expected
+
+
+def test_words_in_capitals_are_analysed_but_short_acronyms_kept(compound: Analyzer) -> None:
+    assert compound.terms("HANKKEIDEN RAHOITUS ON EAKR:N") == ["hanke", "rahoitus", "eakr"]
 
 
 def test_stopwords_and_question_words_are_dropped(compound: Analyzer) -> None:

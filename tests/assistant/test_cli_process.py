@@ -1,0 +1,76 @@
+"""``python -m assistant ask`` on the tiny index: the contract's JSON, in and out of process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from ingest.settings import Settings
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(
+    settings: Settings, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        input=stdin,
+    )
+
+
+def test_json_and_readable_answer_in_process(
+    tiny_settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tiny_settings.data_dir))
+    assert main(["ask", "Milloin toinen rahoitushaku oli auki?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {"question", "answer", "refused", "latency_ms", "citations"}
+    assert data["refused"] is False and "31.12.2023" in data["answer"]
+    assert set(data["citations"][0]) >= {"n", "doc_id", "title", "page", "section", "url", "quote"}
+    assert main(["ask", "Mikä on Teemu Heinon sähköpostiosoite?"]) == 0
+    readable = capsys.readouterr().out
+    assert "teemu.heino@pori.fi" in readable and "Lähteet:" in readable and "[1] " in readable
+
+
+def test_batch_process_loads_once_and_reports_bad_lines(
+    tiny_settings: Settings, tmp_path: Path
+) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "1", "question": "Milloin toinen rahoitushaku oli auki?"}),
+                json.dumps(
+                    {
+                        "id": "2",
+                        "question": "Entä ensimmäinen?",
+                        "history": ["Milloin toinen rahoitushaku oli auki?"],
+                    }
+                ),
+                "{rikki",
+                json.dumps({"id": "4", "question": "Mitkä ovat Turun painopistealueet?"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    done = run(tiny_settings, "--json", "--batch", str(batch))
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r.get("id") for r in rows] == ["1", "2", None, "4"]
+    assert "kesällä 2022" in rows[1]["answer"]
+    assert "error" in rows[2] and rows[3]["refused"] is True

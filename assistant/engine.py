@@ -26,7 +26,7 @@ from assistant.glossary import to_finnish
 from assistant.index import IndexManager, LoadedIndex
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
-from assistant.sentencebank import ChunkSentences, SentenceBank
+from assistant.sentencebank import ChunkSentences, SentenceBank, surfaces
 from assistant.terms import QWord, TermStats, counted, question_words, unknown_concepts
 from ingest.embedding import embedder_identity, make_embedder
 from ingest.finnish import Analyzer, make_analyzer
@@ -172,7 +172,7 @@ class Engine:
                     sections = {c.section for c in index.chunks.values()}
                     state = VersionState(
                         stats=TermStats(
-                            self.analyzer.terms(f"{c.section}\n{c.text}")
+                            [*self.analyzer.terms(f"{c.section}\n{c.text}"), *surfaces(c.text)]
                             for c in index.chunks.values()
                         ),
                         section_terms={s: frozenset(self.analyzer.terms(s)) for s in sections},

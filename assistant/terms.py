@@ -335,7 +335,7 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
         if any(stats.known_suffix(f) or stats.stem(f) for f in forms):
             return True
         # an inflected head the analyzer left alone ("aloilleen" in "kasvualoilleen")
-        return len(head) > 5 and any(head[:-2] in t for t in stats.df)
+        return len(head) >= 8 and any(head[:-2] in t for t in stats.df)
 
     return [w for w in qwords if not w.known and len(w.parts) >= 2 and not head_known(w.parts[-1])]
 

@@ -95,7 +95,10 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ConfigError(f"{path}:{number} is not valid JSON ({exc.msg}).") from None
-        out.append(_item(raw, f"{path}:{number}"))
+        item = _item(raw, f"{path}:{number}")
+        if any(q.qid == item.qid for q in out):
+            raise ConfigError(f"{path}:{number}: the id {item.qid!r} is used twice.")
+        out.append(item)
     if not out:
         raise ConfigError(f"Question file {path} holds no questions.")
     return out

@@ -77,7 +77,7 @@ def parse_config(name: str) -> RetrieverConfig:
         f"Unknown retriever config {name!r}. Use 'dense', 'bm25-<analyzer>' or "
         f"'hybrid-<method>-<weight>[-<analyzer>]', optionally with '+title', where analyzer "
         f"is one of {', '.join(ANALYZER_NAMES)} and method one of {', '.join(FUSION_METHODS)}; "
-        "e.g. 'hybrid-zscore-0.15'."
+        "e.g. 'hybrid-zscore-0.25'."
     )
 
 

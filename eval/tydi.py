@@ -43,11 +43,11 @@ STANDARD_CONFIGS: tuple[str, ...] = (
     "hybrid-rrf-0.5",
     *(f"hybrid-zscore-{w:g}" for w in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)),
     *(f"hybrid-minmax-{w:g}" for w in (0.1, 0.15, 0.2, 0.3)),
-    "hybrid-zscore-0.15-snowball",
-    "hybrid-zscore-0.15-lemma",
+    "hybrid-zscore-0.25-snowball",
+    "hybrid-zscore-0.25-lemma",
     "bm25-lemma_compound+title",
     "dense+title",
-    "hybrid-zscore-0.15+title",
+    "hybrid-zscore-0.25+title",
 )
 
 
@@ -57,7 +57,7 @@ def standard_configs() -> list[str]:
     if DEFAULT_CONFIG not in names:
         names.append(DEFAULT_CONFIG)
     if importlib.util.find_spec("pyvoikko") is not None:  # optional, GPL-3.0
-        names += ["bm25-voikko", "hybrid-zscore-0.15-voikko"]
+        names += ["bm25-voikko", f"{DEFAULT_CONFIG}-voikko"]
     return names
 
 
@@ -204,7 +204,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="append",
         dest="configs",
         metavar="NAME",
-        help="ajettava asetus (voi toistaa), esim. dense, bm25-lemma_compound, hybrid-zscore-0.15",
+        help="ajettava asetus (voi toistaa), esim. dense, bm25-lemma_compound, hybrid-zscore-0.25",
     )
     parser.add_argument(
         "--limit", type=int, help="vain N ensimmäistä kysymystä ja niiden kappaleet"

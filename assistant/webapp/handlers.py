@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
@@ -41,7 +42,8 @@ log = logging.getLogger(__name__)
 
 NOT_READY = "Pori-neuvoja valmistelee vielä asiakirjahakemistoa. Yritä hetken kuluttua uudelleen."
 UNAVAILABLE = "Pori-neuvoja ei ole juuri nyt käytettävissä."
-READY_WAIT_S = 60.0  # a question asked while the assistant loads waits this long for it
+READY_WAIT_S = 60.0
+EXPORT_TTL_S = 3600.0  # a question asked while the assistant loads waits this long for it
 Message = dict[str, Any]
 
 
@@ -365,10 +367,20 @@ class ChatHandlers:
         return rows
 
     def export_csv(self, session: ChatSession | None) -> str | None:
-        """Write the feedback CSV to a fresh temporary file; None without staff rights."""
+        """Write the feedback CSV under the data folder; None without staff rights.
+
+        Each export gets its own folder (the download keeps the name ``palaute.csv``); exports
+        older than an hour are deleted, since Gradio serves the file from its own copy.
+        """
         if not self.staff_allowed(session):
             return None
-        folder = Path(tempfile.mkdtemp(prefix="palaute-"))
+        root = self.settings.data_dir / "exports"
+        root.mkdir(parents=True, exist_ok=True)
+        cutoff = time.time() - EXPORT_TTL_S
+        for old in root.iterdir():
+            if old.is_dir() and old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=root))
         return str(self.feedback.export_csv(folder / "palaute.csv"))
 
     # -- API -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ CHAT_PLACEHOLDER = (
     "<strong>Hei!</strong> Kysy Porin innovaatiotoiminnan ekosysteemisopimuksesta, sen "
     "rahoitushauista ja hankkeista. Jokaisen vastauksen alla ovat lähteet, jotka voit avata."
 )
-COPY_JS = """
+PAGE_JS = """
 () => {
   const copyText = async (text) => {
     if (navigator.clipboard && window.isSecureContext) {
@@ -43,6 +43,29 @@ COPY_JS = """
     area.remove();
     return ok;
   };
+  // a new question (and again its finished answer) scrolls the question to the top of the
+  // chat, so that the answer is read from its start
+  const scrollBox = (node) => {
+    let box = node.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight + 4
+                    && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) {
+      box = box.parentElement;
+    }
+    return box;
+  };
+  let lastKey = "";
+  new MutationObserver(() => {
+    const questions = document.querySelectorAll("#pn-chat .pn-question");
+    const done = document.querySelectorAll("#pn-chat .pn-answer:not(.pn-streaming)").length;
+    const key = questions.length + ":" + done;  // a new question, or its answer completed
+    if (key === lastKey) return;
+    lastKey = key;
+    const last = questions[questions.length - 1];
+    const box = last && scrollBox(last);
+    if (box) {
+      box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    }
+  }).observe(document.body, { childList: true, subtree: true });
   document.addEventListener("click", async (event) => {
     const button = event.target.closest("button.pn-copy");
     if (!button) return;
@@ -159,7 +182,7 @@ def _chat_tab(handlers: ChatHandlers, session: gr.State) -> None:
         layout="bubble",
         feedback_options=("Like", "Dislike"),
         placeholder=CHAT_PLACEHOLDER,
-        autoscroll=True,
+        autoscroll=False,  # PAGE_JS scrolls each new question to the top instead
     )
     with gr.Row(elem_id="pn-ask-row", equal_height=True):
         question = gr.Textbox(

@@ -74,7 +74,7 @@ def section_label(title: str, section: str | None) -> str:
 def copy_button(text: str, label: str = "Kopioi lähdeviite") -> str:
     """A button that copies ``text``; the text rides along in a hidden span.
 
-    The chat's sanitizer drops ``data-*`` attributes, so the page's script (``COPY_JS``) reads
+    The chat's sanitizer drops ``data-*`` attributes, so the page's script (``PAGE_JS``) reads
     the span next to the button. Newlines are written as ``&#10;`` so that the message stays
     one HTML block without blank lines.
     """

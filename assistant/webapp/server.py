@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from assistant.feedback import FeedbackStore
 from assistant.webapp.documents import DocumentLibrary, document_router
 from assistant.webapp.handlers import AssistantLike, ChatHandlers
-from assistant.webapp.layout import COPY_JS, CSS, build_blocks
+from assistant.webapp.layout import CSS, PAGE_JS, build_blocks
 from assistant.webapp.startup import AppStatus
 from ingest.settings import Settings
 
@@ -60,7 +60,7 @@ def create_app(
         mcp_server=False,
         pwa=False,
         css=CSS,
-        js=COPY_JS,
+        js=PAGE_JS,
         head=HEAD,
         theme=gr.themes.Default(
             font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]

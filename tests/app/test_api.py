@@ -87,3 +87,25 @@ def test_twenty_concurrent_clients_get_their_own_answers(running_app: RunningApp
     for question, data in results:
         assert data["question"] == question
         assert without_latency(data) == without_latency(reference[question])
+
+
+def test_private_files_are_not_served(running_app: RunningApp) -> None:
+    import httpx
+
+    paths = [
+        f"/gradio_api/file={running_app.feedback_db}",
+        f"/gradio_api/file={ROOT / 'app.py'}",
+        f"/gradio_api/file={running_app.corpus_dir / 'sources.toml'}",
+        "/gradio_api/file=/etc/passwd",
+        "/asiakirjat/..%2F..%2Fsources.toml",
+        "/asiakirjat/feedback.sqlite3",
+    ]
+    with httpx.Client(base_url=running_app.url) as http:
+        for path in paths:
+            response = http.get(path)
+            assert response.status_code in (403, 404), path
+            assert (
+                b"SQLite format" not in response.content and b"[[document]]" not in response.content
+            )
+        health = http.get("/terveys").json()
+    assert health["status"] == "ready"

@@ -66,6 +66,7 @@ def ask(page: Page, question: str) -> Locator:
 
 def show(element: Locator) -> None:
     """Scroll the chat so that the start of ``element`` is in view (for screenshots)."""
+    element.page.wait_for_timeout(600)  # let the chat's own autoscroll finish first
     element.evaluate(
         """e => {
             let box = e.parentElement;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import gradio as gr
@@ -230,5 +231,11 @@ def test_staff_data_needs_login(fake: FakeAssistant, tmp_path: Path) -> None:
     assert handlers.feedback_rows(session) == [] and handlers.export_csv(session) is None
     session.staff = True
     assert handlers.feedback_rows(session)[0][2] == "Milloin haku oli auki?"
+    stale = handlers.settings.data_dir / "exports" / "vanha"
+    stale.mkdir(parents=True)
+    os.utime(stale, (0, 0))
     path = handlers.export_csv(session)
     assert path is not None and Path(path).read_text("utf-8-sig").startswith("id,created,rating")
+    assert Path(path).name == "palaute.csv"
+    assert Path(path).parent.parent == handlers.settings.data_dir / "exports"
+    assert not stale.exists()

@@ -80,6 +80,7 @@ def test_load_questions_reads_every_field(tmp_path: Path) -> None:
         ([{**GOOD, "key_facts": ["18.10.2023"]}], r"each key_facts group must be a list of strings"),
         ([{**GOOD, "gold": ["a"]}], r"gold must be an object"),
         (["", "  "], r"holds no questions"),
+        ([GOOD, GOOD], r"q.jsonl:2: the id 'q001' is used twice"),
     ],
 )  # fmt: skip
 def test_load_questions_rejects_bad_input(tmp_path: Path, lines: list[Any], message: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,7 +102,7 @@ def test_hostile_questions_get_a_clean_answer_or_refusal(
     question = HOSTILE[name]
     answer = assistant_api.ask(question)
     _check_answer(assistant_api, question, answer)
-    if name in ("emoji", "script", "sql", "bidi and zero-width", "newlines"):
+    if name in ("emoji", "script", "bidi and zero-width", "newlines"):
         assert not answer.refused and NORMAL_FACT in answer.text, (name, answer.text)
 
 
@@ -127,14 +128,18 @@ def test_questions_without_meaning_are_refused(assistant_api: Assistant, name: s
 def test_oversized_question_is_rejected_before_per_character_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    seen: list[int] = []
+    seen = [0]
 
     class Counting:
+        """unicodedata, but it fails once 100,000 characters have gone through it."""
+
         def __getattr__(self, name: str) -> Any:
             real = getattr(unicodedata, name)
 
             def call(*args: Any) -> Any:
-                seen.append(sum(len(a) for a in args if isinstance(a, str)))
+                seen[0] += sum(len(a) for a in args if isinstance(a, str))
+                if seen[0] > 100_000:
+                    raise AssertionError(f"{name}() got over 100,000 characters of a question")
                 return real(*args)
 
             return call
@@ -142,7 +147,6 @@ def test_oversized_question_is_rejected_before_per_character_work(
     monkeypatch.setattr(assistant.question, "unicodedata", Counting())
     with pytest.raises(QuestionError, match="liian pitkä"):
         clean("a" * 10_000_000, 1000)
-    assert sum(seen) < 100_000, f"{sum(seen):,} characters went through unicodedata"
 
 
 # --- the running app -------------------------------------------------------------------------
@@ -166,18 +170,41 @@ def test_app_answers_or_refuses_hostile_questions_and_keeps_serving(app: Running
     from gradio_client.exceptions import AppError
 
     client = _client(app.url)
-    sendable = {k: v for k, v in HOSTILE.items() if k != "lone surrogate"}  # not valid UTF-8
-    for name, question in sendable.items():
-        data = client.predict(question, api_name="/ask")
-        assert data["question"] == question, name  # returned as data, not interpreted
-        assert isinstance(data["answer"], str) and data["answer"], name
-        for marker in INJECTED:
-            assert marker.lower() not in data["answer"].lower(), (name, data["answer"])
-    for question, message in BAD:
-        with pytest.raises(AppError, match=message.split(" (")[0]):
-            client.predict(question, api_name="/ask")
+    try:
+        sendable = {k: v for k, v in HOSTILE.items() if k != "lone surrogate"}  # not valid UTF-8
+        for name, question in sendable.items():
+            data = client.predict(question, api_name="/ask")
+            assert data["question"] == clean(question, 1000), name  # returned as data
+            assert isinstance(data["answer"], str) and data["answer"], name
+            for marker in INJECTED:
+                assert marker.lower() not in data["answer"].lower(), (name, data["answer"])
+        for question, message in BAD:
+            with pytest.raises(AppError, match=message.split(" (")[0]):
+                client.predict(question, api_name="/ask")
+    finally:
+        client.close()
     huge = ask(app.url, "Milloin haku oli auki? " * 450_000, timeout=300)  # 10 MB
     assert not huge.ok and "liian pitkä" in str(huge.error)
     after = ask(app.url, NORMAL, timeout=300)
     assert after.ok and after.data is not None and NORMAL_FACT in after.data["answer"], after
     assert app.proc.poll() is None
+
+
+@pytest.mark.xfail(
+    reason="app.py runs uvicorn without timeout_graceful_shutdown: while a client (a browser "
+    "tab, gradio_client) holds its event stream open, SIGTERM never stops the app",
+    strict=True,
+)
+def test_app_stops_on_sigterm_while_a_client_is_connected(app: RunningApp) -> None:
+    """Runs last: it stops the module's app (a service manager's `stop` sends SIGTERM)."""
+    client = _client(app.url)
+    assert client.predict(NORMAL, api_name="/ask")["refused"] is False
+    app.proc.terminate()
+    try:
+        app.proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        app.proc.kill()
+        app.proc.wait(timeout=15)
+        raise AssertionError("app.py was still running 20 s after SIGTERM") from None
+    finally:
+        client.close()

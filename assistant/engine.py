@@ -201,6 +201,14 @@ class Engine:
     ) -> list[Hit]:
         """Hybrid retrieval; document ids are checked against index.json."""
         state = self.state(index)
+        if filters is not None and filters.doc_ids:
+            # document ids are checked after retrieval, against index.json (see VersionState.fix)
+            broad = Filters(doc_types=filters.doc_types) if filters.doc_types else None
+            wide = min(len(index.chunks), max(50, k * 10)) or k
+            hits = [
+                state.fix(h) for h in self.retriever.search(index, query, k=wide, filters=broad)
+            ]
+            return [h for h in hits if h.chunk.doc_id in filters.doc_ids][:k]
         return [state.fix(h) for h in self.retriever.search(index, query, k=k, filters=filters)]
 
     def question_words(self, question: Question, state: VersionState) -> list[QWord]:
@@ -246,7 +254,11 @@ class Engine:
             qvec, qwords, constraints, self.heads, groups, state.section_terms, config
         )
         evidence = select(scored, constraints, groups, config)
-        unknown = unknown_concepts(qwords, state.stats, self.analyzer) if question.language == "fi" else []
+        unknown = (
+            unknown_concepts(qwords, state.stats, self.analyzer)
+            if question.language == "fi"
+            else []
+        )
         return Gathered(
             tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence, tuple(unknown)
         )

@@ -40,11 +40,12 @@ class Row:
 
 
 def key_fact_share(text: str, groups: Sequence[Sequence[str]]) -> float:
-    """Share of key-fact groups with an alternative present in ``text`` (case-insensitive)."""
-    if not groups:
-        return 1.0
+    """1.0 when every key-fact group has an alternative in ``text`` (case-insensitive), else 0.0.
+
+    The same rule as ``key_fact_recall`` in ``eval/metrics_answer.py``.
+    """
     low = text.lower()
-    return sum(any(alt.lower() in low for alt in group) for group in groups) / len(groups)
+    return float(all(any(alt.lower() in low for alt in group) for group in groups))
 
 
 def percentile(values: Sequence[float], q: float) -> float:

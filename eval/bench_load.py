@@ -207,8 +207,10 @@ def ask(url: str, question: str, timeout: float = 120.0) -> Reply:
                 value = json.loads(data)[0]
             except (ValueError, IndexError, TypeError):
                 return Reply(False, seconds, error=f"unreadable answer: {data[:200]}")
-            if not isinstance(value, dict) or not CONTRACT_KEYS <= set(value):
-                return Reply(False, seconds, error=f"answer without the contract keys: {data[:200]}")
+            if not isinstance(value, dict) or not set(value) >= CONTRACT_KEYS:
+                return Reply(
+                    False, seconds, error=f"answer without the contract keys: {data[:200]}"
+                )
             return Reply(True, seconds, data=value)
         if event == "error":
             try:
@@ -380,7 +382,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         r = result
-        print(f"sessions {r.sessions}, {r.duration_s:.0f} s (app ready after {r.app_ready_s:.1f} s)")
+        print(
+            f"sessions {r.sessions}, {r.duration_s:.0f} s (app ready after {r.app_ready_s:.1f} s)"
+        )
         print(f"requests {r.requests}, errors {r.errors}, refused answers {r.refused}")
         print(
             f"latency p50 {r.latency_p50_ms:.0f} ms, p95 {r.latency_p95_ms:.0f} ms, "

@@ -19,13 +19,13 @@ Names for :func:`make_analyzer`:
 
 Why this default (TyDi QA Finnish, 782 questions over 634 pooled passages, bm25s defaults;
 see ``python -m eval tydi``): BM25 MRR@10 was plain 0.752, snowball 0.822, lemma 0.850,
-lemma_compound 0.857 and voikko 0.847; fused with dense retrieval (z-score, lexical weight
-0.15) lemma_compound gave 0.919 and voikko 0.917. The permissive analyzer is at least as
-good as the GPL one, analyses new words ~70x faster (about 46,000 against 700 words/s;
-both are cached per word), and keeps GPL off the default install, so Voikko is only an
-optional extra. Snowball stems on top of the lemmas moved fused MRR@10 by under 0.002,
-so the terms stay readable lemmas. Cost: the first call loads simplemma's Finnish
-dictionary (about 5 s on an idle machine, about 400 MB of memory).
+lemma_compound 0.855 and voikko 0.847; fused with dense retrieval (z-score, lexical weight
+0.25) lemma_compound gave 0.920, voikko 0.918, lemma 0.914 and snowball 0.913. The
+permissive analyzer is at least as good as the GPL one, analyses new words 35-70x faster
+(46,000 against 670 words/s on a quiet machine; both are cached per word) and keeps GPL
+off the default install, so Voikko is only an optional extra. Snowball stems on top of
+the lemmas did not help the fusion, so the terms stay readable lemmas. Cost: the first
+call loads simplemma's Finnish dictionary (about 5 s on a quiet machine, ~400 MB RSS).
 """
 
 from __future__ import annotations
@@ -197,7 +197,7 @@ class CompoundAnalyzer(LemmaAnalyzer):
         return self._known, self._forms
 
     def _word(self, surface: str) -> Iterable[str]:
-        known, forms = self._load()
+        _, forms = self._load()
         lower = surface.lower()
         if forms(surface) is None and forms(lower) is None:
             # Unknown to the dictionary: simplemma guesses ("rahoitushaku" -> rahoitus), so

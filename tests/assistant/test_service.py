@@ -124,6 +124,8 @@ def test_passage_search_and_filters(tiny_assistant: Assistant) -> None:
         "painopistealueet", k=5, filters=Filters(doc_types=("call_notice",))
     )
     assert only and {h.chunk.doc_id for h in only} == {"haut"}
+    by_doc = tiny_assistant.search("painopistealueet", k=5, filters=Filters(doc_ids=("haut",)))
+    assert by_doc and {h.chunk.doc_id for h in by_doc} == {"haut"}
     assert tiny_assistant.mode == "extractive"
     assert {d.doc_id for d in tiny_assistant.index_info().documents} == {
         "haut",

@@ -13,6 +13,7 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import docx
 import pytest
@@ -43,7 +44,7 @@ SLACK_SECONDS = 8.0  # killing and replacing the worker, on a loaded 2-core mach
 class _TimedSandbox(LoaderSandbox):
     """A LoaderSandbox that records how long each file took."""
 
-    seconds: dict[str, float] = {}
+    seconds: ClassVar[dict[str, float]] = {}
 
     def load(self, path: Path, source: SourceInfo) -> LoadedDocument:
         started = time.monotonic()
@@ -252,6 +253,4 @@ def test_generators_build_what_they_claim() -> None:
     assert [p.text for p in docx.Document(io.BytesIO(hostile.good_docx())).paragraphs] == [
         "Porin ekosysteemisopimus tukee hankkeita."
     ]
-    assert hostile.crc32_combine(zlib.crc32(b"abc"), zlib.crc32(b"def"), 3) == zlib.crc32(
-        b"abcdef"
-    )
+    assert hostile.crc32_combine(zlib.crc32(b"abc"), zlib.crc32(b"def"), 3) == zlib.crc32(b"abcdef")

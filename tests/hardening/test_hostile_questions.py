@@ -64,7 +64,11 @@ HOSTILE = {
 INJECTED = ("PWNED", "system prompt", "järjestelmäkehote", "<script", "onerror", "DROP TABLE")
 
 # Questions with no meaning at all get a confident answer quoting boilerplate (see the report).
-NONSENSE = {"emoji only": "🤔🤔🤔🔥", "one letter": "a" * 1000, "injection en": HOSTILE["injection en"]}
+NONSENSE = {
+    "emoji only": "🤔🤔🤔🔥",
+    "one letter": "a" * 1000,
+    "injection en": HOSTILE["injection en"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +88,6 @@ def _check_answer(api: Assistant, question: str, answer: Answer) -> None:
         assert citation.quote in chunks[citation.chunk_id].text, citation
     for marker in INJECTED:
         assert marker.lower() not in answer.text.lower(), (question, answer.text)
-
 
 
 @pytest.mark.parametrize(("question", "message"), BAD, ids=[repr(q[:12]) for q, _ in BAD])
@@ -192,7 +195,7 @@ def test_app_answers_or_refuses_hostile_questions_and_keeps_serving(app: Running
 
 @pytest.mark.xfail(
     reason="app.py runs uvicorn without timeout_graceful_shutdown: while a client (a browser "
-    "tab, gradio_client) holds its event stream open, SIGTERM never stops the app",
+    "tab, gradio_client) holds its event stream open, SIGTERM does not stop the app (>30 s)",
     strict=True,
 )
 def test_app_stops_on_sigterm_while_a_client_is_connected(app: RunningApp) -> None:

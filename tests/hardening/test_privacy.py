@@ -42,7 +42,9 @@ def test_no_column_or_parameter_can_hold_an_ip_address(tmp_path: Path) -> None:
     with sqlite3.connect(store.path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         columns = {
-            (table, row[1]) for table in tables for row in conn.execute(f"PRAGMA table_info({table})")
+            (table, row[1])
+            for table in tables
+            for row in conn.execute(f"PRAGMA table_info({table})")
         }
     assert ("feedback", "question") in columns
     assert not [c for c in columns if _IDENTIFYING.search(c[1])], columns
@@ -88,7 +90,13 @@ def test_phones_and_emails_typed_by_users_are_redacted(
 
 @pytest.mark.parametrize(
     "public",
-    ["18.10.2023–31.12.2023", "2021-2027", "1.4.2023-31.3.2026", "0,9 milj. euroa", "klo 9.00-16.00"],
+    [
+        "18.10.2023–31.12.2023",
+        "2021-2027",
+        "1.4.2023-31.3.2026",
+        "0,9 milj. euroa",
+        "klo 9.00-16.00",
+    ],
 )
 def test_dates_amounts_and_periods_are_not_taken_for_phone_numbers(
     tmp_path: Path, public: str

@@ -15,7 +15,7 @@ from llama_index.core.vector_stores.types import (
     VectorStoreQuery,
 )
 
-from assistant.fusion import fuse
+from assistant.fusion import DEFAULT_FUSION_METHOD, DEFAULT_FUSION_WEIGHT, fuse
 from assistant.index import LoadedIndex
 from ingest.errors import ConfigError
 from ingest.finnish import Analyzer
@@ -31,8 +31,8 @@ class RetrievalConfig:
 
     mode: str = "hybrid"
     candidates: int = 50
-    fusion: str = "zscore"
-    lexical_weight: float = 0.2
+    fusion: str = DEFAULT_FUSION_METHOD
+    lexical_weight: float = DEFAULT_FUSION_WEIGHT
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -6,7 +6,7 @@
 
 Starts ``python app.py --no-build`` on 127.0.0.1 and a free port, waits until ``/terveys`` says
 ready, then runs ``--sessions`` concurrent sessions for ``--duration`` seconds. Each session asks
-the questions of ``--questions`` in turn (each session starting at another question) through the
+the questions of ``--questions`` in turn (each session in its own shuffled order) through the
 Gradio API of the ``ask`` endpoint (``POST /gradio_api/call/ask``, then its event stream), one
 request at a time. Reports requests, errors, latency p50/p95, throughput and the app process's
 RSS sampled every second (start, max, end, and the slope over the second half of the run).
@@ -18,6 +18,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -243,6 +244,7 @@ class LoadResult:
     rss_end_mb: float = 0.0
     rss_slope_mb_per_min: float = 0.0  # over the second half of the run
     rss_samples: int = 0
+    rss_by_minute_mb: list[float] = field(default_factory=list)  # at 0, 60, 120, ... s
     app_ready_s: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
@@ -292,9 +294,11 @@ def run_load(
                 return
 
     def session(index: int) -> None:
-        turn = index
+        order = list(questions)
+        random.Random(index).shuffle(order)  # users do not all ask the same thing at once
+        turn = 0
         while time.monotonic() < deadline:
-            reply = ask(app.url, questions[turn % len(questions)], timeout=request_timeout)
+            reply = ask(app.url, order[turn % len(order)], timeout=request_timeout)
             turn += 1
             with lock:
                 result.requests += 1
@@ -327,6 +331,10 @@ def run_load(
         result.rss_end_mb = samples[-1][1]
         result.rss_samples = len(samples)
         result.rss_slope_mb_per_min = _slope(samples)
+        result.rss_by_minute_mb = [
+            round(next(m for t, m in samples if t >= minute * 60), 1)
+            for minute in range(int(samples[-1][0] // 60) + 1)
+        ]
     return result
 
 
@@ -395,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
             f"end {r.rss_end_mb:.0f} MB ({r.rss_samples} samples; "
             f"second-half slope {r.rss_slope_mb_per_min:+.1f} MB/min)"
         )
+        print("app RSS at each minute (MB): " + ", ".join(f"{m:.0f}" for m in r.rss_by_minute_mb))
         for sample in r.error_samples:
             print(f"error: {sample}")
     return 0 if result.errors == 0 else 1

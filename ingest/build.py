@@ -37,7 +37,7 @@ from ingest.store import DocRecord, IndexInfo, IndexStore, new_version_id
 from ingest.vectorcache import VectorCache, text_key
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "1"  # bump when loading/cleaning/chunking changes, to re-chunk everything
+PIPELINE_VERSION = "2"  # bump when loading/cleaning/chunking changes, to re-chunk everything
 EMBED_BATCH = 16
 ADD_BATCH = 1000
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from ingest.models import Chunk
 
@@ -47,6 +47,9 @@ def chunk_to_node(chunk: Chunk, vector: list[float], terms: list[str]) -> TextNo
         excluded_llm_metadata_keys=list(meta),
         start_char_idx=chunk.char_start,
         end_char_idx=chunk.char_end,
+        # llama-index writes the node's ref_doc_id into the "doc_id" metadata key, so the source
+        # relationship must name the document (otherwise every record reads back doc_id "None")
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.doc_id)},
     )
 
 

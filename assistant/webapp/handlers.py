@@ -7,21 +7,18 @@ shows a traceback.
 
 from __future__ import annotations
 
-import hmac
 import logging
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import gradio as gr
 
 from assistant.feedback import FeedbackStore
 from assistant.webapp import render
+from assistant.webapp.staff import StaffDesk
 from assistant.webapp.startup import AppStatus
 from ingest.errors import (
     EmbedderMismatchError,
@@ -42,8 +39,7 @@ log = logging.getLogger(__name__)
 
 NOT_READY = "Pori-neuvoja valmistelee vielä asiakirjahakemistoa. Yritä hetken kuluttua uudelleen."
 UNAVAILABLE = "Pori-neuvoja ei ole juuri nyt käytettävissä."
-READY_WAIT_S = 60.0
-EXPORT_TTL_S = 3600.0  # a question asked while the assistant loads waits this long for it
+READY_WAIT_S = 60.0  # a question asked while the assistant loads waits this long for it
 Message = dict[str, Any]
 
 
@@ -129,6 +125,7 @@ class ChatHandlers:
         self.feedback = feedback
         self.settings = settings
         self.status = status
+        self.staff = StaffDesk(feedback, settings)
 
     # -- chat ------------------------------------------------------------------------------
     def submit(
@@ -331,57 +328,6 @@ class ChatHandlers:
         info = self._info()
         types = sorted({d.doc_type for d in info.documents}) if info else []
         return [(render.doc_type_label(t), t) for t in types]
-
-    # -- staff -----------------------------------------------------------------------------
-    @property
-    def login_required(self) -> bool:
-        return bool(self.settings.staff_user and self.settings.staff_password)
-
-    def check_staff(self, user: str, password: str) -> bool:
-        """Constant-time comparison with ASSISTANT_STAFF_USER / ASSISTANT_STAFF_PASSWORD."""
-        if not self.login_required:
-            return True
-        ok_user = hmac.compare_digest(
-            (user or "").encode(), (self.settings.staff_user or "").encode()
-        )
-        ok_pass = hmac.compare_digest(
-            (password or "").encode(), (self.settings.staff_password or "").encode()
-        )
-        return ok_user and ok_pass
-
-    def staff_allowed(self, session: ChatSession | None) -> bool:
-        return not self.login_required or bool(session and session.staff)
-
-    def feedback_rows(self, session: ChatSession | None, limit: int = 500) -> list[list[str]]:
-        """Feedback for the staff table (empty when the session has not logged in)."""
-        if not self.staff_allowed(session):
-            return []
-        rows = []
-        for rec in self.feedback.entries(limit=limit):
-            cites = "; ".join(
-                str(c.get("title", "")) + (f", s. {c['page']}" if c.get("page") else "")
-                for c in rec.citations
-            )
-            rating = {"up": "hyödyllinen", "down": "ei hyödyllinen"}.get(rec.rating or "", "–")
-            rows.append([rec.created, rating, rec.question, rec.answer, cites, rec.comment])
-        return rows
-
-    def export_csv(self, session: ChatSession | None) -> str | None:
-        """Write the feedback CSV under the data folder; None without staff rights.
-
-        Each export gets its own folder (the download keeps the name ``palaute.csv``); exports
-        older than an hour are deleted, since Gradio serves the file from its own copy.
-        """
-        if not self.staff_allowed(session):
-            return None
-        root = self.settings.data_dir / "exports"
-        root.mkdir(parents=True, exist_ok=True)
-        cutoff = time.time() - EXPORT_TTL_S
-        for old in root.iterdir():
-            if old.is_dir() and old.stat().st_mtime < cutoff:
-                shutil.rmtree(old, ignore_errors=True)
-        folder = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%d-%H%M%S-"), dir=root))
-        return str(self.feedback.export_csv(folder / "palaute.csv"))
 
     # -- API -------------------------------------------------------------------------------
     def api_ask(self, question: str) -> dict[str, Any]:

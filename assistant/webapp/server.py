@@ -9,9 +9,10 @@ import gradio as gr
 from fastapi import FastAPI
 
 from assistant.feedback import FeedbackStore
+from assistant.webapp.assets import CSS, PAGE_JS
 from assistant.webapp.documents import DocumentLibrary, document_router
 from assistant.webapp.handlers import AssistantLike, ChatHandlers
-from assistant.webapp.layout import CSS, PAGE_JS, build_blocks
+from assistant.webapp.layout import build_blocks
 from assistant.webapp.startup import AppStatus
 from ingest.settings import Settings
 

@@ -199,11 +199,11 @@ def test_info_banner_and_choices(handlers: ChatHandlers) -> None:
 
 
 def test_staff_without_configured_login_is_open(handlers: ChatHandlers) -> None:
-    assert not handlers.login_required
-    assert handlers.check_staff("", "")
+    assert not handlers.staff.login_required
+    assert handlers.staff.check("", "")
     _, session = ask(handlers, "Milloin haku oli auki?")
     handlers.like(session, like(1, True))
-    assert handlers.feedback_rows(None)[0][1] == "hyödyllinen"
+    assert handlers.staff.rows(None)[0][1] == "hyödyllinen"
 
 
 @pytest.mark.parametrize(
@@ -220,21 +220,21 @@ def test_staff_login(
     fake: FakeAssistant, tmp_path: Path, user: str, password: str, ok: bool
 ) -> None:
     handlers = _handlers(fake, tmp_path, staff_user="neuvoja", staff_password="salasana1")
-    assert handlers.login_required
-    assert handlers.check_staff(user, password) is ok
+    assert handlers.staff.login_required
+    assert handlers.staff.check(user, password) is ok
 
 
 def test_staff_data_needs_login(fake: FakeAssistant, tmp_path: Path) -> None:
     handlers = _handlers(fake, tmp_path, staff_user="neuvoja", staff_password="salasana1")
     _, session = ask(handlers, "Milloin haku oli auki?")
     handlers.like(session, like(1, False))
-    assert handlers.feedback_rows(session) == [] and handlers.export_csv(session) is None
+    assert handlers.staff.rows(session) == [] and handlers.staff.export_csv(session) is None
     session.staff = True
-    assert handlers.feedback_rows(session)[0][2] == "Milloin haku oli auki?"
+    assert handlers.staff.rows(session)[0][2] == "Milloin haku oli auki?"
     stale = handlers.settings.data_dir / "exports" / "vanha"
     stale.mkdir(parents=True)
     os.utime(stale, (0, 0))
-    path = handlers.export_csv(session)
+    path = handlers.staff.export_csv(session)
     assert path is not None and Path(path).read_text("utf-8-sig").startswith("id,created,rating")
     assert Path(path).name == "palaute.csv"
     assert Path(path).parent.parent == handlers.settings.data_dir / "exports"

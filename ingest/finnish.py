@@ -24,21 +24,22 @@ lemma_compound 0.855 and voikko 0.847; fused with dense retrieval (z-score, lexi
 permissive analyzer is at least as good as the GPL one, analyses new words 35-70x faster
 (46,000 against 670 words/s on a quiet machine; both are cached per word) and keeps GPL
 off the default install, so Voikko is only an optional extra. Snowball stems on top of
-the lemmas did not help the fusion, so the terms stay readable lemmas. Cost: the first
-call loads simplemma's Finnish dictionary (about 5 s on a quiet machine, ~400 MB RSS).
+the lemmas did not help the fusion, so the terms stay readable lemmas. simplemma's Finnish
+dictionary is read from an on-disk copy (ingest/lexicon.py, written once per machine), so no
+process pays the ~5 s and ~400 MB of loading it whole.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Any, Protocol
 
 from ingest.errors import ConfigError
+from ingest.lexicon import Lexicon, LexiconDictionaryFactory, finnish_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -166,13 +167,16 @@ class LemmaAnalyzer(_CachedAnalyzer):
 
     def __init__(self) -> None:
         super().__init__()
-        self._simplemma = _require("simplemma", "simplemma")
+        _require("simplemma", "simplemma")
+        self._lemmatizer: Any = None
 
     def _lemma(self, surface: str) -> str:
         lower = surface.lower()
         if len(lower) <= 2 or lower in ABBREVIATIONS:  # "puh." is not a form of "puuh"
             return lower
-        return str(self._simplemma.lemmatize(surface, lang="fi")).lower()
+        if self._lemmatizer is None:
+            self._lemmatizer = _lemmatizer()
+        return str(self._lemmatizer.lemmatize(surface, lang="fi")).lower()
 
     def _word(self, surface: str) -> Iterable[str]:
         return (self._lemma(surface),)
@@ -186,14 +190,14 @@ class CompoundAnalyzer(LemmaAnalyzer):
     def __init__(self, vocabulary: Iterable[str] = ()) -> None:
         super().__init__()
         self._extra = {w.lower() for w in vocabulary}
-        self._known: frozenset[str] | None = None
+        self._known: Container[str] | None = None
         self._forms: Callable[[str], str | None] | None = None
 
-    def _load(self) -> tuple[frozenset[str], Callable[[str], str | None]]:
+    def _load(self) -> tuple[Container[str], Callable[[str], str | None]]:
         if self._known is None or self._forms is None:
-            lemmas, forms = _finnish_lexicon()
-            self._known = lemmas | self._extra
-            self._forms = forms
+            lexicon = finnish_lexicon()
+            self._known = _KnownLemmas(lexicon, frozenset(self._extra))
+            self._forms = lexicon.form
         return self._known, self._forms
 
     def _word(self, surface: str) -> Iterable[str]:
@@ -253,7 +257,7 @@ class CompoundAnalyzer(LemmaAnalyzer):
 
 def _part_lemma(
     piece: str,
-    known: frozenset[str],
+    known: Container[str],
     forms: Callable[[str], str | None],
     head: bool,
     inflected_head: bool = False,
@@ -302,20 +306,24 @@ def _require(module: str, package: str, extra: str = "") -> Any:
         ) from None
 
 
-@functools.lru_cache(maxsize=1)
-def _finnish_lexicon() -> tuple[frozenset[str], Callable[[str], str | None]]:
-    """simplemma's Finnish lemmas and its form -> lemma lookup (shared with simplemma, ~5 s)."""
-    from simplemma.strategies.dictionaries.dictionary_factory import (
-        DEFAULT_DICTIONARY_FACTORY,
-    )
+class _KnownLemmas:
+    """Lemmas of the on-disk lexicon plus an extra vocabulary, for ``in`` tests."""
 
-    mapping = DEFAULT_DICTIONARY_FACTORY.get_dictionary("fi")
-    raw = getattr(mapping, "_dict", None)  # bytes -> bytes: 30x faster than decoding each value
-    if isinstance(raw, dict):
-        lemmas = frozenset(v.decode() for v in set(raw.values()))
-    else:
-        lemmas = frozenset(mapping.values())
-    return lemmas, mapping.get
+    def __init__(self, lexicon: Lexicon, extra: frozenset[str]) -> None:
+        self._lexicon = lexicon
+        self._extra = extra
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self._extra or self._lexicon.is_lemma(word))
+
+
+def _lemmatizer() -> Any:
+    """simplemma's own lemmatizer over the on-disk Finnish lexicon (see ingest/lexicon.py)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    factory = LexiconDictionaryFactory(finnish_lexicon())
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
 
 
 def make_analyzer(name: str = DEFAULT_ANALYZER, vocabulary: Iterable[str] = ()) -> Analyzer:

@@ -60,28 +60,45 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def scores(self, query_terms: list[str], analyzer: str | None = None) -> dict[str, float]:
-        """Every document with a positive BM25 score for the terms, by id (unordered)."""
+    def _raw(self, query_terms: list[str], analyzer: str | None) -> np.ndarray | None:
+        """BM25 score of every document (index order), or None when no term is known."""
         self.check_analyzer(analyzer)
         if self._bm25 is None:
-            return {}
+            return None
         vocab = self._bm25.vocab_dict
         known = [t for t in query_terms if t and t in vocab]
         if not known:
+            return None
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float64)
+
+    def scores(self, query_terms: list[str], analyzer: str | None = None) -> dict[str, float]:
+        """Every document with a positive BM25 score for the terms, by id (unordered)."""
+        raw = self._raw(query_terms, analyzer)
+        if raw is None:
             return {}
-        raw = np.asarray(self._bm25.get_scores(known), dtype=np.float64)
         hits = np.flatnonzero(raw > 0)
         return {self._ids[i]: float(raw[i]) for i in hits}
 
     def search(
         self, query_terms: list[str], k: int, analyzer: str | None = None
     ) -> list[tuple[str, float]]:
-        """Up to ``k`` ``(id, score)`` pairs, best first, positive scores only."""
+        """Up to ``k`` ``(id, score)`` pairs, best first, positive scores only.
+
+        Selects the top ``k`` with ``argpartition`` instead of sorting every match: at 100k
+        chunks a common query term matches most of them (measured: 656 ms p50 with a full
+        sort of the matches, a few ms with this).
+        """
         if k < 1:
             raise ValueError(f"k must be at least 1. Currently, k is {k}.")
-        found = self.scores(query_terms, analyzer)
-        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
-        return ranked[:k]
+        raw = self._raw(query_terms, analyzer)
+        if raw is None:
+            return []
+        top = np.argpartition(-raw, k - 1)[:k] if k < raw.size else np.arange(raw.size)
+        ranked = sorted(
+            ((self._ids[i], float(raw[i])) for i in top if raw[i] > 0),
+            key=lambda item: (-item[1], item[0]),
+        )
+        return ranked
 
     def check_analyzer(self, analyzer: str | None) -> None:
         """Raise when terms from ``analyzer`` would be searched in an index built by another."""

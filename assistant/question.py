@@ -101,6 +101,10 @@ def clean(raw: str, max_chars: int) -> str:
     """NFC, control characters removed, whitespace collapsed; raise QuestionError when unusable."""
     if not isinstance(raw, str):
         raise QuestionError("Kysymyksen pitää olla tekstiä.")
+    if len(raw) > 4 * max_chars:  # far too long even with padding: refuse before per-character work
+        raise QuestionError(
+            f"Kysymys on liian pitkä ({len(raw)} merkkiä). Lyhennä se alle {max_chars} merkkiin."
+        )
     text = unicodedata.normalize("NFC", raw)
     text = "".join(
         " " if ch in "\t\n\r\v\f" else ch

@@ -158,6 +158,15 @@ def _plan(
             path.relative_to(corpus.resolve()) if path.is_relative_to(corpus.resolve()) else path
         )
         try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:  # a name from an old disk or zip; Chroma needs UTF-8 text
+            plan.errors.append(
+                FileError(
+                    rel, "tiedoston nimi ei ole kelvollista UTF-8-tekstiä; nimeä se uudelleen"
+                )
+            )
+            continue
+        try:
             if not path.exists():
                 raise DocumentError("tiedostoa ei löydy (tarkista sources.toml)")
             sha = _sha256(path)

@@ -103,11 +103,6 @@ def test_build_survives_hostile_files(tmp_path: Path, monkeypatch: pytest.Monkey
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(
-    reason="ingest/build.py _fingerprint() encodes the file path as UTF-8: a file name that is not "
-    "valid UTF-8 (b'huono\\xffnimi.md') raises UnicodeEncodeError and the whole build crashes",
-    strict=True,
-)
 def test_file_name_that_is_not_utf8_does_not_crash_the_build(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

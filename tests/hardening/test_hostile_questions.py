@@ -123,11 +123,6 @@ def test_questions_without_meaning_are_refused(assistant_api: Assistant, name: s
     assert answer.refused, answer.text
 
 
-@pytest.mark.xfail(
-    reason="assistant/question.py clean() normalises the whole text before the length check: "
-    "a 10 MB question costs ~5 s of CPU in-process and blocked the app's ask queue ~19 s",
-    strict=True,
-)
 def test_oversized_question_is_rejected_before_per_character_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

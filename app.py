@@ -95,7 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         settings.port,
         time.perf_counter() - started,
     )
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        timeout_graceful_shutdown=5,  # open event streams must not keep a stopped app alive
+    )
     return 0
 
 

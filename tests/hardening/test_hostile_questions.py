@@ -39,8 +39,8 @@ BAD = [
     ("\n\t\r\v\f \u00a0\u3000", "Kysymys on tyhjä"),
     ("\x00\x01\x02\x1b\x7f", "Kysymys on tyhjä"),
     ("\u200b\u200d\ufeff\u202e", "Kysymys on tyhjä"),
-    ("Milloin haku oli auki? " * 4348, "liian pitkä (100003 merkkiä)"),
-    ("ä" * 1001, "liian pitkä (1001 merkkiä)"),
+    ("Milloin haku oli auki? " * 4348, r"liian pitkä \(10000[34] merkkiä\)"),
+    ("ä" * 1001, r"liian pitkä \(1001 merkkiä\). Lyhennä se alle 1000 merkkiin"),
 ]
 
 HOSTILE = {
@@ -94,7 +94,7 @@ def _check_answer(api: Assistant, question: str, answer: Answer) -> None:
 def test_unusable_questions_get_a_finnish_question_error(
     assistant_api: Assistant, question: str, message: str
 ) -> None:
-    with pytest.raises(QuestionError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(QuestionError, match=message):
         assistant_api.ask(question)
 
 
@@ -177,7 +177,7 @@ def test_app_answers_or_refuses_hostile_questions_and_keeps_serving(app: Running
             for marker in INJECTED:
                 assert marker.lower() not in data["answer"].lower(), (name, data["answer"])
         for question, message in BAD:
-            with pytest.raises(AppError, match=message.split(" (")[0]):
+            with pytest.raises(AppError, match=message):
                 client.predict(question, api_name="/ask")
     finally:
         client.close()
@@ -188,11 +188,6 @@ def test_app_answers_or_refuses_hostile_questions_and_keeps_serving(app: Running
     assert app.proc.poll() is None
 
 
-@pytest.mark.xfail(
-    reason="app.py runs uvicorn without timeout_graceful_shutdown: while a client (a browser "
-    "tab, gradio_client) holds its event stream open, SIGTERM does not stop the app (>30 s)",
-    strict=True,
-)
 def test_app_stops_on_sigterm_while_a_client_is_connected(app: RunningApp) -> None:
     """Runs last: it stops the module's app (a service manager's `stop` sends SIGTERM)."""
     client = _client(app.url)

@@ -9,6 +9,7 @@ Tuned on that same set, so expect somewhat lower figures on unseen questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,6 +53,18 @@ class Verdict:
 
     refuse: bool
     reason: str = ""
+
+
+_WORD = re.compile(r"[^\W\d_]{2,40}")
+
+
+def has_content(text: str) -> bool:
+    """Whether a question has at least one plausible word (2-40 letters, not one letter repeated).
+
+    Emoji-only questions and keyboard mashing have no evidence to find; without this rule the
+    closest passage (often the sample-material notice) was quoted as an answer.
+    """
+    return any(len(set(w.lower())) > 1 for w in _WORD.findall(text))
 
 
 def decide(

@@ -22,7 +22,14 @@ from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient, is_refusal, passages_for, validate
 from assistant.question import Question, clean, contextualise, sub_questions
-from assistant.refusal import RefusalConfig, Verdict, decide, partial_note, refusal_text
+from assistant.refusal import (
+    RefusalConfig,
+    Verdict,
+    decide,
+    has_content,
+    partial_note,
+    refusal_text,
+)
 from assistant.retrieval import Filters, RetrievalConfig
 from assistant.sentencebank import Sentence
 from ingest.errors import LLMError, QuestionError
@@ -188,6 +195,11 @@ class Assistant:
         engine = self._get_engine()
         index = engine.index()
         constraints = extract(question, engine.heads)
+        if not has_content(question.text):
+            verdict = Verdict(True, "no_content")
+            return self._refusal(question, verdict, []), Trace(
+                question, constraints, verdict, "refusal"
+            )
         if constraints.refuse_city:
             verdict = Verdict(True, "other_city")
             hits = engine.search(index, question.query, SUGGESTIONS, filters)

@@ -29,6 +29,9 @@ def offline_environment() -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
+SESSION_CAPACITY = 500
+
+
 def create_app(
     settings: Settings, assistant: AssistantLike, status: AppStatus, concurrency: int = 2
 ) -> FastAPI:
@@ -48,6 +51,9 @@ def create_app(
         return {"status": snap.state, "message": snap.message}
 
     blocks = build_blocks(handlers, concurrency=concurrency)
+    # Gradio keeps per-session state for 10,000 sessions by default and every API call is a new
+    # session: memory grew ~60 MB a minute under load (eval/bench_load.py). Keep far fewer.
+    blocks.state_session_capacity = SESSION_CAPACITY
     return gr.mount_gradio_app(
         app,
         blocks,

@@ -42,12 +42,6 @@ def test_helpers() -> None:
 
 
 @pytest.mark.integration
-@pytest.mark.xfail(
-    reason="Gradio keeps the state of up to 10,000 sessions (state_session_capacity) and every "
-    "API call is a new session: the app's RSS grew 625 -> 1286 MB in a 600 s run (~110 KB per "
-    "request) and would keep growing to several GB; set blocks.state_session_capacity lower",
-    strict=True,
-)
 def test_app_keeps_the_state_of_a_bounded_number_of_sessions(tmp_path: Path) -> None:
     from assistant.webapp.server import create_app
     from assistant.webapp.startup import AppStatus, LazyAssistant

@@ -109,12 +109,22 @@ def test_hostile_questions_get_a_clean_answer_or_refusal(
         assert not answer.refused and NORMAL_FACT in answer.text, (name, answer.text)
 
 
-@pytest.mark.xfail(
-    reason="assistant answers questions without any meaning with quoted boilerplate "
-    "('Tämä sivu on Pori-neuvojan esimerkkiaineistoa...') instead of refusing",
-    strict=True,
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(
+                reason="an English prompt-injection sentence passes the dense threshold for "
+                "English questions and is answered with the closest passage",
+                strict=True,
+            ),
+        )
+        if name == "injection en"
+        else name
+        for name in NONSENSE
+    ],
 )
-@pytest.mark.parametrize("name", list(NONSENSE))
 def test_questions_without_meaning_are_refused(assistant_api: Assistant, name: str) -> None:
     try:
         answer = assistant_api.ask(NONSENSE[name])

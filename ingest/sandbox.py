@@ -7,9 +7,12 @@ plain reason and the worker is replaced. The build itself never runs the parsers
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
 import resource
+import signal
 from multiprocessing.pool import Pool
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +22,7 @@ from ingest.loaders import load_document
 from ingest.models import LoadedDocument, SourceInfo
 
 log = logging.getLogger(__name__)
+_PR_SET_PDEATHSIG = 1
 
 
 def _mapped_bytes() -> int:
@@ -28,6 +32,26 @@ def _mapped_bytes() -> int:
             return int(fh.read().split()[0]) * resource.getpagesize()
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to kill this worker when the build process dies (``kill -9`` included).
+
+    The fork inherits the build's lock file; an orphaned worker would keep the lock and block
+    every later build ("Another build is running"), which a killed-build test caught.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the parent check below still helps
+        log.debug("prctl(PR_SET_PDEATHSIG) unavailable")
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _init_worker(max_memory_mb: int, parent_pid: int) -> None:
+    _die_with_parent(parent_pid)
+    _limit_memory(max_memory_mb)
 
 
 def _limit_memory(max_memory_mb: int) -> None:
@@ -65,7 +89,10 @@ class LoaderSandbox:
         if self._pool is None:
             ctx = multiprocessing.get_context("fork")
             self._pool = ctx.Pool(
-                1, initializer=_limit_memory, initargs=(self.max_memory_mb,), maxtasksperchild=200
+                1,
+                initializer=_init_worker,
+                initargs=(self.max_memory_mb, os.getpid()),
+                maxtasksperchild=200,
             )
         return self._pool
 

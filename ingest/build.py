@@ -99,16 +99,25 @@ def lexical_text(chunk: Chunk) -> str:
 
 
 @contextmanager
-def build_lock(settings: Settings) -> Iterator[None]:
-    """One build at a time per data folder."""
+def build_lock(settings: Settings, wait_seconds: float = 15.0) -> Iterator[None]:
+    """One build at a time per data folder.
+
+    Waits a little before giving up: the parsing worker of a build that was just killed holds the
+    lock until the kernel has delivered its own SIGKILL (see ingest/sandbox.py).
+    """
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     with open(settings.index_dir / ".build.lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise PoriError(
-                f"Another build is running on {settings.data_dir}. Wait for it to finish."
-            ) from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise PoriError(
+                        f"Another build is running on {settings.data_dir}. Wait for it to finish."
+                    ) from None
+                time.sleep(0.1)
         yield
 
 

@@ -24,8 +24,8 @@ import json
 import logging
 import os
 import shutil
-import time
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -89,11 +89,9 @@ class IndexInfo:
 
 
 def new_version_id() -> str:
-    """Sortable, unique enough for one data folder: time plus pid."""
-    return (
-        time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        + f"-{time.time_ns() % 1_000_000:06d}-{os.getpid()}"
-    )
+    """Sortable by creation time (microseconds, UTC) and unique per data folder: time plus pid."""
+    now = datetime.now(UTC)
+    return now.strftime("%Y%m%dT%H%M%S%f") + f"-{os.getpid()}"
 
 
 def collection_name(version: str, namespace: str = "pori") -> str:

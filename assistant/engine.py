@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -86,15 +86,7 @@ class VersionState:
 
     stats: TermStats
     section_terms: dict[str, frozenset[str]]
-    doc_of: dict[str, str]  # chunk id -> document id, from index.json
     memo: dict[str, Any] = field(default_factory=dict)  # e.g. eligibility criteria sentences
-
-    def fix(self, hit: Hit) -> Hit:
-        """The hit with its chunk's document id taken from index.json when the store lost it."""
-        doc_id = self.doc_of.get(hit.chunk.chunk_id)
-        if doc_id is None or doc_id == hit.chunk.doc_id:
-            return hit
-        return replace(hit, chunk=replace(hit.chunk, doc_id=doc_id))
 
 
 @dataclass(frozen=True)
@@ -176,7 +168,6 @@ class Engine:
                             for c in index.chunks.values()
                         ),
                         section_terms={s: frozenset(self.analyzer.terms(s)) for s in sections},
-                        doc_of={cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids},
                     )
                     self._states = {index.version: state}  # older versions are not needed
                     self.heads.use_vocabulary(state.stats.df)
@@ -199,17 +190,9 @@ class Engine:
     def search(
         self, index: LoadedIndex, query: str, k: int, filters: Filters | None = None
     ) -> list[Hit]:
-        """Hybrid retrieval; document ids are checked against index.json."""
-        state = self.state(index)
-        if filters is not None and filters.doc_ids:
-            # document ids are checked after retrieval, against index.json (see VersionState.fix)
-            broad = Filters(doc_types=filters.doc_types) if filters.doc_types else None
-            wide = min(len(index.chunks), max(50, k * 10)) or k
-            hits = [
-                state.fix(h) for h in self.retriever.search(index, query, k=wide, filters=broad)
-            ]
-            return [h for h in hits if h.chunk.doc_id in filters.doc_ids][:k]
-        return [state.fix(h) for h in self.retriever.search(index, query, k=k, filters=filters)]
+        """Hybrid retrieval (filters by document and type are applied by the retriever)."""
+        self.state(index)
+        return self.retriever.search(index, query, k=k, filters=filters)
 
     def question_words(self, question: Question, state: VersionState) -> list[QWord]:
         """Content words the answer should cover: a follow-up's own words when it has some."""

@@ -41,10 +41,9 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     from llama_index.core.schema import BaseNode
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant.fusion import fuse
     from assistant.index import open_version
     from assistant.retrieval import Retriever
-    from ingest.build import build_index, embedding_text, lexical_text
+    from ingest.build import build_index, lexical_text
     from ingest.finnish import DEFAULT_ANALYZER, make_analyzer
     from ingest.lexical import LexicalIndex
     from ingest.models import Chunk
@@ -52,9 +51,7 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     from ingest.sentences import split_sentences
     from ingest.settings import load_settings
     from ingest.store import IndexInfo, IndexStore, new_version_id
-    from ingest.vectorcache import VectorCache, text_key
 
-    del fuse, embedding_text  # imported to time the real modules' import cost together
     settings = load_settings().with_overrides(
         data_dir=data, chroma_url=chroma_url, chroma_namespace=f"bench{size}"
     )
@@ -71,7 +68,6 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
             got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
         )
     ]
-    del VectorCache, text_key
     sentences = [c.text[a:b] for c, _, _ in real for a, b in split_sentences(c.text)]
     rng = random.Random(size)
     nrng = np.random.default_rng(size)

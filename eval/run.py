@@ -99,12 +99,9 @@ class IndexContext:
         self.base = Assistant(settings)
         self.base.warm_up()
         index = self.base.engine.index()
-        doc_of = {cid: d.doc_id for d in index.info.documents for cid in d.chunk_ids}
         self.version = index.info.version
         self.chunk_chars = index.info.chunk_chars
-        self.chunks = {
-            cid: replace(c, doc_id=doc_of.get(cid, c.doc_id)) for cid, c in index.chunks.items()
-        }
+        self.chunks = dict(index.chunks)
 
     def assistant(self, retrieval: RetrievalConfig) -> Assistant:
         """An assistant on this index with another retrieval config (nothing is reloaded)."""

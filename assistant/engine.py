@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from llama_index.core.embeddings import BaseEmbedding
-from pydantic import PrivateAttr
 
 from assistant.constraints import Constraints, HeadTerms
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
@@ -28,9 +26,9 @@ from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank, surfaces
 from assistant.terms import QWord, TermStats, counted, question_words, unknown_concepts
-from ingest.embedding import embedder_identity, make_embedder
+from ingest.embedding import Embedder, embedder_identity, make_embedder
 from ingest.finnish import Analyzer, make_analyzer
-from ingest.models import Hit
+from ingest.models import Chunk, Hit
 from ingest.settings import Settings
 from ingest.vectorcache import VectorCache
 
@@ -38,46 +36,35 @@ log = logging.getLogger(__name__)
 _MEMO = 64
 
 
-class MemoEmbedding(BaseEmbedding):
+class MemoEmbedding:
     """Wraps an embedder and remembers recent query vectors (retrieval and scoring share them)."""
 
-    _inner: BaseEmbedding = PrivateAttr()
-    _memo: OrderedDict[str, list[float]] = PrivateAttr(default_factory=OrderedDict)
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-
-    def __init__(self, inner: BaseEmbedding) -> None:
-        super().__init__(model_name=inner.model_name, embed_batch_size=inner.embed_batch_size)
-        self._inner = inner
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "MemoEmbedding"
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.model_name = inner.model_name
+        self.embed_batch_size = inner.embed_batch_size
+        self._memo: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
 
     @property
-    def inner(self) -> BaseEmbedding:
-        return self._inner
+    def identity(self) -> str:
+        return self.inner.identity
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def get_query_embedding(self, query: str) -> list[float]:
         with self._lock:
             hit = self._memo.get(query)
             if hit is not None:
                 self._memo.move_to_end(query)
                 return hit
-        vec = self._inner.get_query_embedding(query)
+        vec = self.inner.get_query_embedding(query)
         with self._lock:
             self._memo[query] = vec
             while len(self._memo) > _MEMO:
                 self._memo.popitem(last=False)
         return vec
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._inner.get_text_embedding(text)
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._inner.get_text_embedding_batch(texts)
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.inner.get_text_embedding_batch(texts)
 
 
 @dataclass
@@ -164,7 +151,7 @@ class Engine:
                     sections = {c.section for c in index.chunks.values()}
                     state = VersionState(
                         stats=TermStats(
-                            [*self.analyzer.terms(f"{c.section}\n{c.text}"), *surfaces(c.text)]
+                            [*self._chunk_terms(index, c), *surfaces(c.text)]
                             for c in index.chunks.values()
                         ),
                         section_terms={s: frozenset(self.analyzer.terms(s)) for s in sections},
@@ -172,6 +159,11 @@ class Engine:
                     self._states = {index.version: state}  # older versions are not needed
                     self.heads.use_vocabulary(state.stats.df)
         return state
+
+    def _chunk_terms(self, index: LoadedIndex, chunk: Chunk) -> list[str]:
+        """The analysed terms of a chunk's section and text (stored by the build)."""
+        stored = index.terms.get(chunk.chunk_id)
+        return stored if stored else self.analyzer.terms(f"{chunk.section}\n{chunk.text}")
 
     def prefill(self) -> int:
         """Split and embed the sentences of every chunk now (persisted in the embedding cache).

@@ -13,8 +13,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from llama_index.vector_stores.chroma import ChromaVectorStore
-
 from ingest.errors import EmbedderMismatchError, IndexMissingError
 from ingest.lexical import LexicalIndex
 from ingest.models import Chunk
@@ -31,9 +29,10 @@ class LoadedIndex:
     """One index version, ready to query."""
 
     info: IndexInfo
-    vector_store: ChromaVectorStore
+    collection: Any  # the version's Chroma collection (queried directly, see retrieval.py)
     chunks: dict[str, Chunk]
     lexical: LexicalIndex
+    terms: dict[str, list[str]]  # each chunk's analysed terms, as the build stored them
 
     @property
     def version(self) -> str:
@@ -68,6 +67,7 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
     ids, docs, metas = _all_records(collection)
     chunks = {i: chunk_from_record(i, d, m) for i, d, m in zip(ids, docs, metas, strict=True)}
     folder = store.version_dir(version) / "lexical"
+    terms = {i: record_terms(m) for i, m in zip(ids, metas, strict=True)}
     lexical: LexicalIndex | None = None
     if folder.exists():
         try:
@@ -77,7 +77,7 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
                 "lexical index of %s unreadable (%s); rebuilding it from Chroma", version, exc
             )
     if lexical is None or len(lexical) != len(chunks):
-        lexical = LexicalIndex.build(ids, [record_terms(m) for m in metas])
+        lexical = LexicalIndex.build(ids, [terms[i] for i in ids])
         try:
             tmp = folder.with_name(f"lexical.tmp-{time.time_ns()}")
             tmp.mkdir(parents=True, exist_ok=True)
@@ -88,9 +88,10 @@ def open_version(store: IndexStore, version: str, embedder: str) -> LoadedIndex:
             log.warning("could not cache the lexical index of %s: %s", version, exc)
     return LoadedIndex(
         info=info,
-        vector_store=ChromaVectorStore(chroma_collection=collection),
+        collection=collection,
         chunks=chunks,
         lexical=lexical,
+        terms=terms,
     )
 
 

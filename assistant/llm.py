@@ -104,6 +104,7 @@ class LLMClient:
 
     def _model(self) -> Any:
         if self._llm is None:
+            keep_llama_index_offline()
             from llama_index.llms.openai_like import OpenAILike
 
             self._llm = OpenAILike(
@@ -222,3 +223,14 @@ def _best_quote(chunk: Chunk, terms: set[str], analyzer: Analyzer) -> str:
         return chunk.text
     best = max(sentences, key=lambda s: (len(s.terms & terms), -s.index))
     return best.text
+
+
+def keep_llama_index_offline() -> None:
+    """llama-index's global defaults must never reach OpenAI: pin a mock LLM explicitly.
+
+    Only the LLM mode imports llama-index at query time, so this runs when the model is created.
+    """
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.llms import MockLLM
+
+    LlamaSettings.llm = MockLLM()  # assigning None would print to stdout

@@ -20,20 +20,17 @@ import numpy as np
 from assistant.constraints import kinds_present
 from ingest.finnish import Analyzer
 from ingest.models import Chunk
-from ingest.sentences import split_sentences
+from ingest.sentences import quotable_spans
 from ingest.vectorcache import VectorCache, text_key
 
 log = logging.getLogger(__name__)
-_ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
-_HEADING = re.compile(r"^#{1,6}\s")
-_MIN_CHARS = 12
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
 class TextEmbedder(Protocol):
-    """The part of a llama-index embedding the bank uses."""
+    """The part of an embedder (:class:`ingest.embedding.Embedder`) the bank uses."""
 
-    def get_text_embedding_batch(self, texts: list[str], **kwargs: object) -> list[list[float]]: ...
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 @dataclass(frozen=True)
@@ -67,19 +64,10 @@ def surfaces(text: str) -> frozenset[str]:
 
 def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
     """The quotable sentences of a chunk (headings and fragments left out)."""
-    out: list[Sentence] = []
     text = chunk.text
-    for start, end in split_sentences(text):
+    out: list[Sentence] = []
+    for start, end, item in quotable_spans(text):
         piece = text[start:end]
-        if _HEADING.match(piece):
-            continue
-        marker = _ITEM.match(piece)
-        item = marker is not None
-        if marker is not None:
-            start += marker.end()
-            piece = text[start:end]
-        if len(piece) < _MIN_CHARS and not item:
-            continue
         out.append(
             Sentence(
                 chunk_id=chunk.chunk_id,

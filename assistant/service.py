@@ -118,7 +118,6 @@ class Assistant:
         if engine is None:
             with self._lock:
                 if self._engine is None:
-                    _keep_llama_index_offline()
                     started = time.perf_counter()
                     self._engine = Engine.load(self.settings, self.retrieval)
                     log.info("assistant ready in %.2f s", time.perf_counter() - started)
@@ -310,11 +309,3 @@ def _growing(text: str, step: int = 6) -> Iterator[str]:
     for end in range(step, len(words), step):
         yield " ".join(words[:end])
     yield text
-
-
-def _keep_llama_index_offline() -> None:
-    """llama-index's global defaults must never reach OpenAI: pin a mock LLM explicitly."""
-    from llama_index.core import Settings as LlamaSettings
-    from llama_index.core.llms import MockLLM
-
-    LlamaSettings.llm = MockLLM()  # assigning None would print to stdout

@@ -47,7 +47,8 @@ def _child(size: int, data: Path, chroma_url: str | None, queries: int) -> dict[
     from ingest.finnish import DEFAULT_ANALYZER, make_analyzer
     from ingest.lexical import LexicalIndex
     from ingest.models import Chunk
-    from ingest.records import chunk_from_record, chunk_to_node, record_terms
+    from ingest.nodes import chunk_to_node
+    from ingest.records import chunk_from_record, record_terms
     from ingest.sentences import split_sentences
     from ingest.settings import load_settings
     from ingest.store import IndexInfo, IndexStore, new_version_id

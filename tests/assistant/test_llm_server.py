@@ -120,4 +120,6 @@ def test_llama_index_global_llm_is_never_openai(llm_assistant: Assistant) -> Non
     from llama_index.core import Settings as LlamaSettings
     from llama_index.core.llms import MockLLM
 
+    llm_assistant.ask(QUESTION)  # creates the model client, which pins the global default
+
     assert isinstance(LlamaSettings.llm, MockLLM)

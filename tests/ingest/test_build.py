@@ -55,6 +55,7 @@ def test_build_is_incremental(tmp_path: Path) -> None:
         (),
     )
     assert first.chunks >= 3
+    assert first.sentences_embedded >= first.chunks  # quotable sentences are ready for answers
 
     again = build_index(settings, corpus)
     assert (again.embedded, again.removed, again.changed) == (0, 0, False)
@@ -65,6 +66,7 @@ def test_build_is_incremental(tmp_path: Path) -> None:
     )
     changed = build_index(settings, corpus)
     assert changed.changed and changed.embedded == 1 and changed.removed == 1
+    assert changed.sentences_embedded == 1  # only the edited sentence is new
 
     (corpus / "painopisteet.md").unlink()
     removed = build_index(settings, corpus)
@@ -183,3 +185,23 @@ def test_no_index_says_what_to_run(tmp_path: Path) -> None:
     manager = IndexManager(settings, "x")
     with pytest.raises(IndexMissingError, match="python -m ingest build"):
         manager.current()
+
+
+def test_answers_need_no_embedding_after_a_build(tmp_path: Path) -> None:
+    """The build embeds every quotable sentence, so a question embeds only itself."""
+    from assistant.service import Assistant
+
+    settings = _settings(tmp_path)
+    build_index(settings, _corpus(tmp_path))
+    assistant = Assistant(settings)
+    calls: list[int] = []
+    inner = assistant.engine.embedder.inner
+    original = inner.get_text_embedding_batch
+
+    def counting(texts: list[str]) -> list[list[float]]:
+        calls.append(len(texts))
+        return original(texts)
+
+    inner.get_text_embedding_batch = counting  # type: ignore[method-assign]
+    answer = assistant.ask("Kuka antaa lisätietoja?")
+    assert not answer.refused and calls == []

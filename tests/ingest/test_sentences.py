@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.sentences import split_sentences
+from ingest.sentences import quotable_spans, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -91,3 +91,20 @@ def test_spans_are_ordered_stripped_and_cover_all_text(text: str) -> None:
         assert text[previous_end:start].strip() == ""
         previous_end = end
     assert text[previous_end:].strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Otsikko\nToinen haku oli auki.", [("Toinen haku oli auki.", False)]),
+        (
+            "- kiertotalous\n2) robotiikka ja automaatio",
+            [("kiertotalous", True), ("robotiikka ja automaatio", True)],
+        ),
+        ("Lyhyt. Tämä lause on tarpeeksi pitkä.", [("Tämä lause on tarpeeksi pitkä.", False)]),
+        ("", []),
+    ],
+    ids=["heading dropped", "list items without markers", "fragment dropped", "empty"],
+)
+def test_quotable_spans(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(text[s:e], item) for s, e, item in quotable_spans(text)] == expected

@@ -12,15 +12,16 @@ import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from assistant import eligibility
 from assistant.compose import compose
-from assistant.constraints import Constraints, extract
-from assistant.engine import Engine, Gathered
+from assistant.constraints import extract
+from assistant.engine import Engine
 from assistant.evidence import EvidenceConfig
-from assistant.llm import LLMClient, is_refusal, passages_for, validate
+from assistant.llm import LLMClient
+from assistant.llm_answer import growing, stream_llm_answer
 from assistant.question import Question, clean, contextualise, sub_questions
 from assistant.refusal import (
     RefusalConfig,
@@ -32,50 +33,14 @@ from assistant.refusal import (
 )
 from assistant.retrieval import Filters, RetrievalConfig
 from assistant.sentencebank import Sentence
-from ingest.errors import LLMError, QuestionError
+from assistant.trace import Part, Trace
+from ingest.errors import QuestionError
 from ingest.models import Answer, Chunk, Hit
 from ingest.settings import Settings
 from ingest.store import IndexInfo
 
 log = logging.getLogger(__name__)
 SUGGESTIONS = 3
-NOTICE_LLM_FAILED = (
-    "Kielimalli ei ollut käytettävissä, joten vastaus koottiin suoraan asiakirjoista."
-)
-NOTICE_LLM_UNCHECKED = (
-    "Kielimallin vastausta ei voitu tarkistaa lähteitä vasten, joten vastaus koottiin suoraan "
-    "asiakirjoista."
-)
-
-
-@dataclass(frozen=True)
-class Part:
-    """One part of a question that asks two things, with its evidence and verdict."""
-
-    question: Question
-    gathered: Gathered
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
-class Trace:
-    """How an answer came about (for tuning, tests and logs)."""
-
-    question: Question
-    constraints: Constraints
-    verdict: Verdict
-    route: str  # "answer", "eligibility" or "refusal"
-    gathered: Gathered | None = None  # of the first answered part
-    parts: tuple[Part, ...] = ()
-
-    @property
-    def hits(self) -> tuple[Hit, ...]:
-        """Passages retrieved for all parts, without repeats, first part first."""
-        out: dict[str, Hit] = {}
-        for part in self.parts:
-            for hit in part.gathered.hits:
-                out.setdefault(hit.chunk.chunk_id, hit)
-        return tuple(out.values())
 
 
 class Assistant:
@@ -183,7 +148,7 @@ class Assistant:
                     yield piece
             answer = final or answer
         else:
-            yield from _growing(answer.text)
+            yield from growing(answer.text)
         yield replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _extractive(
@@ -277,35 +242,6 @@ class Assistant:
         return final
 
     def _stream_llm(self, extractive: Answer, trace: Trace) -> Iterator[str | Answer]:
-        assert trace.gathered is not None
-        engine = self._get_engine()
-        passages = passages_for([h.chunk for h in trace.hits])
-        reply = ""
-        try:
-            for reply in self._client().stream(
-                trace.question.text, passages, trace.question.history
-            ):
-                yield reply
-        except LLMError as exc:
-            log.warning("falling back to the extractive answer: %s", exc)
-            yield replace(extractive, notice=NOTICE_LLM_FAILED)
-            return
-        if is_refusal(reply):
-            verdict = Verdict(True, "llm")
-            yield self._refusal(trace.question, verdict, trace.hits)
-            return
-        checked = validate(reply, passages, engine.analyzer)
-        if checked is None:
-            log.warning("LLM reply had no cited, grounded sentence; answering extractively")
-            yield replace(extractive, notice=NOTICE_LLM_UNCHECKED)
-            return
-        text, cites = checked
-        yield replace(extractive, text=text, citations=cites, mode="llm")
-
-
-def _growing(text: str, step: int = 6) -> Iterator[str]:
-    """Prefixes of ``text`` that grow a few words at a time (ending with the whole text)."""
-    words = text.split(" ")
-    for end in range(step, len(words), step):
-        yield " ".join(words[:end])
-    yield text
+        return stream_llm_answer(
+            self._client(), extractive, trace, self._get_engine().analyzer, self._refusal
+        )

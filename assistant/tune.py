@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.service import Assistant, Trace
+from assistant.service import Assistant
+from assistant.trace import Trace
 from ingest.models import Answer
 from ingest.settings import load_settings
 

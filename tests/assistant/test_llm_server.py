@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.service import NOTICE_LLM_FAILED, NOTICE_LLM_UNCHECKED, Assistant
+from assistant.llm_answer import NOTICE_LLM_FAILED, NOTICE_LLM_UNCHECKED
+from assistant.service import Assistant
 from ingest.models import Answer
 from ingest.settings import Settings
 from tests.assistant.llm_server import ScriptedLLM, cite

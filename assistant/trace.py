@@ -1,0 +1,42 @@
+"""How an answer came about: the question's parts, their evidence and verdicts (for tuning,
+tests and logs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.constraints import Constraints
+from assistant.engine import Gathered
+from assistant.question import Question
+from assistant.refusal import Verdict
+from ingest.models import Hit
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a question that asks two things, with its evidence and verdict."""
+
+    question: Question
+    gathered: Gathered
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Trace:
+    """How an answer came about (for tuning, tests and logs)."""
+
+    question: Question
+    constraints: Constraints
+    verdict: Verdict
+    route: str  # "answer", "eligibility" or "refusal"
+    gathered: Gathered | None = None  # of the first answered part
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """Passages retrieved for all parts, without repeats, first part first."""
+        out: dict[str, Hit] = {}
+        for part in self.parts:
+            for hit in part.gathered.hits:
+                out.setdefault(hit.chunk.chunk_id, hit)
+        return tuple(out.values())

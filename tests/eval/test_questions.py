@@ -1,4 +1,8 @@
-"""Checks of the evaluation question set ``eval/questions/demo.jsonl`` against the demo corpus."""
+"""Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
+
+``demo.jsonl`` is the tuning set; ``holdout.jsonl`` is the blind held-out set (never used for
+tuning). Both get the same shape and corpus checks; each has its own coverage checks.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,13 @@ from typing import Any
 
 import pytest
 
+from eval.questionset import load_questions
 from tests.corpus import corpus_text as ct
 
-QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "questions" / "demo.jsonl"
+QUESTION_DIR = Path(__file__).resolve().parents[2] / "eval" / "questions"
+DEMO, HOLDOUT = "demo.jsonl", "holdout.jsonl"
+ID_PREFIX = {DEMO: "q", HOLDOUT: "h"}  # file -> the letter its ids start with
+MIN_ITEMS = {DEMO: 100, HOLDOUT: 90}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
 ANSWERABLE_CATEGORIES = {
     "direct",
@@ -37,14 +45,17 @@ def is_str_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
-def shape_problems(item: dict[str, Any]) -> list[str]:
-    """Problems with one item's fields and their types, as readable messages."""
+def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
+    """Problems with one item's fields and their types, as readable messages.
+
+    ``prefix`` is the letter the set's ids start with (``q`` for demo, ``h`` for holdout).
+    """
     problems = []
     if set(item) != FIELDS:
         problems.append(f"fields {sorted(item)} differ from {sorted(FIELDS)}")
         return problems
-    if not re.fullmatch(r"q\d{3,}", str(item["id"])):
-        problems.append(f"id {item['id']!r} is not like 'q001'")
+    if not re.fullmatch(rf"{prefix}\d{{3,}}", str(item["id"])):
+        problems.append(f"id {item['id']!r} is not like '{prefix}001'")
     if not isinstance(item["question"], str) or not item["question"].strip():
         problems.append("question is empty")
     if not (isinstance(item["history"], list) and all(isinstance(h, str) for h in item["history"])):
@@ -109,42 +120,82 @@ def text_problems(item: dict[str, Any], texts: dict[str, str]) -> list[str]:
     return problems
 
 
-def load_items() -> list[dict[str, Any]]:
+def load_items(name: str) -> list[dict[str, Any]]:
     items = []
-    for number, line in enumerate(QUESTIONS.read_text(encoding="utf-8").splitlines(), 1):
-        assert line.strip(), f"line {number} is empty"
+    path = QUESTION_DIR / name
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        assert line.strip(), f"{name} line {number} is empty"
         item = json.loads(line)
-        assert isinstance(item, dict), f"line {number} is not a JSON object"
+        assert isinstance(item, dict), f"{name} line {number} is not a JSON object"
         items.append(item)
     return items
 
 
-ITEMS = load_items()
+SETS = {name: load_items(name) for name in ID_PREFIX}
+ITEMS = SETS[DEMO]
+ALL_ITEMS = [pytest.param(name, i, id=i["id"]) for name, items in SETS.items() for i in items]
+ANSWERABLE = [
+    pytest.param(name, i, id=i["id"])
+    for name, items in SETS.items()
+    for i in items
+    if i["answerable"]
+]
 
 
-def test_set_has_enough_items_with_unique_ids() -> None:
-    ids = [item["id"] for item in ITEMS]
-    assert len(ids) >= 100
+def normalised_question(item: dict[str, Any]) -> str:
+    return " ".join(item["question"].casefold().split())
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_set_has_enough_items_with_unique_ids(name: str) -> None:
+    items = SETS[name]
+    ids = [item["id"] for item in items]
+    assert len(ids) >= MIN_ITEMS[name]
     assert len(set(ids)) == len(ids)
-    assert len({item["question"] for item in ITEMS}) == len(ITEMS)
+    assert len({item["question"] for item in items}) == len(items)
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])
-def test_item_is_well_formed(item: dict[str, Any]) -> None:
-    assert shape_problems(item) == []
+@pytest.mark.parametrize("name", list(SETS))
+def test_set_loads_with_the_eval_loader(name: str) -> None:
+    questions = load_questions(QUESTION_DIR / name)
+    assert [q.qid for q in questions] == [item["id"] for item in SETS[name]]
+    assert sum(q.answerable for q in questions) == sum(i["answerable"] for i in SETS[name])
 
 
-@pytest.mark.parametrize(
-    "item", [i for i in ITEMS if i["answerable"]], ids=[i["id"] for i in ITEMS if i["answerable"]]
-)
-def test_gold_passages_and_key_facts_are_in_the_gold_documents(item: dict[str, Any]) -> None:
-    assert text_problems(item, ct.corpus_texts()) == []
+@pytest.mark.parametrize(("name", "item"), ALL_ITEMS)
+def test_item_is_well_formed(name: str, item: dict[str, Any]) -> None:
+    assert shape_problems(item, ID_PREFIX[name]) == []
+
+
+@pytest.mark.parametrize(("name", "item"), ANSWERABLE)
+def test_gold_passages_and_key_facts_are_in_the_gold_documents(
+    name: str, item: dict[str, Any]
+) -> None:
+    assert text_problems(item, ct.corpus_texts()) == [], name
 
 
 def test_every_fact_is_covered_in_several_phrasings() -> None:
     per_fact = Counter(item["fact"] for item in ITEMS if item["answerable"])
     assert set(per_fact) == FACT_IDS
     assert min(per_fact.values()) >= 2
+
+
+def test_holdout_has_the_mix_of_its_brief() -> None:
+    holdout = SETS[HOLDOUT]
+    categories = Counter(item["category"] for item in holdout)
+    assert set(categories) == ANSWERABLE_CATEGORIES | REFUSAL_CATEGORIES
+    assert sum(item["answerable"] for item in holdout) >= 65
+    assert sum(not item["answerable"] for item in holdout) >= 18
+    assert categories["near_miss"] >= 10
+    assert categories["followup"] >= 8 and categories["eligibility"] >= 6
+    assert categories["english"] >= 5 and categories["swedish"] >= 3
+    assert categories["multi_doc"] >= 5 and categories["misspelt"] >= 3
+    assert len({item["fact"] for item in holdout if item["answerable"]}) >= 30
+
+
+def test_holdout_does_not_reuse_demo_questions() -> None:
+    demo = {normalised_question(item) for item in ITEMS}
+    assert [i["id"] for i in SETS[HOLDOUT] if normalised_question(i) in demo] == []
 
 
 def test_categories_and_refusals_are_represented() -> None:
@@ -178,6 +229,7 @@ NO_ANSWER: dict[str, Any] = {
 
 def test_checker_accepts_good_items() -> None:
     assert shape_problems(GOOD) == [] and shape_problems(NO_ANSWER) == []
+    assert shape_problems({**GOOD, "id": "h900"}, "h") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 
@@ -185,6 +237,7 @@ def test_checker_accepts_good_items() -> None:
     ("change", "message"),
     [
         ({"id": "7"}, "id '7' is not like 'q001'"),
+        ({"id": "h001"}, "id 'h001' is not like 'q001'"),
         ({"question": " "}, "question is empty"),
         ({"answerable": "yes"}, "answerable 'yes' is not a boolean"),
         ({"history": "Entä?"}, "history is not a list of strings"),

@@ -79,29 +79,33 @@ def main(argv: list[str] | None = None) -> int:
             f"Hakemistoa ei ole rakennettu. Aja ensin: {build_command(settings)}", file=sys.stderr
         )
         return 2
-    import uvicorn
+    from assistant.webapp.gradio_import import install
 
-    from assistant.webapp.server import create_app
+    install()  # before gradio is imported: skips its .pyi stub generation (~2.5 s here)
+    from assistant.webapp.server import create_app, serve
 
     assistant = LazyAssistant(settings)
     status = AppStatus()
     app = create_app(settings, assistant, status, concurrency=args.concurrency)
-    # the page is served at once; the assistant is imported, built if needed, and warmed up
-    # beside it, and the page shows the progress
-    prepare_in_background(settings, assistant, status, auto_build=not args.no_build)
-    log.info(
-        "serving Pori-neuvoja at http://%s:%s/ (%.2f s after start)",
-        settings.host,
-        settings.port,
-        time.perf_counter() - started,
-    )
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level="warning",
-        timeout_graceful_shutdown=5,  # open event streams must not keep a stopped app alive
-    )
+
+    def on_started() -> None:
+        # the page is served first; the assistant is then imported, built if needed, and warmed
+        # up beside it while the page shows the progress ("Ladataan…"), and early questions wait
+        log.info(
+            "serving Pori-neuvoja at http://%s:%s/ (%.2f s after start)",
+            settings.host,
+            settings.port,
+            time.perf_counter() - started,
+        )
+        prepare_in_background(settings, assistant, status, auto_build=not args.no_build)
+
+    if not serve(app, settings, on_started):
+        print(
+            f"Sovellus ei voinut kuunnella osoitetta {settings.host}:{settings.port} "
+            "(syy yllä). Valitse toinen portti: --port.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -2,9 +2,10 @@
 
 Stored per answer: the rating (``up``/``down``), the question, the answer text, its citations,
 an optional comment and the time. Nothing identifies the user: no IP address, no session id.
-E-mail addresses and phone numbers in the free text a user types (the question and the comment)
-are replaced with placeholders before anything reaches the disk. Rows older than the retention
-period are deleted whenever the store is opened, written to or listed.
+E-mail addresses (also written ``(at)``), personal identity codes and phone numbers in the free
+text a user types (the question and the comment) are replaced with placeholders before anything
+reaches the disk. Rows older than the retention period are deleted whenever the store is opened,
+written to or listed.
 """
 
 from __future__ import annotations
@@ -29,19 +30,39 @@ log = logging.getLogger(__name__)
 RATINGS = ("up", "down")
 EMAIL_PLACEHOLDER = "[sähköpostiosoite poistettu]"
 PHONE_PLACEHOLDER = "[puhelinnumero poistettu]"
+HETU_PLACEHOLDER = "[henkilötunnus poistettu]"
 MAX_COMMENT_CHARS = 2000
 CSV_COLUMNS = ("id", "created", "rating", "question", "answer", "citations", "comment")
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# The "@" may be written out, as many Finnish web pages do: etunimi.sukunimi(at)pori.fi,
+# [at], {at}, <at>, (ät) or " at " between words; the dot likewise as (dot), [piste], " dot ".
+# The domain must end in letters, so "klo 9 at 10.30" is left alone.
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|ät|a)\s*[)\]}>]\s*|\s+(?:at|ät)\s+)"
+_DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste)\s*[)\]}>]\s*|\s+(?:dot|piste)\s+)"
+_EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}\b",
+    re.IGNORECASE,
+)
+# Finnish personal identity code (henkilötunnus): DDMMYY, a century sign (+ for the 1800s,
+# - Y X W V U for the 1900s, A B C D E F for the 2000s), three digits and a check character.
+# The check character is not verified: a mistyped code is still personal data.
+_HETU_RE = re.compile(
+    r"(?<![\w+-])(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}[-+A-FU-Y]\d{3}"
+    r"[0-9A-FHJ-NPR-Y](?![\w-])",
+    re.IGNORECASE,
+)
+# A business ID (Y-tunnus, 0204819-8) identifies a company, is public, and stays.
+_BUSINESS_ID = r"\d{7}-\d(?!\d)"
 # International (+358 44 701 8303, 00358-44-7018303) or national (044 701 8303, (02) 621 1111,
 # 040-1234567) numbers; digit groups separated by single spaces or hyphens. Dates (18.10.2023),
 # year ranges (2021-2027) and amounts (0,9 milj.) do not start with + or 0 followed by digits
 # grouped like this, and the digit count check below rejects short runs.
 _PHONE_RE = re.compile(
     r"(?<![\w.,/])"
+    rf"(?!{_BUSINESS_ID})"
     r"(?:(?:\+|00)\d{1,3}[ -]?(?:\(0\)[ -]?)?\d{1,4}|\(0\d{1,3}\)|0\d{1,3})"
     r"(?:[ -]?\d{2,4}){1,4}"
-    r"(?![\w.,/]\d|\w)"
+    r"(?![\w.,/-]\d|\w)"
 )
 
 _SCHEMA = """
@@ -59,8 +80,12 @@ CREATE INDEX IF NOT EXISTS feedback_created ON feedback (created);
 
 
 def redact(text: str) -> str:
-    """Replace e-mail addresses and phone numbers in free text with placeholders."""
+    """Replace e-mail addresses, personal identity codes and phone numbers with placeholders.
+
+    Business IDs, dates, year ranges and amounts are kept.
+    """
     text = _EMAIL_RE.sub(EMAIL_PLACEHOLDER, text)
+    text = _HETU_RE.sub(HETU_PLACEHOLDER, text)
 
     def phone(match: re.Match[str]) -> str:
         digits = sum(ch.isdigit() for ch in match.group(0))

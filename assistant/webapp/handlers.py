@@ -1,70 +1,36 @@
-"""What happens when a user acts on the page: ask, rate, comment, search, log in, export.
+"""What happens when a user acts on the chat: ask, start over, rate, comment; and the API.
 
 Each browser session owns one :class:`ChatSession` (kept in a ``gr.State``), so one user's
 conversation never reaches another. Errors become plain Finnish messages in the chat; nothing
-shows a traceback.
+shows a traceback. :class:`ChatHandlers` also holds the other tabs' handlers: ``helpdesk``
+(search), ``index`` (notice and information tab) and ``staff`` (feedback view).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 import gradio as gr
 
 from assistant.feedback import FeedbackStore
 from assistant.webapp import render
+from assistant.webapp.helpdesk import HelpdeskSearch
+from assistant.webapp.index_view import IndexView
+from assistant.webapp.notices import LOADING_WAIT, UNEXPECTED, is_loading, not_ready, user_error
+from assistant.webapp.protocol import AssistantLike
 from assistant.webapp.staff import StaffDesk
 from assistant.webapp.startup import AppStatus
-from ingest.errors import (
-    EmbedderMismatchError,
-    IndexMissingError,
-    LLMError,
-    PoriError,
-    QuestionError,
-    StoreError,
-)
-from ingest.models import Answer, Hit
+from ingest.errors import PoriError
+from ingest.models import Answer
 from ingest.settings import Settings
-
-if TYPE_CHECKING:  # heavy (llama-index, chromadb): imported where needed, after the page is up
-    from assistant.retrieval import Filters
-    from ingest.store import IndexInfo
 
 log = logging.getLogger(__name__)
 
-NOT_READY = "Pori-neuvoja valmistelee vielä asiakirjahakemistoa. Yritä hetken kuluttua uudelleen."
-UNAVAILABLE = "Pori-neuvoja ei ole juuri nyt käytettävissä."
-READY_WAIT_S = 60.0  # a question asked while the assistant loads waits this long for it
 Message = dict[str, Any]
-
-
-class AssistantLike(Protocol):
-    """The part of ``assistant.service.Assistant`` the page uses."""
-
-    def ask(
-        self,
-        question: str,
-        history: Sequence[str] = (),
-        *,
-        today: date | None = None,
-        filters: Filters | None = None,
-    ) -> Answer: ...
-
-    def ask_stream(
-        self, question: str, history: Sequence[str] = (), *, today: date | None = None
-    ) -> Iterator[str | Answer]: ...
-
-    def search(self, query: str, k: int = 10, filters: Filters | None = None) -> list[Hit]: ...
-
-    def index_info(self) -> IndexInfo: ...
-
-    @property
-    def mode(self) -> str: ...
 
 
 @dataclass
@@ -77,22 +43,6 @@ class ChatSession:
     feedback_ids: dict[int, int] = field(default_factory=dict)  # message index -> feedback row
     pending: str | None = None
     staff: bool = False
-
-
-def user_error(exc: PoriError) -> str:
-    """A plain Finnish message for an error the assistant raised."""
-    if isinstance(exc, QuestionError):
-        return str(exc)
-    if isinstance(exc, IndexMissingError | EmbedderMismatchError):
-        return (
-            "Asiakirjahakemisto ei ole käytettävissä. Ylläpitäjä voi rakentaa sen "
-            "komennolla: python -m ingest build"
-        )
-    if isinstance(exc, StoreError):
-        return "Asiakirjatietokantaan ei juuri nyt saada yhteyttä. Yritä hetken kuluttua uudelleen."
-    if isinstance(exc, LLMError):
-        return "Kielimalli ei vastannut. Yritä hetken kuluttua uudelleen."
-    return "Vastausta ei voitu muodostaa. Yritä uudelleen tai muotoile kysymys toisin."
 
 
 def _liked_rating(liked: object) -> str | None:
@@ -126,6 +76,8 @@ class ChatHandlers:
         self.settings = settings
         self.status = status
         self.staff = StaffDesk(feedback, settings)
+        self.helpdesk = HelpdeskSearch(assistant, settings, status)
+        self.index = IndexView(assistant, status)
 
     # -- chat ------------------------------------------------------------------------------
     def submit(
@@ -150,6 +102,12 @@ class ChatHandlers:
             yield session.messages, session
             return
         slot = len(session.messages) - 1
+        if is_loading(self.status):  # the question waits for the warm-up; say so meanwhile
+            session.messages[slot] = {
+                "role": "assistant",
+                "content": render.waiting_html(LOADING_WAIT),
+            }
+            yield session.messages, session
         problem = self._precheck(question)
         if problem is not None:
             session.messages[slot] = {"role": "assistant", "content": render.error_html(problem)}
@@ -183,9 +141,7 @@ class ChatHandlers:
             log.exception("answering failed unexpectedly")
             session.messages[slot] = {
                 "role": "assistant",
-                "content": render.error_html(
-                    "Tapahtui odottamaton virhe. Yritä uudelleen hetken kuluttua."
-                ),
+                "content": render.error_html(UNEXPECTED),
             }
             yield session.messages, session
             return
@@ -195,15 +151,8 @@ class ChatHandlers:
             len(session.history) - 1,
         )
 
-    def _not_ready(self) -> str | None:
-        """None when the assistant can answer (waiting while it loads), else why not."""
-        snap = self.status.wait(READY_WAIT_S)
-        if snap.ready:
-            return None
-        return f"{UNAVAILABLE} {snap.message}" if snap.state == "failed" else NOT_READY
-
     def _precheck(self, question: str) -> str | None:
-        problem = self._not_ready()
+        problem = not_ready(self.status)
         if problem is not None:
             return problem
         limit = self.settings.max_question_chars
@@ -254,85 +203,14 @@ class ChatHandlers:
                 None, answer.question, answer.text, answer.citations, comment=comment
             )
         return "", (
-            "Kiitos! Kommentti tallennettiin. Sähköpostiosoitteet ja puhelinnumerot "
-            "poistetaan ennen tallennusta."
+            "Kiitos! Kommentti tallennettiin. Sähköpostiosoitteet, puhelinnumerot ja "
+            "henkilötunnukset poistetaan ennen tallennusta."
         )
-
-    # -- helpdesk search -------------------------------------------------------------------
-    def search(
-        self, query: str, doc_ids: Sequence[str] | None, doc_types: Sequence[str] | None, k: float
-    ) -> tuple[str, str]:
-        """Passages for the helpdesk search tab as HTML (scores, citations), and a status line."""
-        query = (query or "").strip()
-        if not query:
-            return "", "Kirjoita hakusana tai kysymys."
-        problem = self._not_ready()
-        if problem is not None:
-            return "", problem
-        limit = self.settings.max_question_chars
-        if len(query) > limit:
-            return "", f"Haku on liian pitkä. Lyhennä se alle {limit} merkkiin."
-        from assistant.retrieval import Filters
-
-        filters = Filters(doc_ids=tuple(doc_ids or ()), doc_types=tuple(doc_types or ()))
-        try:
-            hits = self.assistant.search(
-                query,
-                k=max(1, int(k)),
-                filters=filters if filters.doc_ids or filters.doc_types else None,
-            )
-        except PoriError as exc:
-            log.info("search failed: %s", exc)
-            return "", user_error(exc)
-        status = f"{len(hits)} osumaa." if hits else "Ei osumia. Kokeile toista sanaa."
-        return render.search_results_html(hits), status
-
-    # -- index information -----------------------------------------------------------------
-    def _info(self) -> IndexInfo | None:
-        if not self.status.get().ready:
-            return None
-        try:
-            return self.assistant.index_info()
-        except PoriError as exc:
-            log.warning("index info unavailable: %s", exc)
-            return None
-
-    def banner(self) -> str:
-        """The notice above the chat: preparation progress, or the sample-corpus note."""
-        snap = self.status.get()
-        if not snap.ready:
-            kind = "error" if snap.state == "failed" else "progress"
-            return render.banner_html([snap.message], kind)
-        info = self._info()
-        if info is not None and render.is_sample_corpus(info):
-            return render.banner_html(
-                [
-                    "Käytössä on esimerkkiaineisto: asiakirjat on koottu julkisista lähteistä, "
-                    "eivätkä ne ole virallisia asiakirjoja. Tarkista tiedot virallisista lähteistä."
-                ],
-                "sample",
-            )
-        return ""
-
-    def info_html(self) -> str:
-        info = self._info()
-        if info is None:
-            return render.banner_html([self.status.get().message], "progress")
-        return render.index_info_html(info, self.assistant.mode)
-
-    def document_choices(self) -> list[tuple[str, str]]:
-        info = self._info()
-        return [(d.title or d.doc_id, d.doc_id) for d in info.documents] if info else []
-
-    def type_choices(self) -> list[tuple[str, str]]:
-        info = self._info()
-        types = sorted({d.doc_type for d in info.documents}) if info else []
-        return [(render.doc_type_label(t), t) for t in types]
 
     # -- API -------------------------------------------------------------------------------
     def api_ask(self, question: str) -> dict[str, Any]:
         """The ``ask`` endpoint: the same JSON object as ``python -m assistant ask --json``."""
-        problem = self._not_ready()
+        problem = not_ready(self.status)
         if problem is not None:
             raise gr.Error(problem)
         try:

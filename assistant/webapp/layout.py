@@ -31,11 +31,12 @@ CHAT_PLACEHOLDER = (
 def _refresh(handlers: ChatHandlers) -> tuple[Any, ...]:
     """Banner, info tab and search filters; the timer stops once the app is ready."""
     ready = handlers.status.get().ready
+    index = handlers.index
     return (
-        handlers.banner(),
-        handlers.info_html(),
-        gr.Dropdown(choices=handlers.document_choices()),
-        gr.Dropdown(choices=handlers.type_choices()),
+        index.banner(),
+        index.info_html(),
+        gr.Dropdown(choices=index.document_choices()),
+        gr.Dropdown(choices=index.type_choices()),
         gr.Timer(active=not ready),
     )
 
@@ -171,7 +172,7 @@ def _search_tab(handlers: ChatHandlers) -> tuple[gr.Dropdown, gr.Dropdown]:
     results = gr.HTML("", elem_id="pn-search-results", js_on_load=None)
     for trigger in (query.submit, go.click):
         trigger(
-            handlers.search,
+            handlers.helpdesk.search,
             [query, docs, types, k],
             [results, status],
             concurrency_id=CONCURRENCY_ID,

@@ -1,9 +1,11 @@
-"""HTML for the chat page, built only from escaped text.
+"""HTML for the chat: questions, answers with their sources, notices; built only from escaped text.
 
 Everything that comes from documents or from users (titles, sections, quotes, questions) goes
 through :func:`html.escape`, so a document or question containing ``<script>`` shows as text.
 Chat messages are single HTML blocks without blank lines: the chat's Markdown renderer then
 passes them through unchanged instead of reading ``*``, ``_`` or ``[1]`` in quotes as Markdown.
+The helpers here (links, copy buttons, citation texts) are shared by :mod:`render_search` (the
+helpdesk search tab) and :mod:`render_info` (the information tab).
 """
 
 from __future__ import annotations
@@ -11,13 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urlparse
 
 from ingest.models import Answer, Citation, Hit
-
-if TYPE_CHECKING:  # ingest.store imports chromadb, which the page must not wait for
-    from ingest.store import IndexInfo
 
 DOCUMENT_ROUTE = "asiakirjat"  # relative, so the page also works under a proxy path
 DOC_TYPE_LABELS = {
@@ -39,15 +37,6 @@ def text_html(text: str) -> str:
 
 def doc_type_label(doc_type: str) -> str:
     return DOC_TYPE_LABELS.get(doc_type, doc_type)
-
-
-def finnish_date(iso: str) -> str:
-    """``2021-02-09`` -> ``9.2.2021``; anything else unchanged."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    return f"{int(day)}.{int(month)}.{year}"
 
 
 def citation_text(title: str, page: int | None = None, section: str | None = None) -> str:
@@ -101,7 +90,8 @@ def safe_url(url: str | None) -> str | None:
     return None
 
 
-def _link(href: str, label: str, css: str) -> str:
+def link(href: str, label: str, css: str) -> str:
+    """A link that opens in a new tab, with escaped address and label."""
     return (
         f'<a class="{css}" href="{escape(href, quote=True)}" target="_blank" '
         f'rel="noopener noreferrer">{escape(label)}</a>'
@@ -127,10 +117,10 @@ def source_html(
     if shown_section:
         where.append(f'<span class="pn-section">{escape(shown_section)}</span>')
     open_label = f"Avaa asiakirja (s. {page})" if page else "Avaa asiakirja"
-    links = [_link(document_href(doc_id, page), open_label, "pn-doc-link")]
+    links = [link(document_href(doc_id, page), open_label, "pn-doc-link")]
     web = safe_url(url)
     if web:
-        links.append(_link(web, "Alkuperäinen lähde verkossa", "pn-web-link"))
+        links.append(link(web, "Alkuperäinen lähde verkossa", "pn-web-link"))
     cite = copy_button(citation_text(title, page, section))
     return (
         '<li class="pn-source">'
@@ -187,6 +177,14 @@ def pending_html(text: str) -> str:
     return f'<div class="pn-answer pn-streaming"><div class="pn-text">{body}</div></div>'
 
 
+def waiting_html(message: str) -> str:
+    """A question waiting for the assistant to finish loading (still streaming)."""
+    return (
+        '<div class="pn-answer pn-streaming"><div class="pn-text">'
+        f'<span class="pn-wait">{text_html(message)}</span></div></div>'
+    )
+
+
 def error_html(message: str) -> str:
     """A plain Finnish error or notice in the chat."""
     return f'<div class="pn-answer pn-error"><div class="pn-text">{text_html(message)}</div></div>'
@@ -228,89 +226,6 @@ def answer_plain(answer: Answer) -> str:
             if web:
                 lines.append(f"    {web}")
     return "\n".join(lines)
-
-
-def hit_html(rank: int, hit: Hit) -> str:
-    """One search result: rank, document, page, section, scores, link, citation and passage."""
-    chunk = hit.chunk
-    scores = [f"pisteet {hit.score:.3f}"]
-    if hit.dense is not None:
-        scores.append(f"semanttinen {hit.dense:.3f}")
-    if hit.lexical is not None:
-        scores.append(f"sanahaku {hit.lexical:.2f}")
-    where = [f"<strong>{escape(chunk.title)}</strong>", escape(doc_type_label(chunk.doc_type))]
-    if chunk.page_start:
-        where.append(f"s. {chunk.page_start}")
-    shown_section = section_label(chunk.title, chunk.section)
-    if shown_section:
-        where.append(escape(shown_section))
-    link = _link(
-        document_href(chunk.doc_id, chunk.page_start),
-        "Avaa asiakirja" + (f" (s. {chunk.page_start})" if chunk.page_start else ""),
-        "pn-doc-link",
-    )
-    cite = hit_citation(hit)
-    return (
-        f'<div class="pn-hit"><div class="pn-hit-head">{rank}. {", ".join(where)}</div>'
-        f'<div class="pn-scores">{escape(" · ".join(scores))}</div>'
-        f'<div class="pn-cite"><span class="pn-cite-text">{escape(cite)}</span> '
-        f"{copy_button(cite)} {link}</div>"
-        f'<blockquote class="pn-passage">{text_html(chunk.text)}</blockquote></div>'
-    )
-
-
-def search_results_html(hits: Sequence[Hit]) -> str:
-    """All search results as one block."""
-    if not hits:
-        return ""
-    items = "".join(hit_html(i, h) for i, h in enumerate(hits, start=1))
-    return f'<div class="pn-results">{items}</div>'
-
-
-def hit_citation(hit: Hit) -> str:
-    chunk = hit.chunk
-    return citation_text(chunk.title, chunk.page_start, chunk.section or None)
-
-
-def is_sample_corpus(info: IndexInfo) -> bool:
-    """True when any indexed document is sample material (``official = false``)."""
-    return any(not d.official for d in info.documents)
-
-
-def index_info_html(info: IndexInfo, mode: str) -> str:
-    """The "Tietoa" tab: documents in the index, build time, embedder and answer mode."""
-    rows = []
-    for doc in info.documents:
-        rows.append(
-            "<tr>"
-            f"<td>{escape(doc.title or doc.doc_id)}</td>"
-            f"<td>{escape(doc_type_label(doc.doc_type))}</td>"
-            f"<td>{escape(finnish_date(doc.date))}</td>"
-            f'<td class="pn-num">{len(doc.chunk_ids)}</td>'
-            f'<td class="pn-num">{doc.pages or ""}</td>'
-            f"<td>{'kyllä' if doc.official else 'ei (esimerkkiaineisto)'}</td>"
-            "</tr>"
-        )
-    mode_text = "kielimalli (LLM)" if mode == "llm" else "poimiva (lainaa asiakirjojen lauseita)"
-    facts = [
-        ("Asiakirjoja", str(len(info.documents))),
-        ("Tekstikappaleita", str(info.chunks)),
-        (
-            "Hakemisto rakennettu",
-            f"{info.created} (viimeisin rakennus kesti {info.build_seconds:.1f} s)",
-        ),
-        ("Upotusmalli", info.embedder),
-        ("Vastaustapa", mode_text),
-    ]
-    facts_html = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
-    return (
-        f'<div class="pn-info"><dl class="pn-facts">{facts_html}</dl>'
-        '<div class="pn-table-wrap"><table class="pn-docs"><caption>Hakemiston asiakirjat</caption>'
-        '<thead><tr><th scope="col">Asiakirja</th><th scope="col">Tyyppi</th>'
-        '<th scope="col">Päivämäärä</th><th scope="col">Tekstikappaleita</th>'
-        '<th scope="col">Sivuja</th><th scope="col">Virallinen</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div></div>"
-    )
 
 
 def banner_html(lines: Sequence[str], kind: str = "info") -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+from collections.abc import Callable
 
 import gradio as gr
+import uvicorn
 from fastapi import FastAPI
 
 from assistant.feedback import FeedbackStore
@@ -73,3 +76,42 @@ def create_app(
             font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"]
         ),
     )
+
+
+class _NotifyingServer(uvicorn.Server):
+    """A uvicorn server that calls ``on_started`` once its socket is listening."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], object]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self._on_started()
+
+
+def serve(app: FastAPI, settings: Settings, on_started: Callable[[], object]) -> bool:
+    """Serve ``app`` until stopped (SIGINT/SIGTERM); False when it could not start listening.
+
+    ``on_started`` runs once the page can be requested: the app starts warming the assistant up
+    only then, so that the warm-up (imports, index loading) does not slow down serving the page.
+    """
+    config = uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        timeout_graceful_shutdown=5,  # open event streams must not keep a stopped app alive
+    )
+    server = _NotifyingServer(config, on_started)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        log.info("stopped by the keyboard")
+    except SystemExit:
+        # uvicorn exits this way when it cannot bind (it has logged why); report it instead
+        if server.started:
+            raise
+        return False
+    return server.started

@@ -75,7 +75,7 @@ class AppStatus:
 class LazyAssistant:
     """``assistant.service.Assistant``, imported and created on first use.
 
-    Importing it pulls in llama-index and Chroma (seconds); the page does not wait for that.
+    Importing it pulls in Chroma and the retrieval stack (seconds); the page does not wait.
     """
 
     def __init__(self, settings: Settings) -> None:
@@ -129,8 +129,23 @@ def build_command(settings: Settings) -> str:
     )
 
 
+POINTER_FILE = "CURRENT"  # the embedded store's pointer to its current version (ingest/store.py)
+
+
 def index_exists(settings: Settings) -> bool:
-    """True when a current index version is published (reads the pointer only)."""
+    """True when a current index version is published (reads the pointer only).
+
+    In embedded mode this reads the pointer file directly: importing ``ingest.store`` imports
+    chromadb, about 2 s that ``app.py --no-build`` would otherwise spend before serving the page.
+    """
+    if settings.chroma_url is None:
+        try:
+            return bool((settings.index_dir / POINTER_FILE).read_text(encoding="utf-8").strip())
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            log.warning("could not read the index pointer: %s", exc)
+            return False
     from ingest.store import IndexStore
 
     try:

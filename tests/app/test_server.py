@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import socket
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.webapp.server import create_app
+from assistant.webapp.server import create_app, serve
 from assistant.webapp.startup import BUILDING, READY, AppStatus
 from ingest.settings import Settings
 from tests.app.fakes import FakeAssistant
@@ -35,3 +39,33 @@ def test_app_routes(tmp_path: Path) -> None:
     names = {d.get("api_name") for d in config["dependencies"]}
     assert "ask" in names
     assert settings.feedback_db.exists()  # opened (and purged) at start
+
+
+def test_busy_port_is_reported_in_finnish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import app as app_module
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        # in a thread of its own: Playwright may keep an event loop running in this one
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(app_module.main, ["--port", str(port)]).result(timeout=60) == 1
+    err = capsys.readouterr().err
+    assert f"Sovellus ei voinut kuunnella osoitetta 127.0.0.1:{port}" in err
+    assert "Traceback" not in err
+
+
+def test_serve_on_a_busy_port_returns_false_without_calling_back(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=tmp_path / "corpus")
+    started: list[bool] = []
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        settings = settings.with_overrides(port=busy.getsockname()[1])
+        with ThreadPoolExecutor(1) as pool:
+            done = pool.submit(serve, FastAPI(), settings, lambda: started.append(True))
+            assert done.result(timeout=60) is False
+    assert started == []

@@ -17,12 +17,13 @@ from assistant.webapp.startup import (
     READY,
     AppStatus,
     build_command,
+    index_exists,
     prepare,
     prepare_in_background,
 )
 from ingest.errors import EmbedderMismatchError, IndexMissingError, PoriError
 from ingest.settings import Settings
-from tests.app.conftest import start_app, stop_app, wait_ready
+from tests.app.conftest import RunningApp, start_app, stop_app, wait_ready
 from tests.conftest import ROOT
 
 TINY_DOC = """# Testikaupungin ohje
@@ -199,3 +200,39 @@ def test_app_without_index_builds_one_while_serving(tmp_path: Path) -> None:
         assert "9–15" in data["answer"] and data["citations"][0]["doc_id"] == "ohje"
     finally:
         stop_app(proc)
+
+
+@pytest.mark.parametrize(("pointer", "exists"), [(None, False), ("", False), ("v1\n", True)])
+def test_index_exists_reads_the_pointer_like_the_store(
+    tmp_path: Path, pointer: str | None, exists: bool
+) -> None:
+    from ingest.store import IndexStore
+
+    settings = _settings(tmp_path)
+    if pointer is not None:
+        settings.index_dir.mkdir(parents=True)
+        (settings.index_dir / "CURRENT").write_text(pointer, encoding="utf-8")
+    assert index_exists(settings) is exists
+    assert (IndexStore(settings).current_version() is not None) is exists
+
+
+def test_index_exists_does_not_import_chromadb(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom ingest.settings import Settings\n"
+        "from assistant.webapp.startup import index_exists\n"
+        f"print(index_exists(Settings(data_dir=Path({str(tmp_path)!r}))), "
+        "'chromadb' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.integration
+def test_page_is_served_before_the_assistant_loads(running_app: RunningApp) -> None:
+    log = running_app.log.read_text()
+    served = log.index("serving Pori-neuvoja at")
+    loading = log.index("app status: loading: Ladataan hakemistoa")
+    assert served < loading < log.index("app status: ready: Valmis.")

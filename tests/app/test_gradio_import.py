@@ -26,7 +26,7 @@ for name in ("read_text", "write_text"):
         return _real(self, *a, **k)
     setattr(pathlib.Path, name, spy)
 if "--patch" in sys.argv:
-    from assistant.webapp import gradio_import  # importing the package installs it
+    from assistant.webapp import gradio_import
     gradio_import.install()
 import inspect
 import gradio as gr

@@ -12,6 +12,9 @@ requirements that a neighbouring sentence does not meet:
 * names (capitalised words, acronyms) of a Finnish question must occur (the document title counts);
 * a city other than Pori may only be answered from a sentence naming it, and only when the
   question is about which cities take part.
+
+A question that tries to give the assistant orders (:mod:`assistant.safety`) is marked, and
+refused whatever the documents say.
 """
 
 from __future__ import annotations
@@ -21,166 +24,29 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.kinds import COUNT_PHRASE, asked_kinds, kinds_present
+from assistant.places import HOME_CITY, about_participants, cities_named
 from assistant.question import ORDINALS, Question, words
+from assistant.safety import looks_like_injection
+from assistant.wordlists import HEAD_TRANSLATIONS, NOT_NAMES
 from ingest.finnish import Analyzer
 
-HOME_CITY = "pori"
+__all__ = [
+    "HOME_CITY",
+    "Constraints",
+    "HeadTerms",
+    "OrdinalPhrase",
+    "asked_kinds",
+    "cities_named",
+    "extract",
+    "kinds_present",
+    "violations",
+]
 
-# Answer kinds: what a question asks for, and how a sentence shows it has it.
-_ASKS: dict[str, re.Pattern[str]] = {
-    "date": re.compile(
-        r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
-        r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
-        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|"
-        r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b",
-        re.IGNORECASE,
-    ),
-    "money": re.compile(
-        r"(?:kuinka paljon|paljonko|kuinka suuri|minkä suuruinen|suuruus|\bmäärä\w*|how much|"
-        r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
-        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
-        r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|"
-        r"suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|\bkuinka monta euroa|\bmontako euroa|"
-        r"\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
-        r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
-        re.IGNORECASE,
-    ),
-    "rate": re.compile(
-        r"prosent|%|\btukitaso|\btuki-?intensiteet|rahoitusosuu|omarahoitu|\bosuu\w* "
-        r"(?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|\bandel\b|\bprocent",
-        re.IGNORECASE,
-    ),
-    "count": re.compile(
-        r"\bkuinka (?:monta|moneen|monelle|monen|monessa)\b|\bmontako\b|\bmoniko\b|"
-        r"\blukumäär|\bhow many\b|\bhur många\b",
-        re.IGNORECASE,
-    ),
-    "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post", re.IGNORECASE),
-    "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
-    "url": re.compile(
-        r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
-        r"\bwebbsida|\blänk",
-        re.IGNORECASE,
-    ),
-}
-_MONTHS = (
-    r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
-    r"lokakuu|marraskuu|joulukuu"
-)
-_HAS: dict[str, re.Pattern[str]] = {
-    "date": re.compile(
-        rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?|\b(?:19|20)\d\d\b|(?:{_MONTHS})\w*", re.IGNORECASE
-    ),
-    "money": re.compile(
-        r"\d[\d\s]*(?:,\d+)?\s*(?:milj\w*|mrd|miljardi\w*|euro\w*|€|meur)|\beuro\w*", re.IGNORECASE
-    ),
-    "rate": re.compile(r"%|prosent", re.IGNORECASE),
-    "count": re.compile(
-        r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:\s\d{3})*(?![\d]|[.,]\d)|\b(?:yksi|yhden|kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|"
-        r"seitsemä\w*|kahdeksa\w*|yhdeksä\w*|kymmene\w*|kuusitoista|kuudentoista)\b",
-        re.IGNORECASE,
-    ),
-    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    "phone": re.compile(r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358"),
-    "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
-}
+_COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
 
-# Cities (Finnish name stems and Swedish names); Pori counts as home.
-_CITIES: dict[str, re.Pattern[str]] = {
-    name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
-    for name, pattern in {
-        "pori": r"pori\w*|björneborg\w*",
-        "helsinki": r"helsin\w+|helsingfors",
-        "espoo": r"espoo\w*|espoos\w*|esbo",
-        "vantaa": r"vantaa\w*|vanda",
-        "tampere": r"tamper\w+|tammerfors",
-        "turku": r"turku\w*|turu(?:n|ssa|sta|lla|lle|lta)|åbo",
-        "oulu": r"oulu\w*|uleåborg",
-        "rovaniemi": r"rovanie\w+",
-        "vaasa": r"vaasa\w*|vasa",
-        "joensuu": r"joensuu\w*",
-        "kuopio": r"kuopio\w*",
-        "jyväskylä": r"jyväskyl\w+",
-        "lappeenranta": r"lappeenran\w+|villmanstrand",
-        "imatra": r"imatra\w*",
-        "lahti": r"lahti|lahde(?:n|ssa|sta|lla|lle|lta)|lahte(?:en)|lahtis",
-        "seinäjoki": r"seinäjo\w+",
-        "mikkeli": r"mikkeli\w*|s:t michel",
-        "kajaani": r"kajaani\w*|kajana",
-        "sotkamo": r"sotkamo\w*",
-        "kokkola": r"kokkola\w*|karleby",
-        "hämeenlinna": r"hämeenlinn\w+|tavastehus",
-        "kotka": r"kotka\w*",
-        "rauma": r"rauma\w*|raumo",
-        "salo": r"salo(?:n|ssa|sta|lla|lle|lta)?",
-        "porvoo": r"porvoo\w*|borgå",
-        "kouvola": r"kouvola\w*",
-        "savonlinna": r"savonlinn\w+|nyslott",
-        "raahe": r"raahe\w*|brahestad",
-        "kemi": r"kemi(?:n|ssä|stä|in)",
-        "tornio": r"tornio\w*|torneå",
-        "uusikaupunki": r"uudenkaupungin|uusikaupunki|nystad",
-        "hyvinkää": r"hyvinkää\w*",
-        "kerava": r"kerava\w*",
-        "järvenpää": r"järvenpää\w*",
-    }.items()
-}
-_PARTICIPATION = re.compile(
-    r"mukana|osallistu|kaupungi(?:t|en|lla|ssa)\b|kaupunkiseu|kaupunkien|sopimuskaupun|"
-    r"mitkä kaupung|ketkä|kenen kanssa|participat|which cities|what cities|cities|städer|"
-    r"deltar|ingår|involved|part of|kuuluu|kuuluuko",
-    re.IGNORECASE,
-)
-_HEAD_TRANSLATIONS = {
-    "call": "haku",
-    "calls": "haku",
-    "round": "haku",
-    "application": "haku",
-    "utlysning": "haku",
-    "utlysningen": "haku",
-    "ansökningsomgång": "haku",
-    "omgång": "haku",
-    "priority": "painotus",
-    "emphasis": "painotus",
-    "prioritering": "painotus",
-    "project": "hanke",
-    "projects": "hanke",
-    "projekt": "hanke",
-    "projektet": "hanke",
-    "axis": "toimintalinja",
-    "focus": "painopistealue",
-}
-_COUNTED = re.compile(
-    r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b", re.IGNORECASE
-)
 _NAME = re.compile(r"(?<![\w@.])([A-ZÅÄÖ][\w+-]*(?::\w+)?)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
-_NOT_NAMES = frozenset(
-    [
-        "mikä",
-        "mitä",
-        "mitkä",
-        "kuka",
-        "ketkä",
-        "milloin",
-        "missä",
-        "mistä",
-        "mihin",
-        "miten",
-        "miksi",
-        "kuinka",
-        "onko",
-        "oliko",
-        "voiko",
-        "voinko",
-        "saako",
-        "saanko",
-        "kenelle",
-        "entä",
-        "kerro",
-        "selitä",
-    ]
-)
 _NAME_PREFIX = 5
 
 
@@ -203,31 +69,12 @@ class Constraints:
     other_cities: tuple[str, ...] = ()
     about_participants: bool = False
     counted: frozenset[str] = frozenset()  # "kuinka monta hakemusta" -> hakemus
+    injection: bool = False  # the question tries to give the assistant orders
 
     @property
     def refuse_city(self) -> bool:
         """A question about another city's own details: the documents only give Pori's."""
         return bool(self.other_cities) and not self.about_participants
-
-
-def asked_kinds(text: str) -> frozenset[str]:
-    """The kinds of answer a question asks for (date, money, rate, count, email, phone, url)."""
-    kinds = {kind for kind, pattern in _ASKS.items() if pattern.search(text)}
-    if "rate" in kinds:
-        kinds.discard("money")
-    if "money" in kinds or "rate" in kinds:
-        kinds.discard("count")
-    return frozenset(kinds)
-
-
-def kinds_present(text: str) -> frozenset[str]:
-    """The answer kinds a sentence can give."""
-    return frozenset(kind for kind, pattern in _HAS.items() if pattern.search(text))
-
-
-def cities_named(text: str) -> frozenset[str]:
-    """Cities a text names."""
-    return frozenset(name for name, pattern in _CITIES.items() if pattern.search(text))
 
 
 class HeadTerms:
@@ -250,8 +97,8 @@ class HeadTerms:
 
     def _compute(self, word: str) -> frozenset[str]:
         word = word.lower()
-        if word in _HEAD_TRANSLATIONS:
-            return frozenset({_HEAD_TRANSLATIONS[word]})
+        if word in HEAD_TRANSLATIONS:
+            return frozenset({HEAD_TRANSLATIONS[word]})
         out = set(self.analyzer.terms(word))
         for n in range(4, 9):
             if len(word) >= n + 3:
@@ -265,11 +112,15 @@ class HeadTerms:
     def translated(word: str) -> frozenset[str]:
         """Finnish head terms of an English or Swedish noun we know ("calls" -> haku)."""
         word = word.lower()
-        return frozenset(fi for key, fi in _HEAD_TRANSLATIONS.items() if word.startswith(key))
+        return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
 
 
 def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[OrdinalPhrase]:
-    """Every ordinal in ``text`` with the head terms of the (up to two) words after it."""
+    """Every ordinal in ``text`` with the head terms of the (up to two) words after it.
+
+    Only head terms the corpus uses count: a word the analyzer cannot lemmatise ("hausta") cannot
+    be required of a sentence, so the ordinal alone must then match.
+    """
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
         for match in pattern.finditer(text):
@@ -279,7 +130,8 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
                 if any(p.fullmatch(word) for _, p in ORDINALS):
                     break
                 head |= heads(word) if language == "fi" else heads.translated(word)
-            found.append(OrdinalPhrase(name, frozenset(head)))
+            known = frozenset(h for h in head if h in heads.vocabulary)
+            found.append(OrdinalPhrase(name, known))
     return found
 
 
@@ -290,6 +142,8 @@ def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
         return frozenset()
     out: set[str] = set()
     for word in words(text[match.end() :])[:2]:
+        if any(p.fullmatch(word) for _, p in ORDINALS):
+            continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
         out |= heads(word)
     return frozenset(out)
 
@@ -305,7 +159,7 @@ def _names(text: str, language: str) -> tuple[str, ...]:
         if not is_acronym and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".?!"):
             continue  # the first word of a sentence
         lower = bare.lower()
-        if lower in _NOT_NAMES or (len(lower) < 3 and not is_acronym):
+        if lower in NOT_NAMES or (len(lower) < 3 and not is_acronym):
             continue
         if any(p.fullmatch(lower) for _, p in ORDINALS) or cities_named(lower):
             continue
@@ -330,8 +184,9 @@ def extract(question: Question, heads: HeadTerms) -> Constraints:
         numbers=numbers,
         names=_names(focus, question.language),
         other_cities=tuple(sorted(cities)),
-        about_participants=bool(_PARTICIPATION.search(focus)),
+        about_participants=about_participants(focus),
         counted=counted_terms(focus, heads) if question.language == "fi" else frozenset(),
+        injection=looks_like_injection(question.text),
     )
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from assistant.compose import blocks, citation, render_block
+from assistant.criteria import CHECKLIST_TEXT, CRITERIA, GENERIC, Criterion
 from assistant.engine import Engine
 from assistant.index import LoadedIndex
 from assistant.question import Question, ordinal_of
+from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, question_words, word_credit
 from ingest.models import Chunk, Citation
@@ -33,146 +34,12 @@ ELIGIBILITY = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_GENERIC = frozenset(
-    [
-        "hanke",
-        "hankkeeni",
-        "projekti",
-        "rahoitus",
-        "rahoituskelpoinen",
-        "kelpoinen",
-        "kelvata",
-        "hakea",
-        "haku",
-        "sopia",
-        "saada",
-        "rahoittaa",
-        "tuki",
-        "idea",
-        "suunnitelma",
-        "oma",
-        "minun",
-        "meidän",
-        "project",
-        "funding",
-        "apply",
-        "eligible",
-        "projekt",
-        "finansiering",
-        "söka",
-    ]
-)
-
-
-@dataclass(frozen=True)
-class Criterion:
-    """One checklist line: how to find its sentence and what the sentence must contain."""
-
-    key: str
-    labels: dict[str, str]
-    query: str
-    needs: tuple[str, ...] = ()  # each term (or its 5-letter prefix) must occur
-    kind: str = ""  # an answer kind the sentence must have (e.g. "date")
-    follow: int = 0  # also quote up to this many next sentences that meet ``needs``
-
-
-CRITERIA: tuple[Criterion, ...] = (
-    Criterion(
-        "focus",
-        {"fi": "Painopistealueet", "en": "Focus areas", "sv": "Fokusområden"},
-        "Porin ekosysteemisopimuksen kaksi temaattista painopistealuetta",
-        ("painopistealue",),
-        follow=2,
-    ),
-    Criterion(
-        "implementers",
-        {
-            "fi": "Toteuttajat",
-            "en": "Who can implement projects",
-            "sv": "Vem kan genomföra projekt",
-        },
-        "ekosysteemisopimusta toteuttavien hankkeiden toteuttajina ovat",
-        ("toteuttaja",),
-    ),
-    Criterion(
-        "period",
-        {"fi": "Hakuaika", "en": "Call period", "sv": "Ansökningstid"},
-        "rahoitushaku oli auki hakuaika",
-        ("haku",),
-        kind="date",
-    ),
-    Criterion(
-        "emphasis",
-        {
-            "fi": "Haun painotukset",
-            "en": "Emphases of the call",
-            "sv": "Ansökningsomgångens prioriteringar",
-        },
-        "rahoitushaussa oli kolme painotusta",
-        ("painotus",),
-    ),
-    Criterion(
-        "funding",
-        {"fi": "Rahoitus", "en": "Funding", "sv": "Finansiering"},
-        "toimenpiteitä rahoitetaan EU-rahoituksella ja Porin kaupungin rahoituksella",
-        ("rahoittaa",),
-    ),
-    Criterion(
-        "programme",
-        {"fi": "Ohjelma", "en": "Programme", "sv": "Program"},
-        "rahoitettavien hankkeiden on toteutettava myös ohjelmaa",
-        ("ohjelma", "toteuttaa"),
-    ),
-    Criterion(
-        "contact",
-        {"fi": "Seuraava askel", "en": "Next step", "sv": "Nästa steg"},
-        "lisätietoja hankehausta antaa",
-        ("lisätieto",),
-    ),
-)
-_TEXT = {
-    "fi": {
-        "intro": "Asiakirjoista löytyvät nämä rahoituksen ehdot; vertaa hankettasi niihin:",
-        "decision": "Rahoituspäätöksen tekee rahoittava viranomainen; tämä lista ei ole päätös.",
-        "match_focus": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan painopistealueissa.",
-        "match_emphasis": "Kysymyksessäsi mainittu aihe ({terms}) mainitaan haun painotuksissa.",
-        "nomatch": "Tarkista, liittyykö hankkeesi näihin painopistealueisiin.",
-        "closed": "Haku on päättynyt ({end}).",
-        "open": "Haku on auki {end} asti.",
-        "future": "Haku avautuu {start}.",
-        "contact": "Kysy lisää yhteyshenkilöltä:",
-    },
-    "en": {
-        "intro": "The documents give these funding criteria (quoted in Finnish); compare your "
-        "project with them:",
-        "decision": "The funding authority makes the funding decision; this list is not a decision.",
-        "match_focus": "The topic you mention ({terms}) appears among the focus areas.",
-        "match_emphasis": "The topic you mention ({terms}) appears among the call's emphases.",
-        "nomatch": "Check whether your project relates to these focus areas.",
-        "closed": "The call has closed ({end}).",
-        "open": "The call is open until {end}.",
-        "future": "The call opens on {start}.",
-        "contact": "Ask the contact person:",
-    },
-    "sv": {
-        "intro": "Dokumenten anger dessa villkor för finansiering (citerade på finska); jämför "
-        "ditt projekt med dem:",
-        "decision": "Den finansierande myndigheten fattar finansieringsbeslutet; listan är inget beslut.",
-        "match_focus": "Ämnet du nämner ({terms}) finns bland fokusområdena.",
-        "match_emphasis": "Ämnet du nämner ({terms}) finns bland ansökningsomgångens prioriteringar.",
-        "nomatch": "Kontrollera om ditt projekt hör till dessa fokusområden.",
-        "closed": "Ansökan har stängt ({end}).",
-        "open": "Ansökan är öppen till {end}.",
-        "future": "Ansökan öppnar {start}.",
-        "contact": "Fråga kontaktpersonen:",
-    },
-}
 Pick = tuple[Chunk, Sentence]
 
 
 def is_eligibility(text: str) -> bool:
-    """Whether a question asks if a project or applicant can get funding."""
-    return ELIGIBILITY.search(text) is not None
+    """Whether a question asks if a project or applicant can get funding (and gives no orders)."""
+    return ELIGIBILITY.search(text) is not None and not looks_like_injection(text)
 
 
 def _has_term(terms: frozenset[str], term: str) -> bool:
@@ -271,8 +138,8 @@ def answer(
     engine: Engine, index: LoadedIndex, question: Question, today: date
 ) -> tuple[str, tuple[Citation, ...]] | None:
     """The checklist text and its citations, or None when the documents give too few criteria."""
-    lang = question.language if question.language in _TEXT else "fi"
-    words = _TEXT[lang]
+    lang = question.language if question.language in CHECKLIST_TEXT else "fi"
+    words = CHECKLIST_TEXT[lang]
     found: list[tuple[Criterion, list[Pick]]] = []
     call: str | None = None
     for crit in CRITERIA:
@@ -286,7 +153,7 @@ def answer(
     topics = [
         w
         for w in question_words(question.text, engine.analyzer, engine.state(index).stats)
-        if w.lemma not in _GENERIC and not ordinal_of(w.surface) and not w.lemma.isdigit()
+        if w.lemma not in GENERIC and not ordinal_of(w.surface) and not w.lemma.isdigit()
     ]
     lines = [words["intro"]]
     cites: list[Citation] = []
@@ -332,7 +199,7 @@ def _note(
 
 def _topic_hit(word: QWord, terms: frozenset[str]) -> str | None:
     """The question word's lemma (or compound part) that the criterion's sentences mention."""
-    parts = [p for p in word.parts if p not in _GENERIC]
+    parts = [p for p in word.parts if p not in GENERIC]
     if parts:
         return next((p for p in parts if p in terms), None)
     return word.lemma if word_credit(word, terms) >= 1.0 else None

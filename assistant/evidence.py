@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.constraints import Constraints, HeadTerms, violations
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
-from assistant.terms import QWord, coverage
+from assistant.terms import QWord, match
 from ingest.models import Chunk
 
 _NORM = re.compile(r"\W+")
+_IDENTITY = ("ordinal:", "number:", "name:")
 _URL_ONLY = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 
 
@@ -55,10 +56,17 @@ class Scored:
     coverage: float
     score: float
     missing: tuple[str, ...] = ()
+    covered: frozenset[str] = frozenset()  # lemmas of the question words it covers
+    qwords: tuple[QWord, ...] = ()  # the question's words (shared by all candidates)
 
     @property
     def eligible(self) -> bool:
         return not self.missing
+
+    @property
+    def neighbour(self) -> bool:
+        """It misses only *which* thing is meant: another call, number or name (a near miss)."""
+        return bool(self.missing) and all(m.startswith(_IDENTITY) for m in self.missing)
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class Evidence:
     best: Scored | None  # best eligible sentence
     top: Scored | None  # best sentence overall, eligible or not
     kinds_missing: frozenset[str] = field(default_factory=frozenset)
+    neighbour: Scored | None = None  # a near miss that outscores ``best`` (see Scored.neighbour)
 
     @property
     def found(self) -> bool:
@@ -86,6 +95,7 @@ def score_sentences(
 ) -> list[Scored]:
     """Every sentence of ``groups`` (in hit order) scored, best first."""
     out: list[Scored] = []
+    words = tuple(qwords)
     q = np.asarray(qvec, dtype=np.float32).reshape(-1)
     norm = float(np.linalg.norm(q))
     q = q / norm if norm > 0 else q
@@ -99,14 +109,26 @@ def score_sentences(
                 continue
             if _URL_ONLY.fullmatch(sentence.text) and "url" not in constraints.kinds:
                 continue  # a bare address answers nothing but "where is it published"
-            cov = coverage(qwords, sentence.terms | context_terms)
+            cov, covered = match(qwords, sentence.terms | context_terms)
             missing = violations(
                 sentence.text, group.chunk.section, group.chunk.title, constraints, heads
             )
             score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
             if constraints.kinds & SOFT_KINDS - sentence.kinds:
                 score -= config.soft_kind_penalty
-            out.append(Scored(sentence, group.chunk, rank, float(sim), cov, score, tuple(missing)))
+            out.append(
+                Scored(
+                    sentence,
+                    group.chunk,
+                    rank,
+                    float(sim),
+                    cov,
+                    score,
+                    tuple(missing),
+                    covered,
+                    words,
+                )
+            )
     out.sort(key=lambda s: -s.score)
     return out
 
@@ -186,6 +208,7 @@ def select(
     if not pool:
         return Evidence((), None, top, kinds)
     best = pool[0]
+    neighbour = next((s for s in scored if s.score > best.score and s.neighbour), None)
     by_chunk = {g.chunk.chunk_id: g for g in groups}
     chosen: list[tuple[Scored, list[Sentence]]] = []
     seen: set[str] = set()
@@ -220,12 +243,19 @@ def select(
             chosen.append((extra, [extra.sentence]))
             seen.add(_key(extra.sentence.text))
             covered_kinds |= extra.sentence.kinds
+    by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
     selected: list[Scored] = []
     for cand, block in chosen:
         for sent in block:
+            own = by_pos.get((cand.chunk.chunk_id, sent.index))
             selected.append(
                 cand
                 if sent is cand.sentence
-                else Scored(sent, cand.chunk, cand.rank, cand.dense, cand.coverage, cand.score)
+                else replace(
+                    cand,
+                    sentence=sent,
+                    missing=(),
+                    covered=own.covered if own is not None else frozenset(),
+                )
             )
-    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds))
+    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds), neighbour)

@@ -11,9 +11,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.comparison import split_comparison
+from assistant.ordinals import ORDINALS, ordinal_of
+from assistant.safety import looks_like_injection
 from ingest.errors import QuestionError
+
+__all__ = [
+    "ORDINALS",
+    "Question",
+    "clean",
+    "contextualise",
+    "detect_language",
+    "is_followup",
+    "ordinal_of",
+    "sub_questions",
+    "words",
+]
 
 _SPACES = re.compile(r"\s+")
 
@@ -63,26 +78,6 @@ _ANAPHORA = _wordset(
     """
 )
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history
-
-ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "ensimmäinen",
-        re.compile(
-            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b", re.IGNORECASE
-        ),
-    ),
-    (
-        "toinen",
-        re.compile(
-            r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
-            r"2nd|andra)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
-    ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
-    ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
-)
 
 
 @dataclass(frozen=True)
@@ -153,16 +148,6 @@ def is_followup(text: str) -> bool:
     )
 
 
-def ordinal_of(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first ordinal a text names (canonical Finnish form) and where, or None."""
-    found: tuple[str, re.Match[str]] | None = None
-    for name, pattern in ORDINALS:
-        match = pattern.search(text)
-        if match and (found is None or match.start() < found[1].start()):
-            found = (name, match)
-    return found
-
-
 _PART_SPLIT = re.compile(
     r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|mikä|mitkä|mitä|minkä|millai\w*|"
     r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
@@ -178,8 +163,11 @@ def sub_questions(question: Question) -> list[Question]:
     The later parts are retrieved together with the first one, which gives their context
     ("... ja mistä se tulee?").
     """
-    if question.followup:
-        return [question]
+    if question.followup or looks_like_injection(question.text):
+        return [question]  # an injection is refused as a whole, never answered in part
+    compared = split_comparison(question.text, question.language)
+    if compared is not None:  # "A verrattuna B:hen": the same question about A and about B
+        return [replace(question, text=t, query=t, focus=t) for t in compared]
     parts = [p.strip(" ,") for p in _PART_SPLIT.split(question.text)]
     if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
         return [question]

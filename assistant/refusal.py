@@ -1,10 +1,16 @@
 """When to say "En löydä tähän vastausta asiakirjoista." instead of answering.
 
-Most near misses are refused by hard requirements (:mod:`assistant.constraints`) and by
-:func:`assistant.terms.unknown_concepts`; the thresholds below catch weak evidence. They were
-calibrated with ``python -m assistant.tune`` on ``eval/questions/demo.jsonl`` (160 questions,
-26 unanswerable): refusal precision 0.885, recall 0.885, false refusals 2.2 % (3 of 134).
-Tuned on that same set, so expect somewhat lower figures on unseen questions.
+Questions that try to give orders (:mod:`assistant.safety`) are refused first. Most near misses
+are refused by hard requirements (:mod:`assistant.constraints`) and by
+:func:`assistant.terms.unknown_concepts`; the thresholds below catch weak evidence, and the
+signals of :mod:`assistant.contrast` catch answers about a neighbouring thing. The dense and
+coverage thresholds were calibrated with ``python -m assistant.tune`` on
+``eval/questions/demo.jsonl`` (160 questions, 26 unanswerable). The contrast thresholds are round
+values set from their definitions and then checked on that set: a quarter of the question's
+weight for the typed-answer coverage and the neighbour gain, and 0.87 (about the lower quartile,
+0.875, of the best-sentence similarity of answerable Finnish questions) when only background
+words match. Result: refusal precision and recall 0.962, false refusals 0.7 % (1 of 134). Set
+and checked on that same set, so expect lower figures on unseen questions.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.constraints import Constraints
-from assistant.evidence import Evidence
+from assistant.contrast import background_only, neighbour_gain, typed_answer
+from assistant.evidence import Evidence, Scored
 from assistant.terms import QWord
 
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
@@ -31,6 +38,14 @@ _CITY_NOTE = {
     "sv": "Dokumenten gäller Björneborgs (Pori) avtal; detaljer om andra städers avtal hittar "
     "jag inte i dem.",
 }
+_INJECTION_NOTE = {
+    "fi": "Vastaan vain kysymyksiin asiakirjojen sisällöstä enkä noudata kysymykseen "
+    "kirjoitettuja ohjeita.",
+    "en": "I only answer questions about what the documents say, and I do not follow "
+    "instructions written into a question.",
+    "sv": "Jag svarar bara på frågor om vad dokumenten säger och följer inte instruktioner "
+    "som skrivits in i en fråga.",
+}
 _SUGGEST = {
     "fi": "Alla on lähimmät kohdat, joista voi olla apua.",
     "en": "The closest passages, which may help, are listed below.",
@@ -45,6 +60,9 @@ class RefusalConfig:
     min_dense: float = 0.80  # cosine of the best eligible sentence (Finnish questions)
     min_coverage: float = 0.40  # weighted share of question words it covers (Finnish)
     min_dense_other: float = 0.75  # English and Swedish questions (word coverage does not apply)
+    min_coverage_typed: float = 0.25  # a typed answer for the identified thing (assistant.contrast)
+    max_neighbour_gain: float = 0.25  # share of question words only a near miss covers
+    min_dense_background: float = 0.87  # the sentence matches only background words
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,8 @@ def decide(
     unknown: Sequence[QWord] = (),
 ) -> Verdict:
     """Refuse near misses, questions about things the documents never name, weak evidence."""
+    if constraints.injection:
+        return Verdict(True, "injection")
     if constraints.refuse_city:
         return Verdict(True, "other_city")
     if unknown:
@@ -85,12 +105,26 @@ def decide(
         why = ",".join(top.missing) if top is not None and top.missing else "no_sentence"
         return Verdict(True, f"requirements:{why}")
     if language == "fi":
-        if best.dense < config.min_dense:
-            return Verdict(True, f"weak_dense:{best.dense:.3f}")
-        if best.coverage < config.min_coverage:
-            return Verdict(True, f"weak_coverage:{best.coverage:.2f}")
-    elif best.dense < config.min_dense_other:
+        return _decide_finnish(evidence, best, constraints, config)
+    if best.dense < config.min_dense_other:
         return Verdict(True, f"weak_dense:{best.dense:.3f}")
+    return Verdict(False)
+
+
+def _decide_finnish(
+    evidence: Evidence, best: Scored, constraints: Constraints, config: RefusalConfig
+) -> Verdict:
+    """Dense and word-coverage thresholds, then the signals of :mod:`assistant.contrast`."""
+    if best.dense < config.min_dense:
+        return Verdict(True, f"weak_dense:{best.dense:.3f}")
+    typed = typed_answer(best, constraints)
+    if best.coverage < (config.min_coverage_typed if typed else config.min_coverage):
+        return Verdict(True, f"weak_coverage:{best.coverage:.2f}")
+    gain = 0.0 if typed else neighbour_gain(evidence.selected, evidence.neighbour)
+    if gain >= config.max_neighbour_gain:
+        return Verdict(True, f"neighbour:{gain:.2f}")
+    if not typed and background_only(best) and best.dense < config.min_dense_background:
+        return Verdict(True, f"background_only:{best.dense:.3f}")
     return Verdict(False)
 
 
@@ -99,6 +133,8 @@ def refusal_text(language: str, reason: str = "", with_suggestions: bool = True)
     parts = [_REFUSAL.get(language, REFUSAL_FI)]
     if reason == "other_city":
         parts.append(_CITY_NOTE.get(language, _CITY_NOTE["fi"]))
+    elif reason == "injection":
+        parts.append(_INJECTION_NOTE.get(language, _INJECTION_NOTE["fi"]))
     if with_suggestions:
         parts.append(_SUGGEST.get(language, _SUGGEST["fi"]))
     return " ".join(parts)

@@ -14,173 +14,27 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from assistant.wordlists import CASE_ENDINGS, COLLOQUIAL, QUESTION_WORDS, VAGUE_HEADS
 from ingest.finnish import Analyzer
 
-# Words that say how something is asked, not what about (lemmas as the analyzer gives them).
-QUESTION_WORDS = frozenset(
-    [
-        "milla",
-        "milloin",
-        "mikä",
-        "mitä",
-        "kuka",
-        "ken",
-        "kenen",
-        "keiden",
-        "mihin",
-        "miten",
-        "miksi",
-        "kuinka",
-        "onko",
-        "oliko",
-        "olla",
-        "voida",
-        "voi",
-        "kertoa",
-        "paljon",
-        "paljonko",
-        "monta",
-        "montako",
-        "moni",
-        "millainen",
-        "minkälainen",
-        "kumpi",
-        "mi",
-        "mille",
-        "missä",
-        "kerro",
-        "tietää",
-        "haluta",
-        "entä",
-        "entäs",
-        "asia",
-        "tieto",
-        "lisätieto",
-        "selittää",
-        "tarkoittaa",
-        "löytää",
-        "mikäli",
-        "siis",
-        "sitten",
-        "vielä",
-        "yms",
-        "jne",
-        "eli",
-        "mennessä",
-        "oikein",
-        "noi",
-        "tää",
-        "toi",
-        "what",
-        "who",
-        "when",
-        "where",
-        "which",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "does",
-        "do",
-        "did",
-        "can",
-        "could",
-        "should",
-        "would",
-        "the",
-        "of",
-        "for",
-        "and",
-        "to",
-        "in",
-        "on",
-        "with",
-        "my",
-        "our",
-        "me",
-        "about",
-        "tell",
-        "there",
-        "be",
-        "this",
-        "that",
-        "it",
-        "its",
-        "their",
-        "vad",
-        "vem",
-        "vilka",
-        "vilken",
-        "vilket",
-        "när",
-        "var",
-        "hur",
-        "är",
-        "och",
-        "för",
-        "kan",
-        "jag",
-        "vi",
-        "det",
-        "den",
-        "som",
-        "finns",
-        "till",
-        "med",
-        "om",
-        "av",
-        "på",
-        "ett",
-        "en",
-        "har",
-        "hade",
-    ]
-)
+__all__ = [
+    "QUESTION_WORDS",
+    "QWord",
+    "TermStats",
+    "counted",
+    "coverage",
+    "is_specific",
+    "match",
+    "question_words",
+    "unknown_concepts",
+    "word_credit",
+]
+
 _TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Porin" -> pori)
 _PREFIX = 5
 _PREFIX_CREDIT = 0.6
-# Colloquial words and their standard lemmas ("ekassa haussa" = "ensimmäisessä haussa").
-COLLOQUIAL = {
-    "eka": "ensimmäinen",
-    "toka": "toinen",
-    "prossa": "prosentti",
-    "massi": "raha",
-    "fyrkka": "raha",
-    "duuni": "työ",
-    "firma": "yritys",
-    "systeemi": "järjestelmä",
-}
-# Vague compound heads: "ilmastojuttu" means "ilmasto".
-VAGUE_HEADS = frozenset({"juttu", "asia", "homma", "kama", "meininki", "kuvio", "systeemi"})
-_CASE_ENDINGS = (
-    "issa",
-    "issä",
-    "ista",
-    "istä",
-    "ssa",
-    "ssä",
-    "sta",
-    "stä",
-    "lla",
-    "llä",
-    "lta",
-    "ltä",
-    "lle",
-    "ksi",
-    "iin",
-    "ihin",
-    "hin",
-    "in",
-    "en",
-    "na",
-    "nä",
-    "n",
-    "a",
-    "ä",
-    "t",
-)
+_HALF = 0.5
+BACKGROUND_IDF = math.log(3.0)
 
 
 @dataclass(frozen=True)
@@ -219,7 +73,7 @@ class TermStats:
 
     def stem(self, term: str) -> str | None:
         """A corpus term that ``term`` is an inflected form of ("robocoastin" -> robocoast)."""
-        for ending in _CASE_ENDINGS:
+        for ending in CASE_ENDINGS:
             base = term[: -len(ending)]
             if term.endswith(ending) and len(base) >= 3 and base in self.df:
                 return base
@@ -347,8 +201,24 @@ def counted(word: QWord) -> bool:
 
 def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
     """Weighted share of the question's content words that ``terms`` cover (1.0 when none)."""
+    return match(qwords, terms)[0]
+
+
+def match(qwords: list[QWord], terms: frozenset[str]) -> tuple[float, frozenset[str]]:
+    """:func:`coverage`, and the lemmas of the counted words ``terms`` cover at least half."""
     used = [w for w in qwords if counted(w)]
     total = sum(w.weight for w in used)
+    credits = [(w, word_credit(w, terms)) for w in used]
+    covered = frozenset(w.lemma for w, credit in credits if credit >= _HALF)
     if total <= 0:
-        return 1.0
-    return sum(w.weight * word_credit(w, terms) for w in used) / total
+        return 1.0, covered
+    return sum(w.weight * credit for w, credit in credits) / total, covered
+
+
+def is_specific(word: QWord) -> bool:
+    """Whether a word occurs in fewer than about half of the passages (or in none).
+
+    ``idf = log(1 + n / (1 + df))`` falls below ``log 3`` once ``df`` reaches ``n / 2 - 1``:
+    such background words ("Pori", "ekosysteemisopimus" here) say little about what is asked.
+    """
+    return word.weight >= BACKGROUND_IDF

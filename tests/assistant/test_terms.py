@@ -6,6 +6,7 @@ from assistant.terms import (
     TermStats,
     _one_edit,
     coverage,
+    match,
     question_words,
     unknown_concepts,
     word_credit,
@@ -61,3 +62,10 @@ def test_compound_head_counts_and_unknown_concepts_are_found() -> None:
     assert [w.lemma for w in unknown_concepts(words, STATS, FakeAnalyzer())] == ["kaupunginjohtaja"]
     head = question_words("haku", FakeAnalyzer(), STATS)[0]
     assert word_credit(head, frozenset({"rahoitushaku"})) == 1.0
+
+
+def test_match_gives_coverage_and_the_words_covered() -> None:
+    words = question_words("Milloin toinen haku oli auki huomenna?", FakeAnalyzer(), STATS)
+    value, covered = match(words, frozenset({"haku", "auki"}))
+    assert value == coverage(words, frozenset({"haku", "auki"}))
+    assert covered == {"haku", "auki"}  # "huomenna" is not counted, "toinen" not covered

@@ -1,0 +1,53 @@
+"""Whether the best sentence answers *this* question or only something next to it.
+
+Three signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
+reference to particular questions:
+
+* a **typed answer**: the question asks for a kind of answer (a date, an amount, ...) *and* names
+  which thing it means (an ordinal, a number or a name), and the sentence gives that kind and
+  meets those requirements. The rest of the question is then mostly wording ("Mihin mennessä
+  hakemukset piti jättää?" is answered by "... päättyi 31. joulukuuta 2023"), so a lower word
+  coverage is enough.
+* a **neighbour gain**: a sentence that misses only which thing is meant (the first call for a
+  question about the second one) outscores the answer and covers question words that no quoted
+  sentence covers. The documents then state the fact for the neighbour, not for the thing asked
+  about: the near miss the assistant must refuse.
+* **background only**: the question has specific words (ones found in fewer than about half of
+  the passages, or in none), but the sentence matches only background words such as "Pori".
+  Word overlap then says nothing, and the dense similarity alone must be convincing (unless the
+  answer is typed: its kind and the question's identifying details already tie it down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.constraints import Constraints
+from assistant.evidence import Scored
+from assistant.terms import counted, is_specific
+
+
+def typed_answer(best: Scored, constraints: Constraints) -> bool:
+    """The sentence gives the asked kind of answer for the thing the question identifies."""
+    identified = bool(constraints.ordinals or constraints.numbers or constraints.names)
+    kinds = constraints.kinds
+    return identified and bool(kinds) and kinds <= best.sentence.kinds and best.eligible
+
+
+def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> float:
+    """Weight share of the question's words that ``neighbour`` covers and no quoted sentence does."""
+    if neighbour is None:
+        return 0.0
+    used = [w for w in neighbour.qwords if counted(w)]
+    total = sum(w.weight for w in used)
+    if total <= 0:
+        return 0.0
+    answered = frozenset().union(*(s.covered for s in selected))
+    gained = [w for w in used if w.lemma in neighbour.covered and w.lemma not in answered]
+    return sum(w.weight for w in gained) / total
+
+
+def background_only(best: Scored) -> bool:
+    """The question has specific words, and the sentence covers none of them."""
+    specific = [w for w in best.qwords if is_specific(w)]
+    return bool(specific) and not any(w.lemma in best.covered for w in specific)

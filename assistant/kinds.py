@@ -1,0 +1,92 @@
+"""Answer kinds: what a question asks for, and how a sentence shows it has it.
+
+Kinds are a date, an amount of money, a rate, a count, an e-mail address, a phone number and a
+web address. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?"
+one with an amount of money.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "kuinka monta hakemusta": the phrase before what a Finnish question counts
+COUNT_PHRASE = r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b"
+
+_ASKS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(
+        r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
+        r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
+        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|"
+        r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b",
+        re.IGNORECASE,
+    ),
+    "money": re.compile(
+        r"(?:kuinka paljon|paljonko|kuinka suuri|minkä suuruinen|suuruus|\bmäärä\w*|how much|"
+        r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
+        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
+        r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
+        r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|"
+        r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
+        r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
+        r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
+        re.IGNORECASE,
+    ),
+    "rate": re.compile(
+        r"prosent|%|\btukitaso|\btuki-?intensiteet|rahoitusosuu|omarahoitu|\bosuu\w* "
+        r"(?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|\bandel\b|\bprocent",
+        re.IGNORECASE,
+    ),
+    "count": re.compile(
+        COUNT_PHRASE + r"|\blukumäär|\bhow many\b|\bhur många\b",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post", re.IGNORECASE),
+    "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
+    "url": re.compile(
+        r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
+        r"\bwebbsida|\blänk",
+        re.IGNORECASE,
+    ),
+}
+_MONTHS = (
+    r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
+    r"lokakuu|marraskuu|joulukuu"
+)
+_NUMBER_WORDS = (
+    r"yksi|yhden|kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|"
+    r"seitsemä\w*|kahdeksa\w*|yhdeksä\w*|kymmene\w*|kuusitoista|kuudentoista"
+)
+_HAS: dict[str, re.Pattern[str]] = {
+    "date": re.compile(
+        rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?|\b(?:19|20)\d\d\b|(?:{_MONTHS})\w*", re.IGNORECASE
+    ),
+    "money": re.compile(
+        r"\d[\d\s]*(?:,\d+)?\s*(?:milj\w*|mrd|miljardi\w*|euro\w*|€|meur)|\beuro\w*", re.IGNORECASE
+    ),
+    "rate": re.compile(r"%|prosent", re.IGNORECASE),
+    "count": re.compile(
+        # a number, but not a year or the day of a date ("18. lokakuuta")
+        r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:\s\d{3})*(?![\d]|[.,]\d)"
+        rf"(?!\.\s*(?:{_MONTHS}))|"
+        rf"\b(?:{_NUMBER_WORDS})\b",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "phone": re.compile(r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358"),
+    "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
+}
+
+
+def asked_kinds(text: str) -> frozenset[str]:
+    """The kinds of answer a question asks for (date, money, rate, count, email, phone, url)."""
+    kinds = {kind for kind, pattern in _ASKS.items() if pattern.search(text)}
+    if "rate" in kinds:
+        kinds.discard("money")
+    if "money" in kinds or "rate" in kinds:
+        kinds.discard("count")
+    return frozenset(kinds)
+
+
+def kinds_present(text: str) -> frozenset[str]:
+    """The answer kinds a sentence can give."""
+    return frozenset(kind for kind, pattern in _HAS.items() if pattern.search(text))

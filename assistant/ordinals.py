@@ -1,0 +1,38 @@
+"""Ordinal words ("toinen haku", "second call", "andra utlysningen") in Finnish, English, Swedish.
+
+Each ordinal has one canonical Finnish name; colloquial forms ("ekassa", "tokan") count too.
+"""
+
+from __future__ import annotations
+
+import re
+
+ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "ensimmäinen",
+        re.compile(
+            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "toinen",
+        re.compile(
+            r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
+            r"2nd|andra)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
+    ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
+    ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
+)
+
+
+def ordinal_of(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first ordinal a text names (canonical Finnish form) and where, or None."""
+    found: tuple[str, re.Match[str]] | None = None
+    for name, pattern in ORDINALS:
+        match = pattern.search(text)
+        if match and (found is None or match.start() < found[1].start()):
+            found = (name, match)
+    return found

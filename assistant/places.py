@@ -1,0 +1,69 @@
+"""Cities the documents may name, and whether a question is about which cities take part.
+
+The documents are about the City of Pori's agreement; they list the other cities with an
+agreement but give none of their details. A question about another city is answerable only when
+it asks which cities take part.
+"""
+
+from __future__ import annotations
+
+import re
+
+HOME_CITY = "pori"
+
+# Finnish name stems and Swedish names; Pori counts as home.
+_CITIES: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+    for name, pattern in {
+        "pori": r"pori\w*|björneborg\w*",
+        "helsinki": r"helsin\w+|helsingfors",
+        "espoo": r"espoo\w*|espoos\w*|esbo",
+        "vantaa": r"vantaa\w*|vanda",
+        "tampere": r"tamper\w+|tammerfors",
+        "turku": r"turku\w*|turu(?:n|ssa|sta|lla|lle|lta)|åbo",
+        "oulu": r"oulu\w*|uleåborg",
+        "rovaniemi": r"rovanie\w+",
+        "vaasa": r"vaasa\w*|vasa",
+        "joensuu": r"joensuu\w*",
+        "kuopio": r"kuopio\w*",
+        "jyväskylä": r"jyväskyl\w+",
+        "lappeenranta": r"lappeenran\w+|villmanstrand",
+        "imatra": r"imatra\w*",
+        "lahti": r"lahti|lahde(?:n|ssa|sta|lla|lle|lta)|lahte(?:en)|lahtis",
+        "seinäjoki": r"seinäjo\w+",
+        "mikkeli": r"mikkeli\w*|s:t michel",
+        "kajaani": r"kajaani\w*|kajana",
+        "sotkamo": r"sotkamo\w*",
+        "kokkola": r"kokkola\w*|karleby",
+        "hämeenlinna": r"hämeenlinn\w+|tavastehus",
+        "kotka": r"kotka\w*",
+        "rauma": r"rauma\w*|raumo",
+        "salo": r"salo(?:n|ssa|sta|lla|lle|lta)?",
+        "porvoo": r"porvoo\w*|borgå",
+        "kouvola": r"kouvola\w*",
+        "savonlinna": r"savonlinn\w+|nyslott",
+        "raahe": r"raahe\w*|brahestad",
+        "kemi": r"kemi(?:n|ssä|stä|in)",
+        "tornio": r"tornio\w*|torneå",
+        "uusikaupunki": r"uudenkaupungin|uusikaupunki|nystad",
+        "hyvinkää": r"hyvinkää\w*",
+        "kerava": r"kerava\w*",
+        "järvenpää": r"järvenpää\w*",
+    }.items()
+}
+_PARTICIPATION = re.compile(
+    r"mukana|osallistu|kaupungi(?:t|en|lla|ssa)\b|kaupunkiseu|kaupunkien|sopimuskaupun|"
+    r"mitkä kaupung|ketkä|kenen kanssa|participat|which cities|what cities|cities|städer|"
+    r"deltar|ingår|involved|part of|kuuluu|kuuluuko",
+    re.IGNORECASE,
+)
+
+
+def cities_named(text: str) -> frozenset[str]:
+    """Cities a text names."""
+    return frozenset(name for name, pattern in _CITIES.items() if pattern.search(text))
+
+
+def about_participants(text: str) -> bool:
+    """Whether a question asks which cities take part (then other cities may be named)."""
+    return _PARTICIPATION.search(text) is not None

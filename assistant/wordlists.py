@@ -1,0 +1,97 @@
+"""Shared word lists of the question analysis (data only, no logic).
+
+One home for the words that :mod:`assistant.terms` (content words and their weights) and
+:mod:`assistant.constraints` (names a sentence must contain) both need to recognise: Finnish
+interrogatives are question framing, never content and never names. Words are lowercase; the
+lists hold surface forms and the lemmas the analyzer gives for them.
+"""
+
+from __future__ import annotations
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+# Finnish interrogatives and openers: framing for coverage, and not names when capitalised.
+FI_INTERROGATIVES = wordset(
+    """
+    entä kerro kuinka kuka mihin mikä miksi milloin missä miten mitä oliko onko
+    """
+)
+
+# Words that say how something is asked, not what about (lemmas as the analyzer gives them).
+QUESTION_WORDS = (
+    FI_INTERROGATIVES
+    | wordset(
+        """
+        asia eli entäs haluta jne kenen keiden ken kertoa kumpi lisätieto löytää mennessä mi
+        mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
+        paljonko selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
+        """
+    )
+    | wordset(  # English
+        """
+        about and are be can could did do does for how in is it its me my of on our should
+        tell that the their there this to was were what when where which who why with would
+        """
+    )
+    | wordset(  # Swedish
+        """
+        av den det en ett finns för hade har hur jag kan med när och om på som till var vad
+        vem vi vilka vilken vilket är
+        """
+    )
+)
+
+# Capitalised words that start a question or a clause but are no names ("Entä", "Voinko").
+NOT_NAMES = FI_INTERROGATIVES | wordset(
+    """
+    kenelle ketkä mistä mitkä saako saanko selitä voiko voinko
+    """
+)
+
+# Colloquial words and their standard lemmas ("ekassa haussa" = "ensimmäisessä haussa").
+COLLOQUIAL = {
+    "eka": "ensimmäinen",
+    "toka": "toinen",
+    "prossa": "prosentti",
+    "massi": "raha",
+    "fyrkka": "raha",
+    "duuni": "työ",
+    "firma": "yritys",
+    "systeemi": "järjestelmä",
+}
+
+# Vague compound heads: "ilmastojuttu" means "ilmasto".
+VAGUE_HEADS = wordset("juttu asia homma kama meininki kuvio systeemi")
+
+# Finnish case endings, longest alternatives first where they overlap (tried in this order).
+# fmt: off
+CASE_ENDINGS: tuple[str, ...] = (
+    "issa", "issä", "ista", "istä", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle",
+    "ksi", "iin", "ihin", "hin", "in", "en", "na", "nä", "n", "a", "ä", "t",
+)
+# fmt: on
+
+# English and Swedish head nouns of ordinal phrases, in the documents' Finnish ("second call").
+HEAD_TRANSLATIONS = {
+    "call": "haku",
+    "calls": "haku",
+    "round": "haku",
+    "application": "haku",
+    "utlysning": "haku",
+    "utlysningen": "haku",
+    "ansökningsomgång": "haku",
+    "omgång": "haku",
+    "priority": "painotus",
+    "emphasis": "painotus",
+    "prioritering": "painotus",
+    "project": "hanke",
+    "projects": "hanke",
+    "projekt": "hanke",
+    "projektet": "hanke",
+    "axis": "toimintalinja",
+    "focus": "painopistealue",
+}

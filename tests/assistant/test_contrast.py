@@ -1,0 +1,186 @@
+"""Typed answers, near misses answered from a neighbour, background-only matches (no model)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from assistant.constraints import Constraints, OrdinalPhrase
+from assistant.contrast import background_only, neighbour_gain, typed_answer
+from assistant.evidence import Evidence, Scored
+from assistant.refusal import RefusalConfig, decide, refusal_text
+from assistant.sentencebank import Sentence
+from assistant.terms import BACKGROUND_IDF, QWord, is_specific
+from tests.assistant.fakes import group, make_chunk
+
+GRP = group(
+    make_chunk(
+        "Toinen rahoitushaku päättyi 31. joulukuuta 2023. "
+        "Ensimmäisessä haussa viisi hanketta sai rahoitusta. "
+        "Porin tavoitteena on lisätä TKI-toimintaa."
+    )
+)
+DATED, FIRST_CALL, BACKGROUND = GRP.sentences
+SECOND = OrdinalPhrase("toinen", frozenset({"haku"}))
+
+# "Mitkä hankkeet saivat rahoitusta toisessa haussa?" (weights as IDF would give them)
+WORDS = (
+    QWord("hankkeet", "hanke", (), 1.3),
+    QWord("saivat", "saada", (), 2.3),
+    QWord("rahoitusta", "rahoitus", (), 1.1),
+    QWord("toisessa", "toinen", (), 1.8),
+    QWord("haussa", "haku", (), 1.2),
+)
+
+
+def scored(
+    sentence: Sentence,
+    covered: set[str],
+    *,
+    dense: float = 0.86,
+    coverage: float = 0.7,
+    score: float = 0.9,
+    missing: tuple[str, ...] = (),
+    words: tuple[QWord, ...] = WORDS,
+) -> Scored:
+    return Scored(
+        sentence,
+        GRP.chunk,
+        0,
+        dense,
+        coverage,
+        score,
+        missing,
+        frozenset(covered),
+        words,
+    )
+
+
+def test_background_idf_is_the_idf_of_a_term_in_half_of_the_passages() -> None:
+    n = 1000
+    assert math.log(1 + n / (1 + n / 2 - 1)) == pytest.approx(BACKGROUND_IDF)
+    assert is_specific(QWord("sää", "sää", (), 4.0, known=False))
+    assert not is_specific(QWord("Porin", "pori", (), 0.8))
+
+
+@pytest.mark.parametrize(
+    ("constraints", "typed"),
+    [
+        (Constraints(kinds=frozenset({"date"}), ordinals=(SECOND,)), True),
+        (Constraints(kinds=frozenset({"date"})), False),  # nothing identifies which call
+        (Constraints(ordinals=(SECOND,)), False),  # no kind of answer asked for
+        (Constraints(kinds=frozenset({"money"}), ordinals=(SECOND,)), False),  # no amount
+    ],
+)
+def test_typed_answer(constraints: Constraints, typed: bool) -> None:
+    assert typed_answer(scored(DATED, {"toinen", "haku"}), constraints) is typed
+
+
+def test_neighbour_gain_counts_words_only_the_near_miss_covers() -> None:
+    answer = scored(DATED, {"toinen", "haku", "hanke", "rahoitus"})
+    near = scored(FIRST_CALL, {"haku", "hanke", "saada", "rahoitus"}, missing=("ordinal:toinen",))
+    assert near.neighbour and not answer.neighbour
+    assert neighbour_gain([answer], near) == pytest.approx(2.3 / 7.7)
+    assert neighbour_gain([answer], None) == 0.0
+    same = scored(FIRST_CALL, {"haku", "hanke"}, missing=("ordinal:toinen",))
+    assert neighbour_gain([answer], same) == 0.0
+
+
+def test_a_sentence_missing_what_is_counted_is_no_neighbour() -> None:
+    assert not scored(FIRST_CALL, set(), missing=("counted",)).neighbour
+    assert not scored(FIRST_CALL, set(), missing=("ordinal:toinen", "counted")).neighbour
+
+
+def test_background_only_needs_a_specific_question_word() -> None:
+    weather = (
+        QWord("sää", "sää", (), 4.0, known=False),
+        QWord("Porissa", "pori", (), 0.8),
+        QWord("huomenna", "huomenna", (), 4.0, known=False),
+    )
+    assert background_only(scored(BACKGROUND, {"pori"}, words=weather))
+    plain = (QWord("Porin", "pori", (), 0.8),)
+    assert not background_only(scored(BACKGROUND, {"pori"}, words=plain))
+    assert not background_only(scored(FIRST_CALL, {"saada"}))
+
+
+CONFIG = RefusalConfig()
+WHEN_SECOND = Constraints(kinds=frozenset({"date"}), ordinals=(SECOND,))
+
+
+@pytest.mark.parametrize(
+    ("best", "neighbour", "constraints", "reason"),
+    [
+        # a typed answer for the identified call needs less word coverage ...
+        (scored(DATED, {"toinen", "haku"}, coverage=0.3), None, WHEN_SECOND, ""),
+        # ... an untyped one does not
+        (scored(DATED, {"toinen", "haku"}, coverage=0.3), None, Constraints(), "weak_coverage"),
+        # the first call's funded projects outscore the second call's dates: a near miss
+        (
+            scored(DATED, {"toinen", "haku", "hanke", "rahoitus"}),
+            scored(FIRST_CALL, {"haku", "hanke", "saada"}, missing=("ordinal:toinen",)),
+            Constraints(ordinals=(SECOND,)),
+            "neighbour",
+        ),
+        # a typed answer is not refused for its neighbours
+        (
+            scored(DATED, {"toinen", "haku"}),
+            scored(FIRST_CALL, {"haku", "hanke", "saada"}, missing=("ordinal:toinen",)),
+            WHEN_SECOND,
+            "",
+        ),
+        (
+            scored(
+                BACKGROUND,
+                {"pori"},
+                dense=0.83,
+                coverage=1.0,
+                words=(
+                    QWord("sää", "sää", (), 4.0, known=False),
+                    QWord("Porissa", "pori", (), 0.8),
+                ),
+            ),
+            None,
+            Constraints(),
+            "background_only",
+        ),
+        # a typed answer needs no specific word ("toinen" may be a background word)
+        (
+            scored(
+                DATED,
+                {"toinen", "haku"},
+                dense=0.83,
+                words=(QWord("toisen", "toinen", (), 1.0), QWord("päättyi", "päättyä", (), 2.1)),
+            ),
+            None,
+            WHEN_SECOND,
+            "",
+        ),
+        (
+            scored(
+                BACKGROUND,
+                {"pori"},
+                dense=0.91,
+                coverage=1.0,
+                words=(QWord("saavuttaa", "saavuttaa", (), 4.0, known=False),),
+            ),
+            None,
+            Constraints(),
+            "",
+        ),
+    ],
+)
+def test_decide_with_contrast_signals(
+    best: Scored, neighbour: Scored | None, constraints: Constraints, reason: str
+) -> None:
+    evidence = Evidence((best,), best, neighbour or best, neighbour=neighbour)
+    verdict = decide(evidence, constraints, "fi", CONFIG)
+    assert verdict.refuse is bool(reason) and verdict.reason.startswith(reason), verdict
+
+
+def test_an_injection_is_refused_before_anything_else() -> None:
+    best = scored(DATED, {"toinen", "haku"})
+    verdict = decide(Evidence((best,), best, best), Constraints(injection=True), "en", CONFIG)
+    assert verdict.refuse and verdict.reason == "injection"
+    assert "do not follow instructions" in refusal_text("en", "injection")
+    assert "enkä noudata kysymykseen kirjoitettuja ohjeita" in refusal_text("fi", "injection")

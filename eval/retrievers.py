@@ -29,8 +29,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.fusion import FUSION_METHODS, fuse
-from ingest.finnish import ANALYZER_NAMES, DEFAULT_ANALYZER, make_analyzer, normalize
+from ingest.finnish import ANALYZER_NAMES, DEFAULT_ANALYZER, make_analyzer
 from ingest.lexical import LexicalIndex
+from ingest.tokens import normalize
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,7 @@
 """Finnish text analysis for the lexical (BM25) index and for questions.
 
-An analyzer turns text into index terms: NFC, soft hyphens and citation marks removed,
-lowercased, punctuation stripped; numbers, dates, e-mail addresses and acronyms are kept
-whole ("31.12.2023", "044", "eakr"); a small stopword list is dropped. Analysis is cached
-per word, so a corpus is analysed at tens of thousands of words per second once warm.
+An analyzer turns the tokens of :mod:`ingest.tokens` into index terms (lowercased, stopwords
+dropped, numbers, dates, e-mail addresses and acronyms kept whole). Analysis is cached per word.
 
 Names for :func:`make_analyzer`:
 
@@ -33,13 +31,13 @@ from __future__ import annotations
 
 import importlib
 import logging
-import re
-import unicodedata
 from collections.abc import Callable, Container, Iterable
 from typing import Any, Protocol
 
 from ingest.errors import ConfigError
+from ingest.inflection import sibling_lemma
 from ingest.lexicon import Lexicon, LexiconDictionaryFactory, finnish_lexicon
+from ingest.tokens import ABBREVIATIONS, STOPWORDS, tokens
 
 log = logging.getLogger(__name__)
 
@@ -47,58 +45,9 @@ DEFAULT_ANALYZER = "lemma_compound"
 ANALYZER_NAMES: tuple[str, ...] = ("plain", "snowball", "lemma", "lemma_compound", "voikko")
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-STOPWORDS: frozenset[str] = _wordset(
-    """
-    ja tai sekä eli että kuin mutta vaan jos kun koska niin myös vain jo vielä nyt sitten
-    ei en et emme ette eivät olla on ovat oli olivat ollut olleet ole olen olet olemme
-    olette se ne sen sitä siitä siinä sille siihen niiden niitä näiden tämä nämä tuo nuo
-    hän he minä sinä me te joka jotka jonka joiden mikä mitkä mitä mikä kuka ketkä
-    milloin missä mistä mihin miten miksi kuinka montako moniko paljonko kauanko
-    mille millä minkä miltä kenen keitä keneltä kenelle
-    """
-)
-
-ABBREVIATIONS: frozenset[str] = _wordset(
-    "puh esim ks mm ym yms jne tms ns eaa jaa vrt os milj mrd tel klo"
-)
-
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_CITATION_MARK = re.compile(r"\[\d{1,3}\]")
-_TOKEN = re.compile(
-    r"""
-    (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-  | (?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})
-  | (?P<number>\d+(?:[.,]\d+)*)(?::[^\W\d_]{1,4})?
-  | (?P<word>[^\W\d_]{2,}(?:['’][^\W\d_]+)?)(?::[^\W\d_]{1,4})?
-    """,
-    re.VERBOSE,
-)
-_MAX_ACRONYM = 5  # longer words in capitals are headings, analysed as words
 CACHE_WORDS = 500_000  # analysed words kept per analyzer
 _MIN_PART = 3  # shortest compound part
 _MIN_SPLIT = 7  # shortest lemma we try to split
-
-
-def normalize(text: str) -> str:
-    """NFC, without soft hyphens, zero-width characters and Wikipedia-style ``[8]`` marks."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _CITATION_MARK.sub(" ", text)
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    """``(kind, surface)`` pairs in text order; kind is email, date, number, acronym or word."""
-    out: list[tuple[str, str]] = []
-    for match in _TOKEN.finditer(normalize(text)):
-        kind = next(k for k in ("email", "date", "number", "word") if match.group(k))
-        surface = match.group(kind)
-        if kind == "word" and surface.isupper() and len(surface) <= _MAX_ACRONYM:
-            kind = "acronym"
-        out.append((kind, surface))
-    return out
 
 
 class Analyzer(Protocol):
@@ -191,21 +140,36 @@ class CompoundAnalyzer(LemmaAnalyzer):
         super().__init__()
         self._extra = {w.lower() for w in vocabulary}
         self._known: Container[str] | None = None
-        self._forms: Callable[[str], str | None] | None = None
+        self._forms: Callable[[str], str | None] | None = None  # dictionary, then paradigm
+        self._lexicon_form: Callable[[str], str | None] = lambda word: None
 
     def _load(self) -> tuple[Container[str], Callable[[str], str | None]]:
         if self._known is None or self._forms is None:
             lexicon = finnish_lexicon()
             self._known = _KnownLemmas(lexicon, frozenset(self._extra))
-            self._forms = lexicon.form
+            self._lexicon_form = lexicon.form
+            self._forms = lambda word: lexicon.form(word) or sibling_lemma(word, lexicon.form)
         return self._known, self._forms
 
     def _word(self, surface: str) -> Iterable[str]:
-        _, forms = self._load()
+        known, _ = self._load()
         lower = surface.lower()
-        if forms(surface) is None and forms(lower) is None:
+        if (
+            self._lexicon_form(lower) == lower
+            and lower not in self._extra
+            and self._lemma(surface) == lower
+        ):
+            # listed as its own lemma, yet maybe an inflected form ("hausta", elative of haku)
+            sibling = sibling_lemma(lower, self._lexicon_form, min_agree=2)
+            if sibling is not None:
+                return (sibling, *self.split(sibling))
+        if self._lexicon_form(surface) is None and self._lexicon_form(lower) is None:
             # Unknown to the dictionary: simplemma guesses ("rahoitushaku" -> rahoitus), so
-            # first try a compound whose last piece is an inflected word ("hakuun" -> haku).
+            # first try a form of the same paradigm ("hausta" -> haussa -> haku), then a
+            # compound whose last piece is an inflected word ("rahoitushausta" -> haku).
+            sibling = sibling_lemma(lower, self._lexicon_form)
+            if sibling is not None and sibling in known:
+                return (sibling, *self.split(sibling))
             pieces = self._segment(lower, inflected_head=True)
             if pieces:
                 head_piece, head = pieces[-1]

@@ -10,13 +10,11 @@ from ingest.errors import ConfigError
 from ingest.finnish import (
     ANALYZER_NAMES,
     DEFAULT_ANALYZER,
-    STOPWORDS,
     Analyzer,
     CompoundAnalyzer,
     make_analyzer,
-    normalize,
-    tokens,
 )
+from ingest.tokens import STOPWORDS, normalize, tokens
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +143,11 @@ def test_unknown_analyzer_names_are_refused(name: str, message: str) -> None:
 def test_optional_voikko_analyzer_gives_compound_parts() -> None:
     terms = make_analyzer("voikko").terms("robotiikkahankkeeni")
     assert {"robotiikkahanke", "robotiikka", "hanke"} <= set(terms)
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("hausta", "haku"), ("haulta", "haku"), ("Porista", "pori"), ("kesällä", "kesä")],
+)
+def test_inflected_forms_the_dictionary_lacks_get_their_lemma(word: str, lemma: str) -> None:
+    assert make_analyzer("lemma_compound").terms(word)[0] == lemma

@@ -11,7 +11,8 @@ requirements that a neighbouring sentence does not meet:
 * numbers, years and dates of the question must occur;
 * names (capitalised words, acronyms) of a Finnish question must occur (the document title counts);
 * a city other than Pori may only be answered from a sentence naming it, and only when the
-  question is about which cities take part.
+  question is about which cities take part;
+* a date asked about the next or an upcoming thing must lie after today.
 
 A question that tries to give the assistant orders (:mod:`assistant.safety`) is marked, and
 refused whatever the documents say.
@@ -20,16 +21,19 @@ refused whatever the documents say.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-from assistant.kinds import COUNT_PHRASE, asked_kinds, kinds_present
-from assistant.places import HOME_CITY, about_participants, cities_named
+from assistant.heads import HeadTerms, OrdinalPhrase, counted_terms, ordinal_phrases
+from assistant.kinds import asked_kinds, kinds_present
+from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import ORDINALS, Question, words
 from assistant.safety import looks_like_injection
-from assistant.wordlists import HEAD_TRANSLATIONS, NOT_NAMES
-from ingest.finnish import Analyzer
+from assistant.terms import split_context
+from assistant.upcoming import asks_upcoming, gives_future_date
+from assistant.wordlists import NOT_NAMES
 
 __all__ = [
     "HOME_CITY",
@@ -43,19 +47,11 @@ __all__ = [
     "violations",
 ]
 
-_COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
-
 _NAME = re.compile(r"(?<![\w@.])([A-ZÅÄÖ][\w+-]*(?::\w+)?)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
 _NAME_PREFIX = 5
-
-
-@dataclass(frozen=True)
-class OrdinalPhrase:
-    """An ordinal and the head terms of the noun it qualifies ("toinen haku" -> haku)."""
-
-    ordinal: str
-    heads: frozenset[str]
+# an acronym with a Finnish case ending written without a colon ("SAMKin", "TEMiin")
+_INFLECTED_ACRONYM = re.compile(r"([A-ZÅÄÖ]{2,})([a-zåäö]{1,5})")
 
 
 @dataclass(frozen=True)
@@ -70,82 +66,19 @@ class Constraints:
     about_participants: bool = False
     counted: frozenset[str] = frozenset()  # "kuinka monta hakemusta" -> hakemus
     injection: bool = False  # the question tries to give the assistant orders
+    # requirements (as ``violations`` labels them) that only the earlier questions of a follow-up
+    # give: preferred, but dropped when no sentence meets them (see assistant.evidence.select)
+    from_history: frozenset[str] = frozenset()
+    # requirements that only context sentences ("Kuulin, että syksyllä 2023 oli haku.") or the
+    # history give: the passage around a sentence may meet them (see violations)
+    loose: frozenset[str] = frozenset()
+    # "Milloin seuraava haku avautuu?": a date answer must lie after this day (assistant.upcoming)
+    after: date | None = None
 
     @property
     def refuse_city(self) -> bool:
         """A question about another city's own details: the documents only give Pori's."""
         return bool(self.other_cities) and not self.about_participants
-
-
-class HeadTerms:
-    """Head-noun terms of words: lemma, compound parts, and lemmas of word endings.
-
-    A word ending counts only when its lemma is a word of ``vocabulary`` (the corpus terms), so
-    "rahoitushaku" gives haku, but inflection endings such as "-usta" give nothing.
-    """
-
-    def __init__(self, analyzer: Analyzer, vocabulary: Container[str] = frozenset()) -> None:
-        self.analyzer = analyzer
-        self.vocabulary = vocabulary
-        self._terms = lru_cache(maxsize=20_000)(self._compute)
-
-    def use_vocabulary(self, vocabulary: Container[str]) -> None:
-        """Switch to the terms of another index version (forgets cached results)."""
-        if vocabulary is not self.vocabulary:
-            self.vocabulary = vocabulary
-            self._terms.cache_clear()
-
-    def _compute(self, word: str) -> frozenset[str]:
-        word = word.lower()
-        if word in HEAD_TRANSLATIONS:
-            return frozenset({HEAD_TRANSLATIONS[word]})
-        out = set(self.analyzer.terms(word))
-        for n in range(4, 9):
-            if len(word) >= n + 3:
-                out.update(t for t in self.analyzer.terms(word[-n:]) if t in self.vocabulary)
-        return frozenset(out)
-
-    def __call__(self, word: str) -> frozenset[str]:
-        return self._terms(word)
-
-    @staticmethod
-    def translated(word: str) -> frozenset[str]:
-        """Finnish head terms of an English or Swedish noun we know ("calls" -> haku)."""
-        word = word.lower()
-        return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
-
-
-def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[OrdinalPhrase]:
-    """Every ordinal in ``text`` with the head terms of the (up to two) words after it.
-
-    Only head terms the corpus uses count: a word the analyzer cannot lemmatise ("hausta") cannot
-    be required of a sentence, so the ordinal alone must then match.
-    """
-    found: list[OrdinalPhrase] = []
-    for name, pattern in ORDINALS:
-        for match in pattern.finditer(text):
-            following = words(text[match.end() :])[:2]
-            head: set[str] = set()
-            for word in following:
-                if any(p.fullmatch(word) for _, p in ORDINALS):
-                    break
-                head |= heads(word) if language == "fi" else heads.translated(word)
-            known = frozenset(h for h in head if h in heads.vocabulary)
-            found.append(OrdinalPhrase(name, known))
-    return found
-
-
-def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
-    """Head terms of what a Finnish count question counts ("kuinka monta hakemusta")."""
-    match = _COUNTED.search(text)
-    if match is None:
-        return frozenset()
-    out: set[str] = set()
-    for word in words(text[match.end() :])[:2]:
-        if any(p.fullmatch(word) for _, p in ORDINALS):
-            continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
-        out |= heads(word)
-    return frozenset(out)
 
 
 def _names(text: str, language: str) -> tuple[str, ...]:
@@ -155,6 +88,9 @@ def _names(text: str, language: str) -> tuple[str, ...]:
     for match in _NAME.finditer(text):
         word = match.group(1)
         bare = re.split(r"[:'’-]", word)[0]
+        inflected = _INFLECTED_ACRONYM.fullmatch(bare)
+        if inflected is not None:  # "SAMKin", "TEMistä": the acronym without its case ending
+            bare = inflected.group(1)
         is_acronym = len(bare) >= 2 and bare.isupper()
         if not is_acronym and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".?!"):
             continue  # the first word of a sentence
@@ -167,7 +103,7 @@ def _names(text: str, language: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def extract(question: Question, heads: HeadTerms) -> Constraints:
+def extract(question: Question, heads: HeadTerms, today: date | None = None) -> Constraints:
     """The hard requirements of a question (a follow-up is read together with its context)."""
     # a follow-up asks for its own kind of answer ("Mitä siinä painotettiin?" after "Milloin ...?"),
     # unless it was rewritten from the earlier question ("Entä ensimmäinen?")
@@ -176,18 +112,95 @@ def extract(question: Question, heads: HeadTerms) -> Constraints:
         asked_kinds(question.focus) if rewritten else frozenset()
     )
     focus = question.focus
-    cities = cities_named(focus) - {HOME_CITY}
+    cities = _cities(focus, heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
+    ordinals = tuple(ordinal_phrases(focus, heads, question.language))
+    names = _names(focus, question.language)
+    history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(
         kinds=kinds,
-        ordinals=tuple(ordinal_phrases(focus, heads, question.language)),
+        ordinals=ordinals,
         numbers=numbers,
-        names=_names(focus, question.language),
+        names=names,
+        from_history=history,
+        loose=history | _from_context(question, heads, ordinals, numbers, names),
+        after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
         counted=counted_terms(focus, heads) if question.language == "fi" else frozenset(),
         injection=looks_like_injection(question.text),
     )
+
+
+def _cities(text: str, phrases: frozenset[str]) -> frozenset[str]:
+    """Cities a question names, leaving out mentions inside a name the corpus uses.
+
+    "Tampereen yliopiston KARHU-hanke" names a university that implements a Pori project: the
+    pair "tampereen yliopisto(n)" occurs in the documents, so it is no question about Tampere.
+    """
+    out: set[str] = set()
+    for city, start, end in city_mentions(text):
+        following = words(text[end:])[:1]
+        pair = f"{text[start:end].lower()} {following[0]}" if following else ""
+        if not following or not _pair_known(pair, phrases):
+            out.add(city)
+    return frozenset(out)
+
+
+def _pair_known(pair: str, phrases: frozenset[str]) -> bool:
+    """Whether the corpus has the word pair, allowing another case of the second word."""
+    first, _, second = pair.partition(" ")
+    stem = second[: max(len(second) - 2, 4)]
+    return any(p.startswith(f"{first} {stem}") for p in phrases)
+
+
+def _from_history(
+    question: Question,
+    heads: HeadTerms,
+    ordinals: tuple[OrdinalPhrase, ...],
+    numbers: tuple[str, ...],
+    names: tuple[str, ...],
+) -> frozenset[str]:
+    """Labels of the requirements a follow-up takes only from its history.
+
+    "Kenelle siitä voi soittaa?" after "Milloin toinen rahoitushaku oli auki?": the phone number
+    sentence need not say "toinen". A rewritten follow-up ("Entä ensimmäinen?") has its own.
+    """
+    if not question.followup or question.text not in question.focus:
+        return frozenset()
+    return _not_in(question.text, question, heads, ordinals, numbers, names)
+
+
+def _from_context(
+    question: Question,
+    heads: HeadTerms,
+    ordinals: tuple[OrdinalPhrase, ...],
+    numbers: tuple[str, ...],
+    names: tuple[str, ...],
+) -> frozenset[str]:
+    """Labels of the requirements only the context sentences of a long question give."""
+    asked, context = split_context(question.focus)
+    if not context:
+        return frozenset()
+    return _not_in(asked, question, heads, ordinals, numbers, names)
+
+
+def _not_in(
+    own: str,
+    question: Question,
+    heads: HeadTerms,
+    ordinals: tuple[OrdinalPhrase, ...],
+    numbers: tuple[str, ...],
+    names: tuple[str, ...],
+) -> frozenset[str]:
+    """Labels of the requirements that ``own`` (a part of the question) does not give."""
+    own_ordinals = {p.ordinal for p in ordinal_phrases(own, heads, question.language)}
+    own_numbers = set(_NUMBER.findall(own))
+    own_names = set(_names(own, question.language))
+    labels = {f"ordinal:{p.ordinal}" for p in ordinals if p.ordinal not in own_ordinals}
+    labels |= {f"number:{n}" for n in numbers if n not in own_numbers}
+    labels |= {f"name:{n}" for n in names if n not in own_names}
+    return frozenset(labels)
 
 
 def _has_ordinal(text: str, phrase: OrdinalPhrase, heads: HeadTerms) -> bool:
@@ -215,10 +228,18 @@ def _has_name(words_lower: Iterable[str], prefix: str) -> bool:
 
 
 def violations(
-    sentence: str, context: str, title: str, constraints: Constraints, heads: HeadTerms
+    sentence: str,
+    context: str,
+    title: str,
+    constraints: Constraints,
+    heads: HeadTerms,
+    passage: str = "",
 ) -> list[str]:
     """Hard requirements that a sentence (with its section ``context`` and ``title``) misses.
 
+    The ``passage`` around the sentence may meet a name (a contact sentence in a call's document
+    need not repeat the call's name), and any requirement that only the question's context
+    sentences or history give (:attr:`Constraints.loose`).
     Kinds are not checked here: an answer may take them from several sentences.
     """
     missing: list[str] = []
@@ -232,10 +253,35 @@ def violations(
             missing.append(f"number:{number}")
     if constraints.names:
         tokens = words(everything)
-        missing += [f"name:{n}" for n in constraints.names if not _has_name(tokens, n)]
+        for name in constraints.names:
+            if not _has_name(tokens, name) and not (passage and _has_name(_words(passage), name)):
+                missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
+    if constraints.after is not None and not gives_future_date(sentence, constraints.after):
+        missing.append("upcoming")
+    if passage and constraints.loose and missing:
+        missing = [m for m in missing if not _met_by_passage(m, passage, constraints, heads)]
     return missing
+
+
+@lru_cache(maxsize=512)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+def _met_by_passage(label: str, passage: str, constraints: Constraints, heads: HeadTerms) -> bool:
+    """Whether a loose requirement (context or history) is met by the passage around."""
+    if label not in constraints.loose:
+        return False
+    kind, _, value = label.partition(":")
+    if kind == "number":
+        return _has_number(passage, value)
+    if kind == "ordinal":
+        return any(
+            _has_ordinal(passage, p, heads) for p in constraints.ordinals if p.ordinal == value
+        )
+    return False

@@ -1,6 +1,6 @@
 """Whether the best sentence answers *this* question or only something next to it.
 
-Three signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
+Four signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
 reference to particular questions:
 
 * a **typed answer**: the question asks for a kind of answer (a date, an amount, ...) *and* names
@@ -12,6 +12,9 @@ reference to particular questions:
   question about the second one) outscores the answer and covers question words that no quoted
   sentence covers. The documents then state the fact for the neighbour, not for the thing asked
   about: the near miss the assistant must refuse.
+* a **value gap**: a count, amount or rate is asked, and the quoted sentences leave out specific
+  question words that other retrieved sentences do cover: the number is given for a neighbouring
+  thing (another sector, another programme), not for the one asked about.
 * **background only**: the question has specific words (ones found in fewer than about half of
   the passages, or in none), but the sentence matches only background words such as "Pori".
   Word overlap then says nothing, and the dense similarity alone must be convincing (unless the
@@ -23,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.constraints import Constraints
-from assistant.evidence import Scored
+from assistant.evidence import Evidence, Scored
 from assistant.terms import counted, is_specific
 
 
@@ -45,6 +48,29 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
     answered = frozenset().union(*(s.covered for s in selected))
     gained = [w for w in used if w.lemma in neighbour.covered and w.lemma not in answered]
     return sum(w.weight for w in gained) / total
+
+
+VALUE_KINDS = frozenset({"count", "money", "rate"})
+
+
+def value_gap(evidence: Evidence, constraints: Constraints) -> float:
+    """Weight share of specific question words a value answer leaves out but the passages have.
+
+    A number answers only the exact thing asked: "Kuinka monta työpaikkaa automaation alalla?"
+    answered with the jobs of another sector covers the counted words but not the sector, though
+    the retrieved passages do talk about that sector. 0.0 unless a count, amount or rate is asked.
+    """
+    if not constraints.kinds & VALUE_KINDS or evidence.best is None:
+        return 0.0
+    used = [w for w in evidence.best.qwords if counted(w)]
+    total = sum(w.weight for w in used)
+    if total <= 0:
+        return 0.0
+    answered = frozenset().union(*(s.covered for s in evidence.selected))
+    gap = [
+        w for w in used if is_specific(w) and w.lemma not in answered and w.lemma in evidence.nearby
+    ]
+    return sum(w.weight for w in gap) / total
 
 
 def background_only(best: Scored) -> bool:

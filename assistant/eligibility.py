@@ -30,7 +30,9 @@ ELIGIBILITY = re.compile(
     r"\bsopii(?:ko)?\b.{0,40}(?:haku|hauss|hakuun|rahoitu|ohjelma)|\bsopiiko\b|"
     r"\beligib|\bqualif|\bcan (?:i|we|my|our|a|an)\b.{0,40}\b(?:apply|get funding|receive funding)|"
     r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\b(?:söka|ansöka|få (?:stöd|finansiering))|"
-    r"\bberättigad|\bstödberättigad",
+    r"\bonko\b.{0,100}\b(?:mukai\w*|linjassa|yhteensopiva\w*)|\bsoveltuu(?:ko)?\b.{0,40}"
+    r"(?:haku|hauss|hakuun|rahoitu|ohjelma|painopist)|\bsopisiko\b|\bkäykö\b.{0,40}(?:hakuun|"
+    r"rahoitu)|\bberättigad|\bstödberättigad",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")

@@ -158,6 +158,7 @@ class Engine:
                     )
                     self._states = {index.version: state}  # older versions are not needed
                     self.heads.use_vocabulary(state.stats.df)
+                    self.heads.use_phrases(c.text for c in index.chunks.values())
         return state
 
     def _chunk_terms(self, index: LoadedIndex, chunk: Chunk) -> list[str]:

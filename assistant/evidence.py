@@ -16,14 +16,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from assistant.blocks import add_neighbours, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, match
 from ingest.models import Chunk
 
-_NORM = re.compile(r"\W+")
 _IDENTITY = ("ordinal:", "number:", "name:")
+_NEARBY = 30  # candidates whose covered words count as "the retrieved passages talk about it"
 _URL_ONLY = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 
 
@@ -33,7 +34,7 @@ class EvidenceConfig:
 
     coverage_weight: float = 0.15
     rank_penalty: float = 0.004  # per rank of the sentence's chunk among the hits
-    margin: float = 0.03  # runners-up within this much of the best are quoted too
+    margin: float = 0.05  # runners-up within this much of the best are quoted too
     max_sentences: int = 3
     max_list_items: int = 8
     soft_kind_penalty: float = 0.05  # asked "milloin" but the sentence has no date
@@ -78,6 +79,7 @@ class Evidence:
     top: Scored | None  # best sentence overall, eligible or not
     kinds_missing: frozenset[str] = field(default_factory=frozenset)
     neighbour: Scored | None = None  # a near miss that outscores ``best`` (see Scored.neighbour)
+    nearby: frozenset[str] = frozenset()  # question lemmas the top candidates cover
 
     @property
     def found(self) -> bool:
@@ -111,7 +113,12 @@ def score_sentences(
                 continue  # a bare address answers nothing but "where is it published"
             cov, covered = match(qwords, sentence.terms | context_terms)
             missing = violations(
-                sentence.text, group.chunk.section, group.chunk.title, constraints, heads
+                sentence.text,
+                group.chunk.section,
+                group.chunk.title,
+                constraints,
+                heads,
+                group.chunk.text,
             )
             score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
             if constraints.kinds & SOFT_KINDS - sentence.kinds:
@@ -133,64 +140,9 @@ def score_sentences(
     return out
 
 
-def _key(text: str) -> str:
-    return _NORM.sub(" ", text.lower()).strip()
-
-
-def _expand(
-    pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceConfig
-) -> list[Sentence]:
-    """The sentence itself, or a lead-in with its list items when it is part of a list."""
-    group = groups[pick.chunk.chunk_id]
-    sents = group.sentences
-    i = pick.sentence.index
-    if pick.sentence.item:  # find the lead-in this item belongs to
-        j = i
-        while j > 0 and sents[j - 1].item:
-            j -= 1
-        if j > 0 and sents[j - 1].lead_in:
-            i = j - 1
-        else:
-            return [pick.sentence]
-    if not sents[i].lead_in:
-        return [pick.sentence]
-    block = [sents[i]]
-    for nxt in sents[i + 1 :]:
-        if not nxt.item or len(block) > config.max_list_items:
-            break
-        block.append(nxt)
-    return block if len(block) > 1 else [pick.sentence]
-
-
-def _add_neighbours(
-    chosen: list[tuple[Scored, list[Sentence]]],
-    scored: list[Scored],
-    seen: set[str],
-    config: EvidenceConfig,
-) -> None:
-    """Quote the sentence before or after the best one when it is nearly as good.
-
-    "... rahoitetaan kolmesta EU:n rahastosta." is followed by the sentence naming the funds.
-    """
-    if not chosen:
-        return
-    best, block = chosen[0]
-    if len(block) > 1:
-        return
-    by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
-    for offset in (1, -1):
-        near = by_pos.get((best.chunk.chunk_id, best.sentence.index + offset))
-        if (
-            near is None
-            or near.sentence.item
-            or near.sentence.lead_in
-            or not near.eligible
-            or _key(near.sentence.text) in seen
-            or near.score < best.score - config.neighbour_margin
-        ):
-            continue
-        seen.add(_key(near.sentence.text))
-        block.insert(0 if offset < 0 else len(block), near.sentence)
+def _pool(eligible: list[Scored], hard: frozenset[str]) -> list[Scored]:
+    """The candidates that give a kind the question needs (all of them when it needs none)."""
+    return [s for s in eligible if s.sentence.kinds & hard] if hard else eligible
 
 
 def select(
@@ -201,14 +153,27 @@ def select(
 ) -> Evidence:
     """Pick the answer sentences from scored candidates (see the module docstring)."""
     top = scored[0] if scored else None
-    eligible = [s for s in scored if s.eligible]
     kinds = constraints.kinds
     hard = kinds - SOFT_KINDS
-    pool = [s for s in eligible if s.sentence.kinds & hard] if hard else eligible
+    pool = _pool([s for s in scored if s.eligible], hard)
+    relaxed = False
+    if not pool and constraints.from_history:
+        # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about
+        # the second call needs a phone number, not one more mention of "toinen"
+        # ... but only a thing the passages do mention: after "Milloin kolmas haku avautuu?" no
+        # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss
+        soft = {m for m in constraints.from_history if any(m not in s.missing for s in scored)}
+        pool = _pool(
+            [replace(s, missing=()) for s in scored if s.missing and set(s.missing) <= soft],
+            hard,
+        )
+        relaxed = True
     if not pool:
         return Evidence((), None, top, kinds)
     best = pool[0]
-    neighbour = next((s for s in scored if s.score > best.score and s.neighbour), None)
+    neighbour = (
+        None if relaxed else next((s for s in scored if s.score > best.score and s.neighbour), None)
+    )
     by_chunk = {g.chunk.chunk_id: g for g in groups}
     chosen: list[tuple[Scored, list[Sentence]]] = []
     seen: set[str] = set()
@@ -219,29 +184,33 @@ def select(
             break
         if chosen and cand.score < best.score - config.margin:
             break
-        key = _key(cand.sentence.text)
+        key = quote_key(cand.sentence.text)
         if key in seen:
             continue
-        block = _expand(cand, by_chunk, config)
-        fresh = [s for s in block if _key(s.text) not in seen]
+        block = expand(cand, by_chunk, config)
+        fresh = [s for s in block if quote_key(s.text) not in seen]
         if not fresh:
             continue
         for s in block:
-            seen.add(_key(s.text))
+            seen.add(quote_key(s.text))
             covered_kinds |= s.kinds
         chosen.append((cand, list(block)))
         quoted += 1
-    _add_neighbours(chosen, scored, seen, config)
+    add_neighbours(chosen, scored, seen, config)
     # a kind still missing (e.g. the e-mail of a person named in the best sentence): add the best
     # eligible sentence that has it
     for kind in sorted(hard - covered_kinds):
         extra = next(
-            (s for s in pool if kind in s.sentence.kinds and _key(s.sentence.text) not in seen),
+            (
+                s
+                for s in pool
+                if kind in s.sentence.kinds and quote_key(s.sentence.text) not in seen
+            ),
             None,
         )
         if extra is not None:
             chosen.append((extra, [extra.sentence]))
-            seen.add(_key(extra.sentence.text))
+            seen.add(quote_key(extra.sentence.text))
             covered_kinds |= extra.sentence.kinds
     by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
     selected: list[Scored] = []
@@ -258,4 +227,5 @@ def select(
                     covered=own.covered if own is not None else frozenset(),
                 )
             )
-    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds), neighbour)
+    nearby = frozenset().union(*(s.covered for s in scored[:_NEARBY]))
+    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds), neighbour, nearby)

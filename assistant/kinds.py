@@ -1,7 +1,7 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
-Kinds are a date, an amount of money, a rate, a count, an e-mail address, a phone number and a
-web address. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?"
+Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
+number and a web address. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?"
 one with an amount of money.
 """
 
@@ -21,7 +21,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "money": re.compile(
-        r"(?:kuinka paljon|paljonko|kuinka suuri|minkä suuruinen|suuruus|\bmäärä\w*|how much|"
+        r"(?:kuinka paljon|paljonko|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
         r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
@@ -38,6 +38,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "count": re.compile(
         COUNT_PHRASE + r"|\blukumäär|\bhow many\b|\bhur många\b",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(
+        r"\bmihin aikaan\b(?!\s+vuo)|\bmonelta(?:ko)?\b|\bkellonaja|\baukioloaj|\bwhat time\b|"
+        r"\bopening hours\b|\böppettid|\bvilken tid\b|\bhur dags\b",
         re.IGNORECASE,
     ),
     "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post", re.IGNORECASE),
@@ -71,6 +76,7 @@ _HAS: dict[str, re.Pattern[str]] = {
         rf"\b(?:{_NUMBER_WORDS})\b",
         re.IGNORECASE,
     ),
+    "time": re.compile(r"\bklo\b|\bkello\s+\d|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "phone": re.compile(r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358"),
     "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
@@ -78,7 +84,7 @@ _HAS: dict[str, re.Pattern[str]] = {
 
 
 def asked_kinds(text: str) -> frozenset[str]:
-    """The kinds of answer a question asks for (date, money, rate, count, email, phone, url)."""
+    """The kinds of answer a question asks for (date, time, money, rate, count, email, phone, url)."""
     kinds = {kind for kind, pattern in _ASKS.items() if pattern.search(text)}
     if "rate" in kinds:
         kinds.discard("money")

@@ -64,6 +64,15 @@ def cities_named(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _CITIES.items() if pattern.search(text))
 
 
+def city_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every mention of a city in ``text``: (city, start, end)."""
+    return [
+        (name, m.start(), m.end())
+        for name, pattern in _CITIES.items()
+        for m in pattern.finditer(text)
+    ]
+
+
 def about_participants(text: str) -> bool:
     """Whether a question asks which cities take part (then other cities may be named)."""
     return _PARTICIPATION.search(text) is not None

@@ -149,7 +149,8 @@ def is_followup(text: str) -> bool:
 
 
 _PART_SPLIT = re.compile(
-    r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|mikä|mitkä|mitä|minkä|millai\w*|"
+    r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kenet|kenestä|"
+    r"ketä|keiden|mikä|mitkä|mitä|minkä|millai\w*|"
     r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b)",
     re.IGNORECASE,
@@ -183,7 +184,7 @@ def sub_questions(question: Question) -> list[Question]:
                 language=question.language,
                 query=f"{context} {part}".strip(),
                 focus=focus,
-                followup=question.followup,
+                followup=question.followup or leans,
                 history=question.history,
             )
         )

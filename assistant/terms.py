@@ -12,9 +12,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assistant.wordlists import CASE_ENDINGS, COLLOQUIAL, QUESTION_WORDS, VAGUE_HEADS
+from assistant.wordlists import (
+    ANSWER_TYPE_HEADS,
+    CASE_ENDINGS,
+    COLLOQUIAL,
+    DISCOURSE_WORDS,
+    QUESTION_WORDS,
+    VAGUE_HEADS,
+)
 from ingest.finnish import Analyzer
 
 __all__ = [
@@ -35,6 +42,13 @@ _PREFIX = 5
 _PREFIX_CREDIT = 0.6
 _HALF = 0.5
 BACKGROUND_IDF = math.log(3.0)
+CONTEXT_WEIGHT = 0.25
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_REQUEST = re.compile(
+    r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"
+    r"show|berätta|förklara|ge)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,7 @@ class QWord:
     parts: tuple[str, ...]
     weight: float
     known: bool = True  # the lemma itself occurs in the corpus
+    context: bool = False  # only a context sentence of the question has it (see question_words)
 
 
 class TermStats:
@@ -131,8 +146,38 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
 
     A word the corpus never uses is kept only when it is a compound ("kaupunginjohtaja"): its
     absence says the corpus lacks the concept. Other unknown words (colloquial or rare verbs)
-    are marked unknown and left out of coverage.
+    are marked unknown and left out of coverage. In a long question with context sentences
+    ("Hei, täällä asiakaspalvelusta. Asiakas soitti ... Pitääkö tämä paikkansa?"), the words
+    only the context sentences have weigh :data:`CONTEXT_WEIGHT` of their usual weight and name
+    no unknown concept: the question sentence says what the answer must cover.
     """
+    out: dict[str, QWord] = {}
+    asked, context = split_context(text)
+    for part, is_context in ((asked, False), (context, True)):
+        for word in _words(part, analyzer, stats):
+            if word.lemma not in out:
+                out[word.lemma] = (
+                    replace(word, weight=word.weight * CONTEXT_WEIGHT, context=True)
+                    if is_context
+                    else word
+                )
+    return list(out.values())
+
+
+def split_context(text: str) -> tuple[str, str]:
+    """A question's asking sentences and its context sentences (empty when it has none).
+
+    A sentence asks when it ends with "?" or starts with a request ("Kerro ...", "Tell me ...").
+    When no sentence asks, or every sentence does, the whole text asks.
+    """
+    sentences = [s for s in _SENTENCE.split(text.strip()) if s]
+    asking = [s for s in sentences if s.rstrip().endswith("?") or _REQUEST.match(s)]
+    if not asking or len(asking) == len(sentences):
+        return text, ""
+    return " ".join(asking), " ".join(s for s in sentences if s not in asking)
+
+
+def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
     for surface in _TOKEN.findall(text):
         terms = _terms(surface, analyzer, stats)
@@ -181,7 +226,9 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
 
     Such a word names something the documents do not talk about. The head counts as known when
     the corpus has it (or a compound ending in it) in any form the analyzer or the case-ending
-    stripper finds ("aloilleen" -> ala).
+    stripper finds ("aloilleen" -> ala). A word that only frames the question is no concept: a
+    known word with a head naming the kind of answer wanted ("yhteyshenkilö", "päivämäärä"; the
+    kinds themselves are checked by :mod:`assistant.kinds`), or a discourse adverb ("aikanaan").
     """
 
     def head_known(head: str) -> bool:
@@ -191,7 +238,30 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
         # an inflected head the analyzer left alone ("aloilleen" in "kasvualoilleen")
         return len(head) >= 8 and any(head[:-2] in t for t in stats.df)
 
-    return [w for w in qwords if not w.known and len(w.parts) >= 2 and not head_known(w.parts[-1])]
+    def framing(word: QWord) -> bool:
+        # "vuodenaika", "yhteyshenkilö": a known word with a head naming the answer's kind; and
+        # possessive adverbs the analyzer splits ("aikanaan")
+        surface = word.surface.lower()
+        if surface in DISCOURSE_WORDS or (
+            surface.endswith(("naan", "nään")) and word.lemma == surface
+        ):
+            return True
+        if word.parts[-1] not in ANSWER_TYPE_HEADS:
+            return False
+        return all(
+            p in ANSWER_TYPE_HEADS or stats.known_suffix(p) or stats.stem(p)
+            for p in word.parts[:-1]
+        )
+
+    return [
+        w
+        for w in qwords
+        if not w.known
+        and not w.context
+        and len(w.parts) >= 2
+        and not head_known(w.parts[-1])
+        and not framing(w)
+    ]
 
 
 def counted(word: QWord) -> bool:

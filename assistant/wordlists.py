@@ -57,12 +57,32 @@ COLLOQUIAL = {
     "eka": "ensimmäinen",
     "toka": "toinen",
     "prossa": "prosentti",
-    "massi": "raha",
-    "fyrkka": "raha",
+    "raha": "rahoitus",  # everyday word; the documents speak of "rahoitus"
+    "massi": "rahoitus",
+    "fyrkka": "rahoitus",
     "duuni": "työ",
     "firma": "yritys",
     "systeemi": "järjestelmä",
 }
+
+# Compound heads that only say what kind of answer is wanted ("päivämäärä", "vuodenaika",
+# "yhteyshenkilö", "puhelinnumero"): a compound of a known word and one of these asks for a
+# value of that kind about the known thing; it does not name a new concept.
+ANSWER_TYPE_HEADS = wordset(
+    """
+    aika ajankohta hetki henkilö kausi määrä nimi nimike numero osoite paikka päivä päivämäärä
+    summa taho titteli tieto
+    """
+)
+
+# Discourse adverbs that an analyzer may split like compounds ("aikanaan" -> aika + naan); they
+# frame the question and name nothing.
+DISCOURSE_WORDS = wordset(
+    """
+    aikanaan alunperin ainakaan ainakin ylipäätään ylipäänsä kaikenkaikkiaan loppujenlopuksi
+    muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin
+    """
+)
 
 # Vague compound heads: "ilmastojuttu" means "ilmasto".
 VAGUE_HEADS = wordset("juttu asia homma kama meininki kuvio systeemi")

@@ -113,6 +113,9 @@ def test_citation_refuses_a_quote_that_is_not_in_the_chunk() -> None:
     [
         (0.85, 0.9, "fi", ""),
         (0.75, 0.9, "fi", "weak_dense"),
+        (0.79, 0.9, "fi", "weak_dense"),
+        (0.79, 1.0, "fi", ""),  # every counted word covered: the dense bar is 0.78
+        (0.77, 1.0, "fi", "weak_dense"),
         (0.85, 0.1, "fi", "weak_coverage"),
         (0.77, 0.0, "en", ""),
         (0.70, 0.0, "sv", "weak_dense"),

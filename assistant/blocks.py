@@ -1,0 +1,99 @@
+"""Blocks of sentences quoted together: a list with its lead-in, and close neighbours.
+
+A sentence that introduces a list ("... kolme painotusta:") brings its items; the sentence next
+to the best one is quoted when it is nearly as good; and a sentence that announces how many
+things there are ("... rahoitetaan kolmesta EU:n rahastosta.") brings the next sentence of its
+passage, which usually names them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.sentencebank import ChunkSentences, Sentence
+
+if TYPE_CHECKING:
+    from assistant.evidence import EvidenceConfig, Scored
+
+_NORM = re.compile(r"\W+")
+# a count in words before what is counted ("kolmesta EU:n rahastosta", "kaksi painopistealuetta")
+_ANNOUNCES = re.compile(
+    r"\b(?:kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|seitsemä\w*)"
+    r"\s+(?:[\w-]+:n\s+|[\w-]+\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+
+
+def quote_key(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def expand(
+    pick: Scored, groups: dict[str, ChunkSentences], config: EvidenceConfig
+) -> list[Sentence]:
+    """The sentence itself, or a lead-in with its list items when it is part of a list."""
+    group = groups[pick.chunk.chunk_id]
+    sents = group.sentences
+    i = pick.sentence.index
+    if pick.sentence.item:  # find the lead-in this item belongs to
+        j = i
+        while j > 0 and sents[j - 1].item:
+            j -= 1
+        if j > 0 and sents[j - 1].lead_in:
+            i = j - 1
+        else:
+            return [pick.sentence]
+    if not sents[i].lead_in:
+        return [pick.sentence]
+    block = [sents[i]]
+    for nxt in sents[i + 1 :]:
+        if not nxt.item or len(block) > config.max_list_items:
+            break
+        block.append(nxt)
+    return block if len(block) > 1 else [pick.sentence]
+
+
+def _quotable(near: Scored, seen: set[str]) -> bool:
+    """A neighbouring sentence that may be quoted: eligible, new, and no list part."""
+    return (
+        not near.sentence.item
+        and not near.sentence.lead_in
+        and near.eligible
+        and quote_key(near.sentence.text) not in seen
+    )
+
+
+def add_neighbours(
+    chosen: list[tuple[Scored, list[Sentence]]],
+    scored: list[Scored],
+    seen: set[str],
+    config: EvidenceConfig,
+) -> None:
+    """Quote the sentence before or after the best one when it is nearly as good.
+
+    A best sentence that announces how many things there are ("... rahoitetaan kolmesta EU:n
+    rahastosta.") always brings the next sentence of its passage, which usually names them.
+    """
+    if not chosen:
+        return
+    by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
+    for cand, block in chosen[1:]:
+        if len(block) == 1 and _ANNOUNCES.search(cand.sentence.text):
+            near = by_pos.get((cand.chunk.chunk_id, cand.sentence.index + 1))
+            if near is not None and _quotable(near, seen):
+                seen.add(quote_key(near.sentence.text))
+                block.append(near.sentence)
+    best, block = chosen[0]
+    if len(block) > 1:
+        return
+    announces = _ANNOUNCES.search(best.sentence.text) is not None
+    for offset in (1, -1):
+        near = by_pos.get((best.chunk.chunk_id, best.sentence.index + offset))
+        close = near is not None and (
+            near.score >= best.score - config.neighbour_margin or (announces and offset == 1)
+        )
+        if near is None or not close or not _quotable(near, seen):
+            continue
+        seen.add(quote_key(near.sentence.text))
+        block.insert(0 if offset < 0 else len(block), near.sentence)

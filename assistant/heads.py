@@ -1,0 +1,113 @@
+"""Head nouns of question words, and the ordinal phrases and counted things built on them.
+
+"toinen rahoitushaku" -> the ordinal "toinen" with the head terms {rahoitushaku, rahoitus, haku};
+"kuinka monta hakemusta" -> the counted head "hakemus". :class:`HeadTerms` also remembers the
+corpus's city word pairs ("tampereen yliopisto"), which name organisations rather than cities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.kinds import COUNT_PHRASE
+from assistant.places import HOME_CITY, city_mentions
+from assistant.question import ORDINALS, words
+from assistant.wordlists import HEAD_TRANSLATIONS
+from ingest.finnish import Analyzer
+
+_COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OrdinalPhrase:
+    """An ordinal and the head terms of the noun it qualifies ("toinen haku" -> haku)."""
+
+    ordinal: str
+    heads: frozenset[str]
+
+
+class HeadTerms:
+    """Head-noun terms of words: lemma, compound parts, and lemmas of word endings.
+
+    A word ending counts only when its lemma is a word of ``vocabulary`` (the corpus terms), so
+    "rahoitushaku" gives haku, but inflection endings such as "-usta" give nothing.
+    """
+
+    def __init__(self, analyzer: Analyzer, vocabulary: Container[str] = frozenset()) -> None:
+        self.analyzer = analyzer
+        self.vocabulary = vocabulary
+        self.city_phrases: frozenset[str] = frozenset()  # see use_phrases
+        self._terms = lru_cache(maxsize=20_000)(self._compute)
+
+    def use_phrases(self, texts: Iterable[str]) -> None:
+        """Remember the corpus's city word pairs ("tampereen yliopisto"): names, not cities."""
+        pairs: set[str] = set()
+        for text in texts:
+            for city, start, end in city_mentions(text):
+                if city == HOME_CITY:
+                    continue
+                following = words(text[end:])[:1]
+                if following:
+                    pairs.add(f"{text[start:end].lower()} {following[0]}")
+        self.city_phrases = frozenset(pairs)
+
+    def use_vocabulary(self, vocabulary: Container[str]) -> None:
+        """Switch to the terms of another index version (forgets cached results)."""
+        if vocabulary is not self.vocabulary:
+            self.vocabulary = vocabulary
+            self._terms.cache_clear()
+
+    def _compute(self, word: str) -> frozenset[str]:
+        word = word.lower()
+        if word in HEAD_TRANSLATIONS:
+            return frozenset({HEAD_TRANSLATIONS[word]})
+        out = set(self.analyzer.terms(word))
+        for n in range(4, 9):
+            if len(word) >= n + 3:
+                out.update(t for t in self.analyzer.terms(word[-n:]) if t in self.vocabulary)
+        return frozenset(out)
+
+    def __call__(self, word: str) -> frozenset[str]:
+        return self._terms(word)
+
+    @staticmethod
+    def translated(word: str) -> frozenset[str]:
+        """Finnish head terms of an English or Swedish noun we know ("calls" -> haku)."""
+        word = word.lower()
+        return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
+
+
+def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[OrdinalPhrase]:
+    """Every ordinal in ``text`` with the head terms of the (up to two) words after it.
+
+    Only head terms the corpus uses count: a word the analyzer cannot lemmatise ("hausta") cannot
+    be required of a sentence, so the ordinal alone must then match.
+    """
+    found: list[OrdinalPhrase] = []
+    for name, pattern in ORDINALS:
+        for match in pattern.finditer(text):
+            following = words(text[match.end() :])[:2]
+            head: set[str] = set()
+            for word in following:
+                if any(p.fullmatch(word) for _, p in ORDINALS):
+                    break
+                head |= heads(word) if language == "fi" else heads.translated(word)
+            known = frozenset(h for h in head if h in heads.vocabulary)
+            found.append(OrdinalPhrase(name, known))
+    return found
+
+
+def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
+    """Head terms of what a Finnish count question counts ("kuinka monta hakemusta")."""
+    match = _COUNTED.search(text)
+    if match is None:
+        return frozenset()
+    out: set[str] = set()
+    for word in words(text[match.end() :])[:2]:
+        if any(p.fullmatch(word) for _, p in ORDINALS):
+            continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
+        out |= heads(word)
+    return frozenset(out)

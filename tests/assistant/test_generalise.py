@@ -1,0 +1,258 @@
+"""Mechanisms that keep answers and refusals general: framing words, names and requirements in
+context, long questions, count announcements, value gaps (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+import numpy as np
+import pytest
+
+from assistant.constraints import Constraints, HeadTerms, extract, violations
+from assistant.contrast import value_gap
+from assistant.eligibility import is_eligibility
+from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
+from assistant.question import contextualise, sub_questions
+from assistant.sentencebank import ChunkSentences
+from assistant.terms import QWord, TermStats, question_words, split_context, unknown_concepts
+from ingest.models import Chunk
+from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
+
+STATS = TermStats([["haku", "yhteys", "vuosi", "pori", "kaupunki", "auki"], ["pori", "haku"]])
+HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "rahoitushaku"})
+
+
+class SplitAnalyzer(FakeAnalyzer):
+    """The fake analyzer, with a few compounds split as Voikko splits them."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "yhteyshenkilön": ["yhteyshenkilö", "yhteys", "henkilö"],
+        "vuodenaikana": ["vuodenaika", "vuosi", "aika"],
+        "päivämäärään": ["päivämäärä", "päivä", "määrä"],
+        "aikanaan": ["aikanaan", "aika", "naan"],
+        "kaupunginjohtaja": ["kaupunginjohtaja", "kaupunki", "johtaja"],
+        "aukioloajat": ["aukioloaika", "aukiolo", "aika"],
+    }
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in text.split():
+            low = word.strip("?.,!").lower()
+            out += self.SPLIT.get(low, super().terms(low))
+        return out
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        ("Mikä on yhteyshenkilön nimi?", []),  # known word + a head naming the answer's kind
+        ("Minä vuodenaikana haku oli auki?", []),
+        ("Mihin päivämäärään asti haku on auki?", []),
+        ("Kenen kanssa painopisteet aikanaan valittiin?", []),  # a discourse adverb
+        ("Kuka on kaupunginjohtaja?", ["kaupunginjohtaja"]),  # a concept the corpus lacks
+        ("Mitkä ovat aukioloajat?", ["aukioloaika"]),  # unknown modifier: a concept
+    ],
+)
+def test_framing_words_are_no_unknown_concepts(question: str, unknown: list[str]) -> None:
+    analyzer = SplitAnalyzer()
+    words = question_words(question, analyzer, STATS)
+    assert [w.lemma for w in unknown_concepts(words, STATS, analyzer)] == unknown
+
+
+def test_context_sentences_weigh_less_and_name_no_unknown_concept() -> None:
+    text = "Hei, täällä kaupunginjohtaja. Milloin haku oli auki?"
+    asked, context = split_context(text)
+    assert asked == "Milloin haku oli auki?" and context == "Hei, täällä kaupunginjohtaja."
+    analyzer = SplitAnalyzer()
+    words = {w.lemma: w for w in question_words(text, analyzer, STATS)}
+    assert words["kaupunginjohtaja"].context and not words["haku"].context
+    alone = {w.lemma: w for w in question_words("Kaupunginjohtaja?", analyzer, STATS)}
+    assert words["kaupunginjohtaja"].weight < alone["kaupunginjohtaja"].weight
+    assert unknown_concepts(list(words.values()), STATS, analyzer) == []
+    assert split_context("Kerro haun painotukset. Milloin se oli auki?")[1] == ""
+    assert split_context("Milloin haku oli auki")[1] == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("mitä ne SAMKin hankkeet oli?", ("samk",)),
+        ("Mitä TEMin sivuilla lukee?", ("tem",)),
+        ("Paljonko EAKR:n rahoitus on?", ("eakr",)),
+        ("Mikä SUMEA-hanke on?", ("sumea",)),
+    ],
+)
+def test_acronyms_with_case_endings_give_the_acronym(question: str, names: tuple[str, ...]) -> None:
+    assert extract(contextualise(question), HEADS).names == names
+
+
+def test_a_name_may_be_met_by_the_passage_around_the_sentence() -> None:
+    constraints = extract(contextualise("Mikä on Innokaupungit-haun sähköpostiosoite?"), HEADS)
+    sentence = "Teemu Heinon sähköpostiosoite on teemu.heino@pori.fi."
+    assert violations(sentence, "", "", constraints, HEADS) == ["name:innok"]
+    passage = f"Innokaupungit Pori -haku on auki. {sentence}"
+    assert violations(sentence, "", "", constraints, HEADS, passage) == []
+
+
+def scored_for(
+    constraints: Constraints, *chunks: Chunk
+) -> tuple[list[Scored], list[ChunkSentences]]:
+    groups = []
+    for chunk in chunks:
+        grp = group(chunk)
+        ones = np.ones((len(grp.sentences), 4), np.float32) / 2
+        groups.append(type(grp)(grp.chunk, grp.sentences, ones))
+    qvec = np.array([1, 0, 0, 0], np.float32)
+    scored = score_sentences(qvec, [], constraints, HEADS, groups, {}, EvidenceConfig())
+    return scored, groups
+
+
+def test_requirements_only_the_history_gives_are_met_by_the_passage_or_relaxed() -> None:
+    q = contextualise("Kenelle siitä voi soittaa?", ["Milloin toinen rahoitushaku oli auki?"])
+    constraints = extract(q, HEADS)
+    assert constraints.from_history == {"ordinal:toinen"} and "phone" in constraints.kinds
+    call = make_chunk("Toinen rahoitushaku oli auki 18.10.2023–31.12.2023.", chunk_id="c1")
+    contact = make_chunk("Lisätietoja antaa Teemu Heino, puh. 044 701 8303.", chunk_id="c2")
+    together = make_chunk(call.text + " " + contact.text, chunk_id="c3")
+    scored, _ = scored_for(constraints, together)
+    assert all(not s.missing for s in scored)  # the passage names the second call
+    scored, groups = scored_for(constraints, call, contact)
+    phone = next(s for s in scored if "phone" in s.sentence.kinds)
+    assert phone.missing == ("ordinal:toinen",)
+    evidence = select(scored, constraints, groups, EvidenceConfig())
+    assert evidence.found and evidence.neighbour is None
+    assert evidence.selected[0].sentence.text.startswith("Lisätietoja")
+    strict = Constraints(kinds=constraints.kinds, ordinals=constraints.ordinals)
+    assert not select(scored, strict, groups, EvidenceConfig()).found
+    # a thing no passage mentions stays required: "kolmas" is a near miss
+    history = ["Milloin kolmas rahoitushaku avautuu?"]
+    third = extract(contextualise("Kenelle siitä voi soittaa?", history), HEADS)
+    scored, groups = scored_for(third, call, contact)
+    assert not select(scored, third, groups, EvidenceConfig()).found
+    rewritten = extract(
+        contextualise("Entä ensimmäinen?", ["Milloin toinen haku oli auki?"]), HEADS
+    )
+    assert rewritten.from_history == frozenset()
+
+
+def test_a_number_from_a_context_sentence_may_be_met_by_the_passage() -> None:
+    text = "Kuulin, että syksyllä 2023 oli haku. Mitä siinä haussa painotettiin?"
+    constraints = extract(contextualise(text), HEADS)
+    assert constraints.loose == {"number:2023"}
+    sentence = "Haun painotus oli osaajien houkuttelu."
+    assert violations(sentence, "", "", constraints, HEADS) == ["number:2023"]
+    assert violations(sentence, "", "", constraints, HEADS, "Haku 2023. " + sentence) == []
+
+
+def test_a_city_word_inside_a_name_of_the_corpus_is_no_other_city() -> None:
+    heads = HeadTerms(FakeAnalyzer())
+    question = contextualise("Mitä Tampereen yliopiston KARHU-hankkeessa tutkitaan?")
+    assert extract(question, heads).refuse_city
+    heads.use_phrases(["KARHU-hankkeen toteuttaa Tampereen yliopisto."])
+    assert not extract(question, heads).refuse_city
+    assert extract(contextualise("Mitkä ovat Tampereen painopisteet?"), heads).refuse_city
+
+
+def test_upcoming_date_questions_need_a_date_after_today() -> None:
+    today = date(2026, 11, 28)
+    constraints = extract(contextualise("Milloin seuraava haku avautuu?"), HEADS, today)
+    assert constraints.after == today
+    assert violations("Haku avautui 18.10.2023.", "", "", constraints, HEADS) == ["upcoming"]
+    assert extract(contextualise("Milloin toinen haku avautui?"), HEADS, today).after is None
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Kuka toteuttaa SUMEA-hankkeen, ja keneltä saa lisätietoja hankehausta?", 2),
+        ("Kuka toteuttaa SUMEA-hankkeen ja kenet voi tavata?", 2),
+        ("Kuka toteuttaa SUMEA-hankkeen?", 1),
+    ],
+)
+def test_two_questions_are_split_on_more_interrogatives(question: str, parts: int) -> None:
+    assert len(sub_questions(contextualise(question))) == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "eligibility"),
+    [
+        ("Onko tällainen hanke Porin painopistealueiden mukainen?", True),
+        ("Soveltuuko robotiikkahanke hakuun?", True),
+        ("Sopisiko meidän hanke?", True),
+        ("Käykö kiertotaloushanke hakuun?", True),
+        ("Onko haku auki?", False),
+        ("Mikä on sopimuksen mukainen painopiste?", False),
+    ],
+)
+def test_eligibility_detector_widened(question: str, eligibility: bool) -> None:
+    assert is_eligibility(question) is eligibility
+
+
+def test_a_count_word_brings_the_next_sentence() -> None:
+    chunk = make_chunk(
+        "Ohjelman rahoitus on 1,9 miljardia euroa. Ohjelmaa rahoitetaan kolmesta rahastosta. "
+        "Rahastot ovat EAKR, ESR+ ja JTF. Ohjelmassa on viisi toimintalinjaa."
+    )
+    grp = group(chunk)
+    sims = [0.90, 0.89, 0.70, 0.60]
+    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
+    grp = type(grp)(grp.chunk, grp.sentences, vectors)
+    config = EvidenceConfig()
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, [grp], {}, config
+    )
+    quoted = [s.sentence.text for s in select(scored, Constraints(), [grp], config).selected]
+    assert quoted[-2:] == [
+        "Ohjelmaa rahoitetaan kolmesta rahastosta.",
+        "Rahastot ovat EAKR, ESR+ ja JTF.",
+    ]
+    assert "Ohjelmassa on viisi toimintalinjaa." not in quoted
+
+
+def _value_evidence(covered: set[str], nearby: set[str]) -> Evidence:
+    words = (
+        QWord("työpaikkaa", "työpaikka", (), 3.3),
+        QWord("automaation", "automaatio", (), 1.8),
+        QWord("robotiikan", "robotiikka", (), 1.8),
+        QWord("Porin", "pori", (), 0.8),
+    )
+    grp = group(make_chunk("Ekosysteemissä on noin 3 000 suoraa työpaikkaa."))
+    best = Scored(grp.sentences[0], grp.chunk, 0, 0.9, 0.6, 1.0, (), frozenset(covered), words)
+    return Evidence((best,), best, best, nearby=frozenset(nearby))
+
+
+def test_value_gap_counts_specific_words_other_passages_cover() -> None:
+    asks_count = Constraints(kinds=frozenset({"count"}))
+    gap = value_gap(
+        _value_evidence({"työpaikka", "pori"}, {"automaatio", "robotiikka"}), asks_count
+    )
+    assert gap == pytest.approx(3.6 / 7.7)
+    assert value_gap(_value_evidence({"työpaikka", "pori"}, set()), asks_count) == 0.0
+    assert value_gap(_value_evidence({"työpaikka"}, {"automaatio"}), Constraints()) == 0.0
+
+
+def test_everyday_money_words_read_as_the_documents_rahoitus() -> None:
+    stats = TermStats([["rahoitus", "pori"], ["pori"]])
+    words = question_words("mistä se raha tulee?", FakeAnalyzer(), stats)
+    assert "rahoitus" in {w.lemma for w in words}
+
+
+def test_a_part_that_leans_on_the_first_is_a_follow_up_of_it() -> None:
+    first, second = sub_questions(
+        contextualise("Kuka toteuttaa KARHU-hankkeen ja keneltä saa lisätietoja?")
+    )
+    assert not first.followup and second.followup
+    assert extract(second, HEADS).from_history == {"name:karhu"}
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Kuinka suuren rahoituksen hanke sai?", {"money"}),
+        ("Mihin aikaan toimisto on auki?", {"time"}),
+        ("Mihin aikaan vuodesta haku oli auki?", set()),
+    ],
+)
+def test_more_answer_kinds(question: str, kinds: set[str]) -> None:
+    assert extract(contextualise(question), HEADS).kinds == kinds

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, PyPdfError
+from pypdf.errors import DependencyError, DeprecationError, PyPdfError
 
 from ingest.errors import DocumentError
 
@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 PDF_ERRORS: tuple[type[BaseException], ...] = (
     PyPdfError,
     DependencyError,
+    DeprecationError,  # e.g. a damaged filter name that reads as the removed "/Fl"
     ValueError,
     KeyError,
     TypeError,

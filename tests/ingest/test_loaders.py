@@ -14,6 +14,7 @@ import pytest
 from ingest.errors import DocumentError
 from ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from ingest.models import LoadedDocument
+from tests.conftest import ROOT
 from tests.ingest import fixtures_docs as fx
 
 
@@ -371,3 +372,12 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(DocumentError, match=r"Tiedostoa ei voi lukea \(Permission denied\)"):
         load_document(path, fx.source())
+
+
+def test_pdf_with_a_removed_filter_name_is_reported_as_damaged(tmp_path: Path) -> None:
+    """pypdf raises DeprecationError (no PyPdfError) for "/Fl": still a plain "damaged" error."""
+    data = (ROOT / "corpus" / "documents" / "rahoitushaut.pdf").read_bytes()
+    path = tmp_path / "vanha-suodin.pdf"
+    path.write_bytes(data.replace(b"/FlateDecode", b"/Fl         "))
+    with pytest.raises(DocumentError, match="vioittunut"):
+        load_document(path, fx.source("vanha"))

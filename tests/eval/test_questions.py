@@ -1,8 +1,9 @@
 """Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
 
-``demo.jsonl`` is the tuning set; ``holdout.jsonl`` is the first held-out set (now used for
-diagnosis) and ``holdout2.jsonl`` the untouched final check. All get the same shape and corpus
-checks; each has its own coverage checks, and no set repeats an earlier set's question.
+``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
+held-out sets (now used for diagnosis) and ``holdout3.jsonl`` the untouched final check. All get
+the same shape and corpus checks; each has its own coverage checks, and no set repeats an earlier
+set's question.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from tests.corpus import corpus_text as ct
 
 QUESTION_DIR = Path(__file__).resolve().parents[2] / "eval" / "questions"
 DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
-HELD_OUT = [HOLDOUT, HOLDOUT2]  # in the order they were written, after demo
-ID_PREFIX = {DEMO: "q", HOLDOUT: "h", HOLDOUT2: "k"}  # file -> the letter its ids start with
-MIN_ITEMS = {DEMO: 100, HOLDOUT: 90, HOLDOUT2: 90}
+HOLDOUT3 = "holdout3.jsonl"
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3]  # in the order they were written, after demo
+# file -> the letter its ids start with
+ID_PREFIX = {DEMO: "q", HOLDOUT: "h", HOLDOUT2: "k", HOLDOUT3: "m"}
+MIN_ITEMS = {DEMO: 100, HOLDOUT: 90, HOLDOUT2: 90, HOLDOUT3: 90}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
 ANSWERABLE_CATEGORIES = {
     "direct",
@@ -50,7 +53,7 @@ def is_str_list(value: object) -> bool:
 def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
-    ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``).
+    ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -237,6 +240,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems(GOOD) == [] and shape_problems(NO_ANSWER) == []
     assert shape_problems({**GOOD, "id": "h900"}, "h") == []
     assert shape_problems({**GOOD, "id": "k900"}, "k") == []
+    assert shape_problems({**GOOD, "id": "m900"}, "m") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

@@ -10,6 +10,7 @@ requirements that a neighbouring sentence does not meet:
 * an ordinal phrase ("toinen haku", "kolmas painotus") must occur with the same head noun;
 * numbers, years and dates of the question must occur;
 * names (capitalised words, acronyms) of a Finnish question must occur (the document title counts);
+  of an English or Swedish question only the names the documents capitalise too ("Robocoast");
 * a city other than Pori may only be answered from a sentence naming it, and only when the
   question is about which cities take part;
 * a date asked about the next or an upcoming thing must lie after today.
@@ -21,7 +22,7 @@ refused whatever the documents say.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -81,9 +82,12 @@ class Constraints:
         return bool(self.other_cities) and not self.about_participants
 
 
-def _names(text: str, language: str) -> tuple[str, ...]:
-    if language != "fi":
-        return ()
+def _names(text: str, language: str, known: Container[str] = frozenset()) -> tuple[str, ...]:
+    """Names a sentence must carry: capitalised words and acronyms of a Finnish question.
+
+    An English or Swedish question capitalises translated names ("ERDF" for EAKR) and common
+    words ("Asia"), so only a name the documents capitalise too ("Robocoast", "SAMK") counts.
+    """
     out: list[str] = []
     for match in _NAME.finditer(text):
         word = match.group(1)
@@ -98,6 +102,8 @@ def _names(text: str, language: str) -> tuple[str, ...]:
         if lower in NOT_NAMES or (len(lower) < 3 and not is_acronym):
             continue
         if any(p.fullmatch(lower) for _, p in ORDINALS) or cities_named(lower):
+            continue
+        if language != "fi" and lower not in known:
             continue
         out.append(lower[:_NAME_PREFIX])
     return tuple(dict.fromkeys(out))
@@ -115,7 +121,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     cities = _cities(focus, heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
-    names = _names(focus, question.language)
+    names = _names(focus, question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(
         kinds=kinds,
@@ -196,7 +202,7 @@ def _not_in(
     """Labels of the requirements that ``own`` (a part of the question) does not give."""
     own_ordinals = {p.ordinal for p in ordinal_phrases(own, heads, question.language)}
     own_numbers = set(_NUMBER.findall(own))
-    own_names = set(_names(own, question.language))
+    own_names = set(_names(own, question.language, heads.proper_names))
     labels = {f"ordinal:{p.ordinal}" for p in ordinals if p.ordinal not in own_ordinals}
     labels |= {f"number:{n}" for n in numbers if n not in own_numbers}
     labels |= {f"name:{n}" for n in names if n not in own_names}

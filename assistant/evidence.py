@@ -157,12 +157,14 @@ def select(
     hard = kinds - SOFT_KINDS
     pool = _pool([s for s in scored if s.eligible], hard)
     relaxed = False
-    if not pool and constraints.from_history:
+    if not pool and constraints.loose:
         # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about
         # the second call needs a phone number, not one more mention of "toinen"
         # ... but only a thing the passages do mention: after "Milloin kolmas haku avautuu?" no
-        # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss
-        soft = {m for m in constraints.from_history if any(m not in s.missing for s in scored)}
+        # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss;
+        # the same for what only a long question's context sentences give ("Suunnittelemme
+        # hanketta SAMKin kanssa. Mihin numeroon voi soittaa?")
+        soft = {m for m in constraints.loose if any(m not in s.missing for s in scored)}
         pool = _pool(
             [replace(s, missing=()) for s in scored if s.missing and set(s.missing) <= soft],
             hard,

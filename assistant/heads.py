@@ -19,6 +19,8 @@ from assistant.wordlists import HEAD_TRANSLATIONS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+# a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,19 @@ class HeadTerms:
         self.analyzer = analyzer
         self.vocabulary = vocabulary
         self.city_phrases: frozenset[str] = frozenset()  # see use_phrases
+        self.proper_names: frozenset[str] = frozenset()  # see use_phrases
         self._terms = lru_cache(maxsize=20_000)(self._compute)
 
     def use_phrases(self, texts: Iterable[str]) -> None:
-        """Remember the corpus's city word pairs ("tampereen yliopisto"): names, not cities."""
+        """Remember the corpus's city word pairs ("tampereen yliopisto"): names, not cities.
+
+        Also the words the corpus capitalises inside a sentence ("Robocoast", "SAMK"): the names
+        an English or Swedish question may share with the Finnish documents.
+        """
         pairs: set[str] = set()
+        names: set[str] = set()
         for text in texts:
+            names.update(m.group(1).lower() for m in _MID_SENTENCE_NAME.finditer(text))
             for city, start, end in city_mentions(text):
                 if city == HOME_CITY:
                     continue
@@ -53,6 +62,7 @@ class HeadTerms:
                 if following:
                     pairs.add(f"{text[start:end].lower()} {following[0]}")
         self.city_phrases = frozenset(pairs)
+        self.proper_names = frozenset(names)
 
     def use_vocabulary(self, vocabulary: Container[str]) -> None:
         """Switch to the terms of another index version (forgets cached results)."""

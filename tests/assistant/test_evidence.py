@@ -138,3 +138,46 @@ def test_refusal_text_always_has_the_finnish_sentence() -> None:
     assert refusal_text("fi").startswith(REFUSAL_FI)
     assert REFUSAL_FI in refusal_text("en") and REFUSAL_FI in refusal_text("sv")
     assert "Porin" in refusal_text("fi", "other_city")
+
+
+PHONE = make_chunk(
+    "Lisätietoja hausta antaa Teemu Heino, puh. 044 701 8303.", section="Yhteystiedot"
+)
+OTHER = make_chunk("SAMK toteuttaa SUMEA-hankkeen. Hanke alkoi 2023.", section="Hankkeet")
+
+
+def _two_groups(question: str, other: Chunk) -> Evidence:
+    groups = []
+    for chunk in (PHONE, other):
+        grp = group(chunk)
+        vectors = np.tile(np.array([0.9, 0.44, 0, 0], dtype=np.float32), (len(grp.sentences), 1))
+        groups.append(type(grp)(grp.chunk, grp.sentences, vectors))
+    q = contextualise(question)
+    constraints = extract(q, HEADS)
+    stats = TermStats([s.terms for g in groups for s in g.sentences])
+    qwords = question_words(q.focus, FakeAnalyzer(), stats)
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], dtype=np.float32), qwords, constraints, HEADS, groups, {}, CONFIG
+    )
+    return select(scored, constraints, groups, CONFIG)
+
+
+@pytest.mark.parametrize(
+    ("other", "found"),
+    [
+        # SAMK is only the asker's background, and the documents do mention it: the phone
+        # sentence need not repeat it
+        (OTHER, True),
+        # no retrieved sentence mentions it at all: it stays a requirement (a near miss)
+        (make_chunk("Hanke alkoi 2023. Se päättyy 2026.", section="Hankkeet"), False),
+    ],
+)
+def test_a_name_only_the_context_sentence_gives_is_relaxed_when_the_passages_know_it(
+    other: Chunk, found: bool
+) -> None:
+    evidence = _two_groups(
+        "Suunnittelemme yhteishanketta SAMKin kanssa. Mihin numeroon voi soittaa?", other
+    )
+    assert evidence.found is found
+    if found:
+        assert "044 701 8303" in evidence.selected[0].sentence.text

@@ -1,0 +1,80 @@
+"""English and Swedish questions get the near-miss checks Finnish ones have: the names the
+documents capitalise, and the value gap (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import Constraints, HeadTerms, extract
+from assistant.evidence import Evidence, Scored
+from assistant.question import contextualise
+from assistant.refusal import RefusalConfig, decide
+from assistant.terms import QWord
+from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
+
+CORPUS = (
+    "Satakunnan robotiikkayritysten verkosto on nimeltään Robocoast. Asia käsitellään SAMK:ssa.",
+    "Hanketta toteuttaa SAMK. Pori on mukana.",
+)
+
+
+def _heads() -> HeadTerms:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"asia", "robocoast", "samk"})
+    heads.use_phrases(CORPUS)
+    return heads
+
+
+def test_the_words_the_corpus_capitalises_inside_a_sentence_are_its_names() -> None:
+    names = _heads().proper_names
+    assert {"robocoast", "samk"} <= names
+    assert "asia" not in names and "satakunnan" not in names  # sentence-initial only
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # a name the documents spell the same way must be met
+        ("How many companies are members of the Robocoast network?", ("roboc",)),
+        ("Hur många projekt genomför SAMK?", ("samk",)),
+        # a translated name ("ERDF" for EAKR) or a capitalised common word is no requirement
+        ("How much ERDF funding can Pori grant?", ()),
+        ("How do emissions in Finland compare with Asia?", ()),
+        # a Finnish question keeps every name
+        ("Montako jäsentä Robocoast-verkostossa on?", ("roboc",)),
+        ("Mikä on Teemu Heinon puhelinnumero?", ("teemu", "heino")),
+    ],
+)
+def test_names_of_english_and_swedish_questions_are_the_corpus_names(
+    question: str, names: tuple[str, ...]
+) -> None:
+    assert extract(contextualise(question), _heads()).names == names
+
+
+def _evidence(covered: set[str], nearby: set[str]) -> Evidence:
+    words = (
+        QWord("pengar", "rahoitus", (), 3.3),
+        QWord("stad", "kaupunki", (), 1.8),
+        QWord("själv", "oma", (), 1.8),
+    )
+    grp = group(make_chunk("EAKR-myöntövaltuus on 5,9 miljoonaa euroa."))
+    best = Scored(grp.sentences[0], grp.chunk, 0, 0.9, 0.6, 1.0, (), frozenset(covered), words)
+    return Evidence((best,), best, best, nearby=frozenset(nearby))
+
+
+@pytest.mark.parametrize(
+    ("covered", "nearby", "refused"),
+    [
+        # the amount is given for something else; other passages talk about the city's own share
+        ({"rahoitus"}, {"kaupunki", "oma"}, True),
+        # the answer covers what the retrieved passages know of the question
+        ({"rahoitus"}, set(), False),
+        ({"rahoitus", "kaupunki", "oma"}, {"kaupunki", "oma"}, False),
+    ],
+)
+def test_a_swedish_amount_answer_with_a_value_gap_is_refused(
+    covered: set[str], nearby: set[str], refused: bool
+) -> None:
+    asks_money = Constraints(kinds=frozenset({"money"}))
+    verdict = decide(_evidence(covered, nearby), asks_money, "sv", RefusalConfig())
+    assert verdict.refuse is refused
+    assert verdict.reason.startswith("value_gap") is refused

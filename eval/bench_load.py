@@ -93,6 +93,16 @@ class RunningApp:
         return self.proc.pid
 
 
+def stop(proc: subprocess.Popen[Any], grace: float = 15.0) -> None:
+    """Terminate an app process, killing it when it does not exit within ``grace`` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=grace)
+
+
 @contextmanager
 def running_app(
     data_dir: Path,
@@ -140,12 +150,7 @@ def running_app(
             raise RuntimeError(f"the app was not ready in {timeout:g} s: {state} {_tail(log)}")
         yield RunningApp(proc, url, log, time.monotonic() - started)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        stop(proc)
 
 
 def _tail(log: Path, chars: int = 2000) -> str:

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.bench_load import HOST, ask, free_port
+from eval.bench_load import HOST, ask, free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_QUESTION = "Milloin toinen rahoitushaku oli auki?"
@@ -173,12 +173,7 @@ def measure_app(
             raise BenchError(f"the ask endpoint failed: {reply.error} {_tail(log)}")
         return page, time.perf_counter() - started
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        stop(proc)
 
 
 def one_run(env: dict[str, str], question: str, timeout: float, log: Path) -> StartupRun:

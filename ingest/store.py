@@ -27,14 +27,14 @@ import shutil
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
-
-import chromadb
-from chromadb.config import Settings as ChromaSettings
 
 from ingest.errors import IndexMissingError, StoreError
 from ingest.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.config import Settings as ChromaSettings
 
 log = logging.getLogger(__name__)
 KEEP_VERSIONS = 2  # the current one and the one before it, for readers still using it
@@ -100,6 +100,8 @@ def collection_name(version: str, namespace: str = "pori") -> str:
 
 def _chroma_settings() -> ChromaSettings:
     # a new object per client: HttpClient writes server settings into the object it is given
+    from chromadb.config import Settings as ChromaSettings
+
     return ChromaSettings(anonymized_telemetry=False)
 
 
@@ -124,6 +126,8 @@ class IndexStore:
     def server_client(self) -> Any:
         """The shared HttpClient (server mode only)."""
         if self._server is None:
+            import chromadb  # imported on first use: reading the pointer needs none of it
+
             url = urlparse(self.settings.chroma_url or "")
             try:
                 self._server = chromadb.HttpClient(
@@ -145,6 +149,8 @@ class IndexStore:
     def client_for(self, version: str) -> Any:
         if self.server_mode:
             return self.server_client()
+        import chromadb
+
         path = self.version_dir(version) / "chroma"
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())

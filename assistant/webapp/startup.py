@@ -129,28 +129,14 @@ def build_command(settings: Settings) -> str:
     )
 
 
-POINTER_FILE = "CURRENT"  # the embedded store's pointer to its current version (ingest/store.py)
-
-
 def index_exists(settings: Settings) -> bool:
-    """True when a current index version is published (reads the pointer only).
-
-    In embedded mode this reads the pointer file directly: importing ``ingest.store`` imports
-    chromadb, about 2 s that ``app.py --no-build`` would otherwise spend before serving the page.
-    """
-    if settings.chroma_url is None:
-        try:
-            return bool((settings.index_dir / POINTER_FILE).read_text(encoding="utf-8").strip())
-        except FileNotFoundError:
-            return False
-        except OSError as exc:
-            log.warning("could not read the index pointer: %s", exc)
-            return False
+    """True when a current index version is published (reads the pointer only; in embedded mode
+    that is a file, and chromadb is not imported, so ``app.py --no-build`` stays fast)."""
     from ingest.store import IndexStore
 
     try:
         return IndexStore(settings).current_version() is not None
-    except PoriError as exc:
+    except (PoriError, OSError) as exc:
         log.warning("could not read the index pointer: %s", exc)
         return False
 

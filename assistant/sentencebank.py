@@ -8,12 +8,10 @@ embedding cache under the data folder (keyed by the text's hash), so a restart r
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
@@ -21,16 +19,10 @@ from assistant.constraints import kinds_present
 from ingest.finnish import Analyzer
 from ingest.models import Chunk
 from ingest.sentences import quotable_spans
-from ingest.vectorcache import VectorCache, text_key
+from ingest.vectorcache import VectorCache
+from ingest.vectors import TextEmbedder, embed_cached
 
-log = logging.getLogger(__name__)
 _WORDS = re.compile(r"[^\W\d_]+")
-
-
-class TextEmbedder(Protocol):
-    """The part of an embedder (:class:`ingest.embedding.Embedder`) the bank uses."""
-
-    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 @dataclass(frozen=True)
@@ -92,12 +84,10 @@ class SentenceBank:
         embedder: TextEmbedder,
         analyzer: Analyzer,
         cache: VectorCache | None = None,
-        batch_size: int = 32,
     ) -> None:
         self.embedder = embedder
         self.analyzer = analyzer
         self.cache = cache
-        self.batch_size = batch_size
         self._by_chunk: dict[str, ChunkSentences] = {}
         self._lock = threading.Lock()
 
@@ -129,24 +119,14 @@ class SentenceBank:
     def _vectors(self, texts: list[str]) -> dict[str, np.ndarray]:
         if not texts:
             return {}
-        keys = {t: text_key(t) for t in texts}
-        found: dict[str, np.ndarray] = {}
-        if self.cache is not None:
-            cached = self.cache.get_many(keys.values())
-            found = {t: cached[k] for t, k in keys.items() if k in cached}
-        todo = [t for t in texts if t not in found]
-        if todo:
-            log.debug("embedding %s sentences", len(todo))
-            new: list[tuple[str, np.ndarray]] = []
-            for start in range(0, len(todo), self.batch_size):
-                batch = todo[start : start + self.batch_size]
-                embedded = self.embedder.get_text_embedding_batch(batch)
-                for text, vec in zip(batch, embedded, strict=True):
-                    found[text] = _unit(np.asarray(vec, dtype=np.float32))
-                    new.append((keys[text], found[text]))
-            if self.cache is not None:
-                self.cache.put_many(new)
-        return {t: _unit(found[t]) for t in texts}
+        if self.cache is not None:  # the build has usually embedded them all already
+            vectors = embed_cached(texts, self.cache, self.embedder, "Lauseiden upotukset").vectors
+        else:
+            vectors = [
+                np.asarray(v, dtype=np.float32)
+                for v in self.embedder.get_text_embedding_batch(texts)
+            ]
+        return {t: _unit(v) for t, v in zip(texts, vectors, strict=True)}
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 The build uses it twice: for the chunks (what Chroma stores) and for the quotable sentences of
 every chunk (what the assistant scores when it picks the sentences of an answer). Embedding the
-sentences at build time means no question has to wait for them later.
+sentences at build time means no question has to wait for them later; the assistant's sentence
+bank reads them through the same function (and embeds any the build did not).
 """
 
 from __future__ import annotations
@@ -10,16 +11,22 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from tqdm import tqdm
 
-from ingest.embedding import Embedder
 from ingest.models import Chunk
 from ingest.sentences import quotable_spans
 from ingest.vectorcache import VectorCache, text_key
 
 EMBED_BATCH = 16
+
+
+class TextEmbedder(Protocol):
+    """The part of an embedder (:class:`ingest.embedding.Embedder`) that passages need."""
+
+    def get_text_embedding_batch(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class Embedded:
 def embed_cached(
     texts: Sequence[str],
     cache: VectorCache,
-    embedder: Embedder,
+    embedder: TextEmbedder,
     desc: str,
     progress: bool = False,
 ) -> Embedded:

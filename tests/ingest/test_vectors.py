@@ -15,8 +15,6 @@ from ingest.vectors import EMBED_BATCH, embed_cached, sentence_texts
 class CountingEmbedder:
     """Deterministic 4-dimensional vectors; remembers every batch it was given."""
 
-    model_name = "fake"
-    embed_batch_size = 16
     identity = "fake/counting"
 
     def __init__(self) -> None:

@@ -244,7 +244,7 @@ def violations(
     """Hard requirements that a sentence (with its section ``context`` and ``title``) misses.
 
     The ``passage`` around the sentence may meet a name (a contact sentence in a call's document
-    need not repeat the call's name), and any requirement that only the question's context
+    need not repeat the call's name; unless a person is asked for), and any requirement that only the question's context
     sentences or history give (:attr:`Constraints.loose`).
     Kinds are not checked here: an answer may take them from several sentences.
     """
@@ -259,8 +259,11 @@ def violations(
             missing.append(f"number:{number}")
     if constraints.names:
         tokens = words(everything)
+        # a person is tied to the thing asked in the sentence itself: the contact person of a
+        # passage about Satakuntaliitto need not be Satakuntaliitto's
+        around = passage if "person" not in constraints.kinds else ""
         for name in constraints.names:
-            if not _has_name(tokens, name) and not (passage and _has_name(_words(passage), name)):
+            if not _has_name(tokens, name) and not (around and _has_name(_words(around), name)):
                 missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")

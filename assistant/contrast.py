@@ -34,6 +34,10 @@ def typed_answer(best: Scored, constraints: Constraints) -> bool:
     """The sentence gives the asked kind of answer for the thing the question identifies."""
     identified = bool(constraints.ordinals or constraints.numbers or constraints.names)
     kinds = constraints.kinds
+    if "person" in kinds:
+        # a person is tied to the thing asked by a role ("Satakuntaliiton yhteyshenkilö"), which
+        # only words state: the sentence must cover them like any other answer
+        return False
     return identified and bool(kinds) and kinds <= best.sentence.kinds and best.eligible
 
 
@@ -50,7 +54,7 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
     return sum(w.weight for w in gained) / total
 
 
-VALUE_KINDS = frozenset({"count", "money", "rate"})
+VALUE_KINDS = frozenset({"count", "money", "rate", "person"})
 
 
 def value_gap(evidence: Evidence, constraints: Constraints) -> float:

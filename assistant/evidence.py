@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.blocks import add_neighbours, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
+from assistant.kinds import tells_when
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, match
@@ -111,7 +112,8 @@ def score_sentences(
                 continue
             if _URL_ONLY.fullmatch(sentence.text) and "url" not in constraints.kinds:
                 continue  # a bare address answers nothing but "where is it published"
-            cov, covered = match(qwords, sentence.terms | context_terms)
+            kind_given = bool(constraints.kinds & sentence.kinds)
+            cov, covered = match(qwords, sentence.terms | context_terms, kind_given)
             missing = violations(
                 sentence.text,
                 group.chunk.section,
@@ -121,7 +123,7 @@ def score_sentences(
                 group.chunk.text,
             )
             score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
-            if constraints.kinds & SOFT_KINDS - sentence.kinds:
+            if "date" in constraints.kinds and not tells_when(sentence.kinds):
                 score -= config.soft_kind_penalty
             out.append(
                 Scored(

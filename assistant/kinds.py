@@ -1,8 +1,10 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number and a web address. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?"
-one with an amount of money.
+number, a web address and a named person. A question asking "Milloin ...?" needs a sentence with a
+date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names
+a person. A person is asked for only with words that mean one (a contact person, a title, whose
+name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import re
 
 # "kuinka monta hakemusta": the phrase before what a Finnish question counts
-COUNT_PHRASE = r"\b(?:kuinka (?:monta|moneen|monelle|monen|monessa)|montako|moniko)\b"
+COUNT_PHRASE = (
+    r"\b(?:kuinka (?:monta|moni|moneen|monelle|monella|monelta|monen|monessa|monesta)|montako|"
+    r"moniko)\b"
+)
 
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
@@ -47,6 +52,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post", re.IGNORECASE),
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
+    "person": re.compile(
+        r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
+        r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
+        r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
+        r"\bkontaktperson|\bvem undertecknade",
+        re.IGNORECASE,
+    ),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
         r"\bwebbsida|\blänk",
@@ -58,10 +70,29 @@ _MONTHS = (
     r"lokakuu|marraskuu|joulukuu"
 )
 _NUMBER_WORDS = (
-    r"yksi|yhden|kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|"
+    r"yksi|yhden|kaksi|kahta|kahde\w*|kolme\w*|neljä\w*|viisi|viittä|viide\w*|kuusi|kuutta|"
+    r"kuude\w*|kymmentä|"
     r"seitsemä\w*|kahdeksa\w*|yhdeksä\w*|kymmene\w*|kuusitoista|kuudentoista"
 )
+# a person: a title word before a first and last name ("erityisasiantuntija Teemu Heino"), a name
+# owning contact details ("Teemu Heinon puhelinnumero"), or a personal e-mail ("etu.suku@pori.fi")
+_FULL_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)? [A-ZÅÄÖ][a-zåäö]+"
+_TITLE = (
+    r"asiantuntija|johtaja|päällikkö|koordinaattori|sihteeri|pormestari|ministeri|neuvos|"
+    r"henkilö|assistentti|suunnittelija|vastaava|puheenjohtaja|yhteyshenkilö"
+)
 _HAS: dict[str, re.Pattern[str]] = {
+    # a time given without a date: "tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet",
+    # "oli auki kesällä 2022", "on voimassa vuoteen 2027 saakka"
+    "when": re.compile(
+        r"\b(?:kun|jälkeen|alkaen|lähtien|asti|saakka|mennessä|aikana|kuluessa|kesällä|syksyllä|"
+        r"keväällä|talvella|vuonna|vuosina|vuoteen|vuodesta)\b",
+        re.IGNORECASE,
+    ),
+    "person": re.compile(
+        rf"(?:{_TITLE})\w*\s+{_FULL_NAME}|{_FULL_NAME}(?:n|in|en)\s+(?:puhelin|sähköposti|"
+        r"yhteystie)|\b[a-zåäö]+\.[a-zåäö]+(?:-[a-zåäö]+)?@[\w-]+(?:\.[\w-]+)+",
+    ),
     "date": re.compile(
         rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?|\b(?:19|20)\d\d\b|(?:{_MONTHS})\w*", re.IGNORECASE
     ),
@@ -84,7 +115,7 @@ _HAS: dict[str, re.Pattern[str]] = {
 
 
 def asked_kinds(text: str) -> frozenset[str]:
-    """The kinds of answer a question asks for (date, time, money, rate, count, email, phone, url)."""
+    """The kinds of answer a question asks for (see the module docstring)."""
     kinds = {kind for kind, pattern in _ASKS.items() if pattern.search(text)}
     if "rate" in kinds:
         kinds.discard("money")
@@ -94,5 +125,10 @@ def asked_kinds(text: str) -> frozenset[str]:
 
 
 def kinds_present(text: str) -> frozenset[str]:
-    """The answer kinds a sentence can give."""
+    """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`)."""
     return frozenset(kind for kind, pattern in _HAS.items() if pattern.search(text))
+
+
+def tells_when(kinds: frozenset[str]) -> bool:
+    """Whether a sentence with these kinds can answer "Milloin ...?" (a date, or a time phrase)."""
+    return bool(kinds & {"date", "when"})

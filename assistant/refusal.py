@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from assistant.constraints import Constraints
 from assistant.contrast import background_only, neighbour_gain, typed_answer, value_gap
 from assistant.evidence import Evidence, Scored
+from assistant.kinds import tells_when
 from assistant.terms import QWord
 
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
@@ -116,6 +117,11 @@ def decide(
         top = evidence.top
         why = ",".join(top.missing) if top is not None and top.missing else "no_sentence"
         return Verdict(True, f"requirements:{why}")
+    if "date" in constraints.kinds and not any(
+        tells_when(s.sentence.kinds) for s in evidence.selected
+    ):
+        # "Milloin IKI-hanke alkaa?": the sentences about IKI give no time at all
+        return Verdict(True, "no_time")
     if language == "fi":
         return _decide_finnish(evidence, best, constraints, config)
     if best.dense < config.min_dense_other:

@@ -32,6 +32,7 @@ __all__ = [
     "coverage",
     "is_specific",
     "match",
+    "names_answer_kind",
     "question_words",
     "unknown_concepts",
     "word_credit",
@@ -274,11 +275,28 @@ def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
     return match(qwords, terms)[0]
 
 
-def match(qwords: list[QWord], terms: frozenset[str]) -> tuple[float, frozenset[str]]:
-    """:func:`coverage`, and the lemmas of the counted words ``terms`` cover at least half."""
+def names_answer_kind(word: QWord) -> bool:
+    """Whether a word only names the kind of answer wanted ("yhteyshenkilö", "päivämäärä")."""
+    return word.lemma in ANSWER_TYPE_HEADS or bool(
+        word.parts and word.parts[-1] in ANSWER_TYPE_HEADS
+    )
+
+
+def match(
+    qwords: list[QWord], terms: frozenset[str], kind_given: bool = False
+) -> tuple[float, frozenset[str]]:
+    """:func:`coverage`, and the lemmas of the counted words ``terms`` cover at least half.
+
+    With ``kind_given`` (the sentence gives the kind of answer the question asks for), the words
+    that only name that kind count as covered: "Mikä on yhteyshenkilön titteli ja nimi?" is
+    answered by "... antaa erityisasiantuntija Teemu Heino", which says neither "titteli" nor
+    "nimi".
+    """
     used = [w for w in qwords if counted(w)]
     total = sum(w.weight for w in used)
-    credits = [(w, word_credit(w, terms)) for w in used]
+    credits = [
+        (w, 1.0 if kind_given and names_answer_kind(w) else word_credit(w, terms)) for w in used
+    ]
     covered = frozenset(w.lemma for w, credit in credits if credit >= _HALF)
     if total <= 0:
         return 1.0, covered

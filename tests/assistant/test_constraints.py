@@ -25,9 +25,18 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuinka suuri osuus hankkeen kustannuksista rahoitetaan?", {"rate"}),
         ("Kuinka monta hakemusta jätettiin?", {"count"}),
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
-        ("Mikä on yhteyshenkilön puhelinnumero?", {"phone"}),
+        ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
         ("What is the maximum grant per project?", {"money"}),
         ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
+        ("Kuinka moni hakija osallistui hakuun?", {"count"}),
+        # a person only with words that mean one; "kuka toteuttaa" may be an organisation
+        ("Kuka on Satakuntaliiton yhteyshenkilö?", {"person"}),
+        ("Mikä on yhteyshenkilön titteli ja nimi?", {"person"}),
+        ("Kuka allekirjoitti sopimuksen kaupungin puolesta?", {"person"}),
+        ("Kuka on Porin kaupunginjohtaja?", {"person"}),
+        ("Who is the contact person for the call?", {"person"}),
+        ("Kuka toteuttaa SUMEA-hankkeen?", set()),
+        ("Mikä elin johtaa sopimuksen toimeenpanoa?", set()),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -40,9 +49,17 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Haku oli auki 18.10.2023–31.12.2023.", {"date"}),
         ("Haettavana oli 0,9 miljoonaa euroa.", {"money"}),
         ("Hakuun jätettiin 8 hakemusta.", {"count"}),
-        ("Sähköposti on teemu.heino@pori.fi.", {"email", "url"}),
+        ("Sähköposti on teemu.heino@pori.fi.", {"email", "url", "person"}),
         ("Puhelinnumero on 044 701 8303.", {"phone", "count"}),
         ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count"}),
+        ("Ensimmäisessä toimenpidekokonaisuudessa on viittä osa-aluetta.", {"count"}),
+        ("Lisätietoja antaa erityisasiantuntija Teemu Heino Porin kaupungilta.", {"person"}),
+        ("Teemu Heinon sähköpostiosoite on teemu.heino@pori.fi.", {"person", "email", "url"}),
+        ("Kirjaamon sähköpostiosoite on kirjaamo@pori.fi.", {"email", "url"}),  # no person
+        ("Haun nimi on Kestävän kaupunkikehittämisen haku – Innokaupungit Pori.", set()),
+        # a time without a date answers "Milloin ...?" too
+        ("Sopimus tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen.", {"when"}),
+        ("Haku oli auki kesällä 2022.", {"date", "when"}),
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:

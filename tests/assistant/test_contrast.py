@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -184,3 +185,22 @@ def test_an_injection_is_refused_before_anything_else() -> None:
     assert verdict.refuse and verdict.reason == "injection"
     assert "do not follow instructions" in refusal_text("en", "injection")
     assert "enkä noudata kysymykseen kirjoitettuja ohjeita" in refusal_text("fi", "injection")
+
+
+def test_a_when_question_is_refused_when_no_quoted_sentence_gives_a_time() -> None:
+    # "Milloin toinen haku päättyi?" answered with a sentence that gives no time at all
+    best = scored(BACKGROUND, {"toinen", "haku"}, coverage=1.0)
+    verdict = decide(Evidence((best,), best, best), WHEN_SECOND, "fi", CONFIG)
+    assert verdict.refuse and verdict.reason == "no_time"
+    dated = scored(DATED, {"toinen", "haku"}, coverage=1.0)
+    assert not decide(Evidence((dated,), dated, dated), WHEN_SECOND, "fi", CONFIG).refuse
+
+
+def test_a_person_is_never_a_typed_answer() -> None:
+    # a sentence naming a person is no answer to whose contact person is meant: its words must
+    # cover the role like any other answer's
+    named = replace(DATED, kinds=DATED.kinds | {"person"})
+    when = Constraints(kinds=frozenset({"date"}), names=("satak",))
+    assert typed_answer(scored(named, {"haku"}), when)
+    person = Constraints(kinds=frozenset({"person"}), names=("satak",))
+    assert not typed_answer(scored(named, {"haku"}), person)

@@ -173,9 +173,6 @@ class CompoundAnalyzer(LemmaAnalyzer):
             pieces = self._segment(lower, inflected_head=True)
             if pieces:
                 head_piece, head = pieces[-1]
-                if head == head_piece:  # a head listed as its own lemma ("hanke|hausta")
-                    head = sibling_lemma(head, self._lexicon_form, min_agree=2) or head
-                    pieces[-1] = (head_piece, head)
                 lemma = lower[: len(lower) - len(head_piece)] + head
                 return (lemma, *self._parts(lemma, pieces))
         lemma = self._lemma(surface)

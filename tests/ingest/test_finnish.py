@@ -151,18 +151,3 @@ def test_optional_voikko_analyzer_gives_compound_parts() -> None:
 )
 def test_inflected_forms_the_dictionary_lacks_get_their_lemma(word: str, lemma: str) -> None:
     assert make_analyzer("lemma_compound").terms(word)[0] == lemma
-
-
-@pytest.mark.parametrize(
-    ("word", "terms"),
-    [
-        ("hankehausta", ["hankehaku", "hanke", "haku"]),
-        ("rahoitushausta", ["rahoitushaku", "rahoitus", "haku"]),
-        ("kiertotalous", ["kiertotalous", "kierto", "talous"]),  # a head that is no inflected form
-    ],
-)
-def test_a_compound_head_the_dictionary_lists_as_its_own_lemma_gets_the_right_lemma(
-    word: str, terms: list[str]
-) -> None:
-    # the dictionary lists "hausta" (elative of haku) as a lemma; its siblings say otherwise
-    assert make_analyzer("lemma_compound").terms(word) == terms

@@ -19,6 +19,7 @@ import numpy as np
 from assistant.blocks import add_neighbours, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
 from assistant.kinds import tells_when
+from assistant.ordinals import ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, match
@@ -67,8 +68,17 @@ class Scored:
 
     @property
     def neighbour(self) -> bool:
-        """It misses only *which* thing is meant: another call, number or name (a near miss)."""
-        return bool(self.missing) and all(m.startswith(_IDENTITY) for m in self.missing)
+        """It misses only *which* thing is meant: another call, number or name (a near miss).
+
+        A sentence that misses an ordinal names another one ("Ensimmäisessä haussa ..."); one that
+        names none ("Virallinen hakuilmoitus on julkaistu eura2021.fi-palvelussa.") speaks of the
+        thing in general and is no neighbour.
+        """
+        if not self.missing or not all(m.startswith(_IDENTITY) for m in self.missing):
+            return False
+        if any(m.startswith("ordinal:") for m in self.missing):
+            return ordinal_of(f"{self.chunk.section}\n{self.sentence.text}") is not None
+        return True
 
 
 @dataclass(frozen=True)

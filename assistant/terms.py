@@ -22,7 +22,7 @@ from assistant.wordlists import (
     QUESTION_WORDS,
     VAGUE_HEADS,
 )
-from ingest.finnish import Analyzer
+from ingest.finnish import Analyzer, WordChecker
 
 __all__ = [
     "QUESTION_WORDS",
@@ -186,10 +186,23 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             continue
         lemma, parts = terms[0], tuple(terms[1:])
         lemma = COLLOQUIAL.get(lemma, lemma)
+        if (
+            parts
+            and parts[-1] in COLLOQUIAL
+            and lemma.endswith(parts[-1])
+            and lemma not in stats.df
+        ):
+            # a colloquial head of a compound the corpus lacks: "robotiikkafirma" ->
+            # robotiikkayritys (but "ekosysteemi" is a corpus word)
+            head = COLLOQUIAL[parts[-1]]
+            lemma, parts = lemma[: -len(parts[-1])] + head, (*parts[:-1], head)
         if parts and parts[-1] in VAGUE_HEADS and lemma not in stats.df:
             lemma, parts = parts[0], ()
         if lemma not in stats.df:
-            fixed = stats.stem(lemma) or stats.closest(lemma)
+            # a misspelling is mapped to the closest corpus term, but a dictionary word the
+            # corpus lacks is no misspelling ("kestää" is not "kestävä")
+            typo = not (isinstance(analyzer, WordChecker) and analyzer.is_word(surface))
+            fixed = stats.stem(lemma) or (stats.closest(lemma) if typo else None)
             if fixed is not None:
                 lemma, parts = fixed, ()
         if lemma in stats.df or not parts:

@@ -26,9 +26,9 @@ QUESTION_WORDS = (
     FI_INTERROGATIVES
     | wordset(
         """
-        asia eli entäs haluta jne kenen keiden ken kertoa kumpi lisätieto löytää mennessä mi
+        asia asti eli entäs haluta jne kenen keiden ken kertoa kumpi lisätieto löytää mennessä mi
         mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
-        paljonko selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
+        paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         """
     )
     | wordset(  # English

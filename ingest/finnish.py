@@ -32,7 +32,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Container, Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from ingest.errors import ConfigError
 from ingest.inflection import sibling_lemma
@@ -56,6 +56,13 @@ class Analyzer(Protocol):
     name: str
 
     def terms(self, text: str) -> list[str]: ...
+
+
+@runtime_checkable
+class WordChecker(Protocol):
+    """An analyzer that can tell a dictionary word from a misspelling."""
+
+    def is_word(self, surface: str) -> bool: ...
 
 
 class _CachedAnalyzer:
@@ -177,6 +184,11 @@ class CompoundAnalyzer(LemmaAnalyzer):
                 return (lemma, *self._parts(lemma, pieces))
         lemma = self._lemma(surface)
         return (lemma, *self.split(lemma))
+
+    def is_word(self, surface: str) -> bool:
+        """Whether the dictionary knows ``surface`` as a form of some word ("kestää"; not "rahotus")."""
+        self._load()
+        return self._lexicon_form(surface.lower()) is not None
 
     def split(self, lemma: str) -> list[str]:
         """Compound parts of a lowercase lemma (empty when it is not a compound we know)."""

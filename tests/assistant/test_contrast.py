@@ -204,3 +204,11 @@ def test_a_person_is_never_a_typed_answer() -> None:
     assert typed_answer(scored(named, {"haku"}), when)
     person = Constraints(kinds=frozenset({"person"}), names=("satak",))
     assert not typed_answer(scored(named, {"haku"}), person)
+
+
+def test_a_sentence_that_names_no_other_call_is_no_neighbour() -> None:
+    # missing "toinen" while naming the first call: a near miss; naming no call at all ("the
+    # official notice is published at eura2021.fi"): the thing in general, not a neighbour
+    first = scored(FIRST_CALL, {"haku"}, missing=("ordinal:toinen",))
+    general = scored(BACKGROUND, {"pori"}, missing=("ordinal:toinen",))
+    assert first.neighbour and not general.neighbour

@@ -69,3 +69,43 @@ def test_match_gives_coverage_and_the_words_covered() -> None:
     value, covered = match(words, frozenset({"haku", "auki"}))
     assert value == coverage(words, frozenset({"haku", "auki"}))
     assert covered == {"haku", "auki"}  # "huomenna" is not counted, "toinen" not covered
+
+
+class DictionaryAnalyzer(FakeAnalyzer):
+    """The fake analyzer, with a dictionary that knows some words and the compounds below."""
+
+    WORDS = frozenset({"rahoittaa", "robotiikkafirmojen"})
+    SPLIT = {"robotiikkafirmojen": ["robotiikkafirma", "robotiikka", "firma"]}
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in text.split():
+            low = word.strip("?.,!").lower()
+            out += self.SPLIT.get(low, super().terms(low))
+        return out
+
+    def is_word(self, surface: str) -> bool:
+        return surface.lower() in self.WORDS
+
+
+def test_a_dictionary_word_the_corpus_lacks_is_no_misspelling() -> None:
+    # "rahoittaa" is one edit from no corpus term here, "rahoitusx" is a typo of "rahoitus";
+    # "rahoitu" (not in the dictionary) is mapped, a dictionary word one edit away is not
+    stats = TermStats([["rahoitus", "rahoittama"]])
+    typo = question_words("rahoitusx", DictionaryAnalyzer(), stats)[0]
+    assert typo.lemma == "rahoitus"
+    word = question_words("rahoittaa", DictionaryAnalyzer(), stats)[0]
+    assert word.lemma == "rahoittaa" and not word.known
+
+
+def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
+    stats = TermStats([["robotiikkayritys", "robotiikka", "yritys"]])
+    word = question_words("robotiikkafirmojen", DictionaryAnalyzer(), stats)[0]
+    assert (word.lemma, word.parts) == ("robotiikkayritys", ("robotiikka", "yritys"))
+    assert word.known
+
+
+@pytest.mark.parametrize("framing", ["asti", "saakka", "mennessä"])
+def test_time_postpositions_are_question_words(framing: str) -> None:
+    words = question_words(f"Mihin {framing} haku on auki?", FakeAnalyzer(), STATS)
+    assert framing not in {w.lemma for w in words}

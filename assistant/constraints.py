@@ -32,7 +32,7 @@ from assistant.kinds import asked_kinds, kinds_present
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import ORDINALS, Question, words
 from assistant.safety import looks_like_injection
-from assistant.terms import split_context
+from assistant.terms import one_edit, split_context
 from assistant.upcoming import asks_upcoming, gives_future_date
 from assistant.wordlists import NOT_NAMES
 
@@ -230,7 +230,24 @@ def _has_number(text: str, number: str) -> bool:
 
 
 def _has_name(words_lower: Iterable[str], prefix: str) -> bool:
-    return any(w.startswith(prefix) for w in words_lower)
+    """Whether a word starts with the name's prefix, allowing one typo in a long one.
+
+    "Teemu Heinnon" is "Teemu Heinon" misspelt: prefixes of :data:`_NAME_PREFIX` letters that
+    start alike and are one edit apart match.
+    """
+    for w in words_lower:
+        if w.startswith(prefix):
+            return True
+        if (
+            len(prefix) == _NAME_PREFIX
+            and len(w) >= _NAME_PREFIX
+            and w[:2] == prefix[:2]
+            and any(
+                one_edit(prefix, w[:n]) for n in (_NAME_PREFIX - 1, _NAME_PREFIX, _NAME_PREFIX + 1)
+            )
+        ):
+            return True
+    return False
 
 
 def violations(

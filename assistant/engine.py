@@ -22,6 +22,7 @@ from assistant.constraints import Constraints, HeadTerms
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.glossary import to_finnish
 from assistant.index import IndexManager, LoadedIndex
+from assistant.kinds import asked_kinds
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank, surfaces
@@ -186,7 +187,12 @@ class Engine:
         return self.retriever.search(index, query, k=k, filters=filters)
 
     def question_words(self, question: Question, state: VersionState) -> list[QWord]:
-        """Content words the answer should cover: a follow-up's own words when it has some."""
+        """Content words the answer should cover: a follow-up's own words when it has some.
+
+        A follow-up that asks for a value ("Kenelle siitä voi soittaa?") keeps its own words even
+        when none counts: the value's kind is required, and which thing it is about comes from
+        the earlier question's requirements, not from repeating its wording.
+        """
 
         def of(text: str) -> list[QWord]:
             wording = text if question.language == "fi" else to_finnish(text)
@@ -194,7 +200,7 @@ class Engine:
 
         if question.followup and question.text in question.focus:
             own = of(question.text)
-            if any(counted(w) for w in own):
+            if any(counted(w) for w in own) or asked_kinds(question.text) - {"person"}:
                 return own
         return of(question.focus)
 

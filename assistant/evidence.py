@@ -122,8 +122,8 @@ def score_sentences(
                 continue
             if _URL_ONLY.fullmatch(sentence.text) and "url" not in constraints.kinds:
                 continue  # a bare address answers nothing but "where is it published"
-            kind_given = bool(constraints.kinds & sentence.kinds)
-            cov, covered = match(qwords, sentence.terms | context_terms, kind_given)
+            given = constraints.kinds & sentence.kinds
+            cov, covered = match(qwords, sentence.terms | context_terms, given)
             missing = violations(
                 sentence.text,
                 group.chunk.section,

@@ -132,3 +132,8 @@ def kinds_present(text: str) -> frozenset[str]:
 def tells_when(kinds: frozenset[str]) -> bool:
     """Whether a sentence with these kinds can answer "Milloin ...?" (a date, or a time phrase)."""
     return bool(kinds & {"date", "when"})
+
+
+def frames_kind(word: str, kinds: frozenset[str]) -> bool:
+    """Whether a question word is what asks for one of ``kinds`` ("soittaa": a phone number)."""
+    return any(_ASKS[kind].search(word) for kind in kinds if kind in _ASKS)

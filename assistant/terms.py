@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from assistant.kinds import frames_kind
 from assistant.wordlists import (
     ANSWER_TYPE_HEADS,
     CASE_ENDINGS,
@@ -33,6 +34,7 @@ __all__ = [
     "is_specific",
     "match",
     "names_answer_kind",
+    "one_edit",
     "question_words",
     "unknown_concepts",
     "word_credit",
@@ -42,6 +44,8 @@ _TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Pori
 _PREFIX = 5
 _PREFIX_CREDIT = 0.6
 _HALF = 0.5
+# endings of Finnish participles ("laskettu", "tehty", "haettava", "osallistunut")
+_PARTICIPLE = ("ttu", "tty", "ttava", "ttävä", "nut", "nyt")
 BACKGROUND_IDF = math.log(3.0)
 CONTEXT_WEIGHT = 0.25
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -102,14 +106,14 @@ class TermStats:
         best: tuple[int, str] | None = None
         for length in (len(term), len(term) - 1, len(term) + 1):
             for cand in self._by_length.get(length, ()):
-                if cand[0] == term[0] and _one_edit(term, cand):
+                if cand[0] == term[0] and one_edit(term, cand):
                     freq = self.df[cand]
                     if best is None or freq > best[0]:
                         best = (freq, cand)
         return best[1] if best else None
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """Whether a and b differ by one insertion, deletion, substitution or adjacent swap."""
     if a == b:
         return True
@@ -260,6 +264,8 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
             surface.endswith(("naan", "nään")) and word.lemma == surface
         ):
             return True
+        if word.parts[-1].endswith(_PARTICIPLE):
+            return True  # "yhteenlaskettu": a compound participle describes, it names nothing
         if word.parts[-1] not in ANSWER_TYPE_HEADS:
             return False
         return all(
@@ -279,8 +285,8 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
 
 
 def counted(word: QWord) -> bool:
-    """Whether a word counts for coverage (unknown simple words do not)."""
-    return word.known or bool(word.parts)
+    """Whether a word counts for coverage (unknown simple words and participles do not)."""
+    return word.known or bool(word.parts and not word.parts[-1].endswith(_PARTICIPLE))
 
 
 def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
@@ -296,19 +302,27 @@ def names_answer_kind(word: QWord) -> bool:
 
 
 def match(
-    qwords: list[QWord], terms: frozenset[str], kind_given: bool = False
+    qwords: list[QWord], terms: frozenset[str], given: frozenset[str] = frozenset()
 ) -> tuple[float, frozenset[str]]:
     """:func:`coverage`, and the lemmas of the counted words ``terms`` cover at least half.
 
-    With ``kind_given`` (the sentence gives the kind of answer the question asks for), the words
-    that only name that kind count as covered: "Mikä on yhteyshenkilön titteli ja nimi?" is
-    answered by "... antaa erityisasiantuntija Teemu Heino", which says neither "titteli" nor
-    "nimi".
+    ``given`` are the kinds of answer the question asks for that the sentence gives. Then the
+    words that only name such a kind count as covered: "Mikä on yhteyshenkilön titteli ja nimi?"
+    is answered by "... antaa erityisasiantuntija Teemu Heino", which says neither "titteli" nor
+    "nimi"; and so do the words that ask for it ("Kenelle voi soittaa?" is answered by a phone
+    number). Words asking for a person ("puheenjohtaja") also say which person, so they do not.
     """
     used = [w for w in qwords if counted(w)]
     total = sum(w.weight for w in used)
+    asking = given - {"person"}
     credits = [
-        (w, 1.0 if kind_given and names_answer_kind(w) else word_credit(w, terms)) for w in used
+        (
+            w,
+            1.0
+            if given and (names_answer_kind(w) or frames_kind(w.surface, asking))
+            else word_credit(w, terms),
+        )
+        for w in used
     ]
     covered = frozenset(w.lemma for w, credit in credits if credit >= _HALF)
     if total <= 0:

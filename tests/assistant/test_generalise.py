@@ -15,7 +15,14 @@ from assistant.eligibility import is_eligibility
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise, sub_questions
 from assistant.sentencebank import ChunkSentences
-from assistant.terms import QWord, TermStats, question_words, split_context, unknown_concepts
+from assistant.terms import (
+    QWord,
+    TermStats,
+    counted,
+    question_words,
+    split_context,
+    unknown_concepts,
+)
 from ingest.models import Chunk
 from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
 
@@ -33,6 +40,7 @@ class SplitAnalyzer(FakeAnalyzer):
         "aikanaan": ["aikanaan", "aika", "naan"],
         "kaupunginjohtaja": ["kaupunginjohtaja", "kaupunki", "johtaja"],
         "aukioloajat": ["aukioloaika", "aukiolo", "aika"],
+        "yhteenlaskettu": ["yhteenlaskettu", "yhteen", "laskettu"],
     }
 
     def terms(self, text: str) -> list[str]:
@@ -52,6 +60,7 @@ class SplitAnalyzer(FakeAnalyzer):
         ("Kenen kanssa painopisteet aikanaan valittiin?", []),  # a discourse adverb
         ("Kuka on kaupunginjohtaja?", ["kaupunginjohtaja"]),  # a concept the corpus lacks
         ("Mitkä ovat aukioloajat?", ["aukioloaika"]),  # unknown modifier: a concept
+        ("Mikä on yhteenlaskettu liikevaihto?", []),  # a participle describes, names nothing
     ],
 )
 def test_framing_words_are_no_unknown_concepts(question: str, unknown: list[str]) -> None:
@@ -256,3 +265,8 @@ def test_a_part_that_leans_on_the_first_is_a_follow_up_of_it() -> None:
 )
 def test_more_answer_kinds(question: str, kinds: set[str]) -> None:
     assert extract(contextualise(question), HEADS).kinds == kinds
+
+
+def test_a_compound_participle_does_not_count_for_coverage() -> None:
+    words = question_words("yhteenlaskettu haku", SplitAnalyzer(), STATS)
+    assert [w.lemma for w in words if counted(w)] == ["haku"]

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from assistant.terms import (
     TermStats,
-    _one_edit,
     coverage,
     match,
+    one_edit,
     question_words,
     unknown_concepts,
     word_credit,
@@ -38,7 +40,7 @@ def test_idf_is_higher_for_rare_terms() -> None:
     ],
 )
 def test_one_edit(a: str, b: str, close: bool) -> None:
-    assert _one_edit(a, b) is close
+    assert one_edit(a, b) is close
 
 
 def test_misspelt_and_inflected_words_find_corpus_terms() -> None:
@@ -75,7 +77,9 @@ class DictionaryAnalyzer(FakeAnalyzer):
     """The fake analyzer, with a dictionary that knows some words and the compounds below."""
 
     WORDS = frozenset({"rahoittaa", "robotiikkafirmojen"})
-    SPLIT = {"robotiikkafirmojen": ["robotiikkafirma", "robotiikka", "firma"]}
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "robotiikkafirmojen": ["robotiikkafirma", "robotiikka", "firma"]
+    }
 
     def terms(self, text: str) -> list[str]:
         out: list[str] = []

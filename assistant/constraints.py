@@ -22,7 +22,7 @@ refused whatever the documents say.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -229,6 +229,11 @@ def _has_number(text: str, number: str) -> bool:
     return False
 
 
+def _has_long_form(words_lower: Sequence[str], prefixes: tuple[str, ...] | None) -> bool:
+    """Whether the words spell out an acronym's long form ("työ- ja elinkeinoministeriö")."""
+    return bool(prefixes) and all(any(w.startswith(p) for w in words_lower) for p in prefixes or ())
+
+
 def _has_name(words_lower: Iterable[str], prefix: str) -> bool:
     """Whether a word starts with the name's prefix, allowing one typo in a long one.
 
@@ -280,7 +285,9 @@ def violations(
         # passage about Satakuntaliitto need not be Satakuntaliitto's
         around = passage if "person" not in constraints.kinds else ""
         for name in constraints.names:
-            if not _has_name(tokens, name) and not (around and _has_name(_words(around), name)):
+            if _has_name(tokens, name) or _has_long_form(tokens, heads.aliases.get(name)):
+                continue
+            if not (around and _has_name(_words(around), name)):
                 missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")

@@ -21,6 +21,11 @@ from ingest.finnish import Analyzer
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
+# an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
+_DEFINED_ACRONYM = re.compile(r"((?:[\w-]+\s+){0,4}[\w-]+)\s+\(([A-ZÅÄÖ]{2,6})\)")
+_JOINERS = frozenset({"ja", "sekä", "and", "och"})
+_ALIAS_WORDS = 2  # the last words of the long form that stand for the acronym
+_ALIAS_PREFIX = 5
 
 
 @dataclass(frozen=True)
@@ -43,18 +48,27 @@ class HeadTerms:
         self.vocabulary = vocabulary
         self.city_phrases: frozenset[str] = frozenset()  # see use_phrases
         self.proper_names: frozenset[str] = frozenset()  # see use_phrases
+        # acronym -> word prefixes of its long form ("tem" -> ("työ", "elink")), see use_phrases
+        self.aliases: dict[str, tuple[str, ...]] = {}
         self._terms = lru_cache(maxsize=20_000)(self._compute)
 
     def use_phrases(self, texts: Iterable[str]) -> None:
         """Remember the corpus's city word pairs ("tampereen yliopisto"): names, not cities.
 
         Also the words the corpus capitalises inside a sentence ("Robocoast", "SAMK"): the names
-        an English or Swedish question may share with the Finnish documents.
+        an English or Swedish question may share with the Finnish documents; and the acronyms it
+        defines ("työ- ja elinkeinoministeriön (TEM)"): a sentence with the long form names it.
         """
         pairs: set[str] = set()
         names: set[str] = set()
+        aliases: dict[str, tuple[str, ...]] = {}
         for text in texts:
             names.update(m.group(1).lower() for m in _MID_SENTENCE_NAME.finditer(text))
+            for match in _DEFINED_ACRONYM.finditer(text):
+                long_form = [w.strip("-").lower() for w in match.group(1).split()]
+                content = [w[:_ALIAS_PREFIX] for w in long_form if w and w not in _JOINERS]
+                if content:
+                    aliases.setdefault(match.group(2).lower(), tuple(content[-_ALIAS_WORDS:]))
             for city, start, end in city_mentions(text):
                 if city == HOME_CITY:
                     continue
@@ -63,6 +77,7 @@ class HeadTerms:
                     pairs.add(f"{text[start:end].lower()} {following[0]}")
         self.city_phrases = frozenset(pairs)
         self.proper_names = frozenset(names)
+        self.aliases = aliases
 
     def use_vocabulary(self, vocabulary: Container[str]) -> None:
         """Switch to the terms of another index version (forgets cached results)."""

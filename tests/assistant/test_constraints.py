@@ -188,3 +188,13 @@ def test_a_name_may_be_misspelt_once(name: str, met: bool) -> None:
         HEADS,
     )
     assert (f"name:{name}" not in found) is met
+
+
+def test_an_acronym_the_documents_define_is_met_by_its_long_form() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})
+    heads.use_phrases(["Sopimus on Porin kaupungin ja työ- ja elinkeinoministeriön (TEM) välinen."])
+    assert heads.aliases == {"tem": ("työ", "elink")}
+    tem = Constraints(names=("tem",))
+    sentence = "Työ- ja elinkeinoministeriön mukaan sopimuksilla edistetään viittä asiaa."
+    assert violations(sentence, "", "", tem, heads) == []
+    assert violations("Sopimuksilla edistetään viittä asiaa.", "", "", tem, heads) == ["name:tem"]

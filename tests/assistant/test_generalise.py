@@ -177,6 +177,9 @@ def test_upcoming_date_questions_need_a_date_after_today() -> None:
         ("Kuka toteuttaa SUMEA-hankkeen, ja keneltä saa lisätietoja hankehausta?", 2),
         ("Kuka toteuttaa SUMEA-hankkeen ja kenet voi tavata?", 2),
         ("Kuka toteuttaa SUMEA-hankkeen?", 1),
+        # a yes/no question joined to the first one
+        ("Minkä alueen ohjelma Uudistuva ja osaava Suomi on, ja koskeeko se Ahvenanmaata?", 2),
+        ("Kuka toteuttaa SUMEA-hankkeen ja KARHU-hankkeen?", 1),  # two things, one question
     ],
 )
 def test_two_questions_are_split_on_more_interrogatives(question: str, parts: int) -> None:

@@ -1,7 +1,7 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number, a web address and a named person. A question asking "Milloin ...?" needs a sentence with a
+number, a web address, a postal address and a named person. A question asking "Milloin ...?" needs a sentence with a
 date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names
 a person. A person is asked for only with words that mean one (a contact person, a title, whose
 name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
@@ -59,6 +59,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bkontaktperson|\bvem undertecknade",
         re.IGNORECASE,
     ),
+    # a postal or visiting address ("toimiston osoite", "käyntiosoite"); e-mail and web
+    # addresses are their own kinds (see asked_kinds)
+    "address": re.compile(r"osoit", re.IGNORECASE),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
         r"\bwebbsida|\blänk",
@@ -111,6 +114,11 @@ _HAS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "phone": re.compile(r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358"),
     "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
+    # a street address or postal code, or a web address ("Mistä osoitteesta löydän sivut?")
+    "address": re.compile(
+        r"\b[A-ZÅÄÖ][a-zåäö]+(?:katu|tie|kuja|polku|väylä|tori|ranta|puistikko)\s+\d|"
+        r"\b\d{5}\s+[A-ZÅÄÖ][a-zåäö]+|https?://|\bwww\."
+    ),
 }
 
 
@@ -121,6 +129,8 @@ def asked_kinds(text: str) -> frozenset[str]:
         kinds.discard("money")
     if "money" in kinds or "rate" in kinds:
         kinds.discard("count")
+    if kinds & {"email", "url"}:
+        kinds.discard("address")  # "sähköpostiosoite", "verkko-osoite"
     return frozenset(kinds)
 
 

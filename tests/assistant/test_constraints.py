@@ -38,6 +38,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Who is the contact person for the call?", {"person"}),
         ("Kuka toteuttaa SUMEA-hankkeen?", set()),
         ("Mikä elin johtaa sopimuksen toimeenpanoa?", set()),
+        ("Mikä on Teemu Heinon toimiston osoite?", {"address"}),
+        ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),  # not a postal address
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -61,6 +63,7 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         # a time without a date answers "Milloin ...?" too
         ("Sopimus tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen.", {"when"}),
         ("Haku oli auki kesällä 2022.", {"date", "when"}),
+        ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count"}),
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:

@@ -44,8 +44,9 @@ class EvidenceConfig:
 
 
 # Answer kinds a sentence must have when asked for; a missing date only lowers the score
-# ("Milloin sopimus tulee voimaan?" -> "..., kun molemmat osapuolet ovat allekirjoittaneet sen.").
-SOFT_KINDS = frozenset({"date"})
+# ("Milloin sopimus tulee voimaan?" -> "..., kun molemmat osapuolet ovat allekirjoittaneet sen."),
+# and so does a missing day when an exact one is asked ("Minä päivänä ...?": not "helmikuussa").
+SOFT_KINDS = frozenset({"date", "day"})
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def score_sentences(
             )
             score = float(sim) + config.coverage_weight * cov - config.rank_penalty * rank
             if "date" in constraints.kinds and not tells_when(sentence.kinds):
+                score -= config.soft_kind_penalty
+            if "day" in constraints.kinds and "day" not in sentence.kinds:
                 score -= config.soft_kind_penalty
             out.append(
                 Scored(

@@ -25,6 +25,12 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b",
         re.IGNORECASE,
     ),
+    # an exact day (with "date"): a sentence giving only a month or year answers it less well
+    "day": re.compile(
+        r"\bminä päivänä\b|\bmikä päivä\b|\bpäivämäär|\bmonesko\b|\bwhat date\b|"
+        r"\bwhich day\b|\bvilket datum\b|\bvilken dag\b",
+        re.IGNORECASE,
+    ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
@@ -99,6 +105,9 @@ _HAS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?|\b(?:19|20)\d\d\b|(?:{_MONTHS})\w*", re.IGNORECASE
     ),
+    "day": re.compile(
+        rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b\d{{1,2}}\.\s*(?:{_MONTHS})ta\b", re.IGNORECASE
+    ),
     "money": re.compile(
         r"\d[\d\s]*(?:,\d+)?\s*(?:milj\w*|mrd|miljardi\w*|euro\w*|€|meur)|\beuro\w*", re.IGNORECASE
     ),
@@ -129,6 +138,8 @@ def asked_kinds(text: str) -> frozenset[str]:
         kinds.discard("money")
     if "money" in kinds or "rate" in kinds:
         kinds.discard("count")
+    if "day" in kinds:
+        kinds.add("date")
     if kinds & {"email", "url"}:
         kinds.discard("address")  # "sähköpostiosoite", "verkko-osoite"
     return frozenset(kinds)

@@ -39,6 +39,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuka toteuttaa SUMEA-hankkeen?", set()),
         ("Mikä elin johtaa sopimuksen toimeenpanoa?", set()),
         ("Mikä on Teemu Heinon toimiston osoite?", {"address"}),
+        ("Minä päivänä sopimukset allekirjoitettiin?", {"date", "day"}),  # an exact day
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),  # not a postal address
     ],
 )
@@ -64,6 +65,8 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Sopimus tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen.", {"when"}),
         ("Haku oli auki kesällä 2022.", {"date", "when"}),
         ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count"}),
+        ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
+        ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:

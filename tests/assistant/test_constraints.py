@@ -50,7 +50,7 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "kinds"),
     [
-        ("Haku oli auki 18.10.2023–31.12.2023.", {"date"}),
+        ("Haku oli auki 18.10.2023–31.12.2023.", {"date", "day"}),
         ("Haettavana oli 0,9 miljoonaa euroa.", {"money"}),
         ("Hakuun jätettiin 8 hakemusta.", {"count"}),
         ("Sähköposti on teemu.heino@pori.fi.", {"email", "url", "person"}),
@@ -140,7 +140,7 @@ def test_follow_up_takes_its_own_kind_of_answer() -> None:
 
 
 def test_the_day_of_a_written_date_is_no_count() -> None:
-    assert kinds_present("Haku päättyi 31. joulukuuta 2023.") == {"date"}
+    assert kinds_present("Haku päättyi 31. joulukuuta 2023.") == {"date", "day"}
     assert kinds_present("Haussa oli 31 hakemusta.") == {"count"}
 
 

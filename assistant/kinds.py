@@ -95,7 +95,9 @@ _HAS: dict[str, re.Pattern[str]] = {
     # "oli auki kesällä 2022", "on voimassa vuoteen 2027 saakka"
     "when": re.compile(
         r"\b(?:kun|jälkeen|alkaen|lähtien|asti|saakka|mennessä|aikana|kuluessa|kesällä|syksyllä|"
-        r"keväällä|talvella|vuonna|vuosina|vuoteen|vuodesta)\b",
+        r"keväällä|talvella|vuonna|vuosina|vuoteen|vuodesta|arkisin|päivittäin|viikoittain|"
+        r"kuukausittain|vuosittain|(?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
+        r"sunnuntai)\w*)\b",
         re.IGNORECASE,
     ),
     "person": re.compile(
@@ -152,7 +154,7 @@ def kinds_present(text: str) -> frozenset[str]:
 
 def tells_when(kinds: frozenset[str]) -> bool:
     """Whether a sentence with these kinds can answer "Milloin ...?" (a date, or a time phrase)."""
-    return bool(kinds & {"date", "when"})
+    return bool(kinds & {"date", "when", "time"})
 
 
 def frames_kind(word: str, kinds: frozenset[str]) -> bool:

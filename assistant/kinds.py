@@ -43,7 +43,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "rate": re.compile(
-        r"prosent|%|\btukitaso|\btuki-?intensiteet|rahoitusosuu|omarahoitu|\bosuu\w* "
+        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* osa\w*|\btuki-?intensiteet|rahoitusosuu|omarahoitu|\bosuu\w* "
         r"(?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|\bandel\b|\bprocent",
         re.IGNORECASE,
     ),

@@ -24,6 +24,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuinka paljon rahaa toisessa haussa oli?", {"money"}),
         ("Mikä on tukiprosentti?", {"rate"}),
         ("Kuinka suuri osuus hankkeen kustannuksista rahoitetaan?", {"rate"}),
+        ("Kuinka suuren osan kustannuksista sopimus kattaa?", {"rate"}),
         ("Kuinka monta hakemusta jätettiin?", {"count"}),
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),

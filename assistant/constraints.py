@@ -22,19 +22,18 @@ refused whatever the documents say.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from assistant.heads import HeadTerms, OrdinalPhrase, counted_terms, ordinal_phrases
 from assistant.kinds import asked_kinds, kinds_present
+from assistant.names import has_long_form, has_name, question_names
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
-from assistant.question import ORDINALS, Question, words
+from assistant.question import Question, words
 from assistant.safety import looks_like_injection
-from assistant.terms import one_edit, split_context
+from assistant.terms import split_context
 from assistant.upcoming import asks_upcoming, gives_future_date
-from assistant.wordlists import NOT_NAMES
 
 __all__ = [
     "HOME_CITY",
@@ -48,11 +47,7 @@ __all__ = [
     "violations",
 ]
 
-_NAME = re.compile(r"(?<![\w@.])([A-ZÅÄÖ][\w+-]*(?::\w+)?)")
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
-_NAME_PREFIX = 5
-# an acronym with a Finnish case ending written without a colon ("SAMKin", "TEMiin")
-_INFLECTED_ACRONYM = re.compile(r"([A-ZÅÄÖ]{2,})([a-zåäö]{1,5})")
 
 
 @dataclass(frozen=True)
@@ -82,33 +77,6 @@ class Constraints:
         return bool(self.other_cities) and not self.about_participants
 
 
-def _names(text: str, language: str, known: Container[str] = frozenset()) -> tuple[str, ...]:
-    """Names a sentence must carry: capitalised words and acronyms of a Finnish question.
-
-    An English or Swedish question capitalises translated names ("ERDF" for EAKR) and common
-    words ("Asia"), so only a name the documents capitalise too ("Robocoast", "SAMK") counts.
-    """
-    out: list[str] = []
-    for match in _NAME.finditer(text):
-        word = match.group(1)
-        bare = re.split(r"[:'’-]", word)[0]
-        inflected = _INFLECTED_ACRONYM.fullmatch(bare)
-        if inflected is not None:  # "SAMKin", "TEMistä": the acronym without its case ending
-            bare = inflected.group(1)
-        is_acronym = len(bare) >= 2 and bare.isupper()
-        if not is_acronym and (match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".?!"):
-            continue  # the first word of a sentence
-        lower = bare.lower()
-        if lower in NOT_NAMES or (len(lower) < 3 and not is_acronym):
-            continue
-        if any(p.fullmatch(lower) for _, p in ORDINALS) or cities_named(lower):
-            continue
-        if language != "fi" and lower not in known:
-            continue
-        out.append(lower[:_NAME_PREFIX])
-    return tuple(dict.fromkeys(out))
-
-
 def extract(question: Question, heads: HeadTerms, today: date | None = None) -> Constraints:
     """The hard requirements of a question (a follow-up is read together with its context)."""
     # a follow-up asks for its own kind of answer ("Mitä siinä painotettiin?" after "Milloin ...?"),
@@ -121,7 +89,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     cities = _cities(focus, heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
-    names = _names(focus, question.language, heads.proper_names)
+    names = question_names(focus, question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(
         kinds=kinds,
@@ -202,7 +170,7 @@ def _not_in(
     """Labels of the requirements that ``own`` (a part of the question) does not give."""
     own_ordinals = {p.ordinal for p in ordinal_phrases(own, heads, question.language)}
     own_numbers = set(_NUMBER.findall(own))
-    own_names = set(_names(own, question.language, heads.proper_names))
+    own_names = set(question_names(own, question.language, heads.proper_names))
     labels = {f"ordinal:{p.ordinal}" for p in ordinals if p.ordinal not in own_ordinals}
     labels |= {f"number:{n}" for n in numbers if n not in own_numbers}
     labels |= {f"name:{n}" for n in names if n not in own_names}
@@ -226,32 +194,6 @@ def _has_number(text: str, number: str) -> bool:
     if len(parts) == 3 and all(p.isdigit() for p in parts):  # 09.02.2021 == 9.2.2021
         loose = r"0?{}\.0?{}\.{}".format(*(p.lstrip("0") or "0" for p in parts[:2]), parts[2])
         return re.search(rf"(?<![\d.]){loose}(?!\d)", text) is not None
-    return False
-
-
-def _has_long_form(words_lower: Sequence[str], prefixes: tuple[str, ...] | None) -> bool:
-    """Whether the words spell out an acronym's long form ("työ- ja elinkeinoministeriö")."""
-    return bool(prefixes) and all(any(w.startswith(p) for w in words_lower) for p in prefixes or ())
-
-
-def _has_name(words_lower: Iterable[str], prefix: str) -> bool:
-    """Whether a word starts with the name's prefix, allowing one typo in a long one.
-
-    "Teemu Heinnon" is "Teemu Heinon" misspelt: prefixes of :data:`_NAME_PREFIX` letters that
-    start alike and are one edit apart match.
-    """
-    for w in words_lower:
-        if w.startswith(prefix):
-            return True
-        if (
-            len(prefix) == _NAME_PREFIX
-            and len(w) >= _NAME_PREFIX
-            and w[:2] == prefix[:2]
-            and any(
-                one_edit(prefix, w[:n]) for n in (_NAME_PREFIX - 1, _NAME_PREFIX, _NAME_PREFIX + 1)
-            )
-        ):
-            return True
     return False
 
 
@@ -285,9 +227,9 @@ def violations(
         # passage about Satakuntaliitto need not be Satakuntaliitto's
         around = passage if "person" not in constraints.kinds else ""
         for name in constraints.names:
-            if _has_name(tokens, name) or _has_long_form(tokens, heads.aliases.get(name)):
+            if has_name(tokens, name) or has_long_form(tokens, heads.aliases.get(name)):
                 continue
-            if not (around and _has_name(_words(around), name)):
+            if not (around and has_name(_words(around), name)):
                 missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")

@@ -2,7 +2,8 @@
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
 held-out sets (now used for diagnosis), ``holdout3.jsonl`` the next one (used for development
-since it was run) and ``holdout4.jsonl`` the untouched final check. All get
+since it was run), ``holdout4.jsonl`` (used for development since it was run) and
+``holdout5.jsonl`` the untouched final check. All get
 the same shape and corpus checks; each has its own coverage checks, and no set repeats an earlier
 set's question.
 """
@@ -22,11 +23,12 @@ from tests.corpus import corpus_text as ct
 
 QUESTION_DIR = Path(__file__).resolve().parents[2] / "eval" / "questions"
 DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
-HOLDOUT3, HOLDOUT4 = "holdout3.jsonl", "holdout4.jsonl"
-HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4]  # in the order they were written, after demo
+HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl"
+# in the order they were written, after demo
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5]
 # file -> the letter its ids start with
-ID_PREFIX = {DEMO: "q", HOLDOUT: "h", HOLDOUT2: "k", HOLDOUT3: "m", HOLDOUT4: "n"}
-MIN_ITEMS = {DEMO: 100, HOLDOUT: 90, HOLDOUT2: 90, HOLDOUT3: 90, HOLDOUT4: 90}
+ID_PREFIX = {DEMO: "q", HOLDOUT: "h", HOLDOUT2: "k", HOLDOUT3: "m", HOLDOUT4: "n", HOLDOUT5: "p"}
+MIN_ITEMS = {DEMO: 100, HOLDOUT: 90, HOLDOUT2: 90, HOLDOUT3: 90, HOLDOUT4: 90, HOLDOUT5: 90}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
 ANSWERABLE_CATEGORIES = {
     "direct",
@@ -54,7 +56,8 @@ def is_str_list(value: object) -> bool:
 def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
-    ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``, ``n``).
+    ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``,
+    ``n``, ``p``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -243,6 +246,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "k900"}, "k") == []
     assert shape_problems({**GOOD, "id": "m900"}, "m") == []
     assert shape_problems({**GOOD, "id": "n900"}, "n") == []
+    assert shape_problems({**GOOD, "id": "p900"}, "p") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

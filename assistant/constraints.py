@@ -32,7 +32,7 @@ from assistant.names import has_long_form, has_name, question_names
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import Question, words
 from assistant.safety import looks_like_injection
-from assistant.terms import split_context
+from assistant.terms import split_context, without_introductions
 from assistant.upcoming import asks_upcoming, gives_future_date
 
 __all__ = [
@@ -89,7 +89,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     cities = _cities(focus, heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
-    names = question_names(focus, question.language, heads.proper_names)
+    names = question_names(without_introductions(focus), question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(
         kinds=kinds,

@@ -78,8 +78,15 @@ class Scored:
         if not self.missing or not all(m.startswith(_IDENTITY) for m in self.missing):
             return False
         if any(m.startswith("ordinal:") for m in self.missing):
-            return ordinal_of(f"{self.chunk.section}\n{self.sentence.text}") is not None
+            return self.names_another
         return True
+
+    @property
+    def names_another(self) -> bool:
+        """It misses an ordinal and names another one (in the sentence or its section)."""
+        return any(m.startswith("ordinal:") for m in self.missing) and (
+            ordinal_of(f"{self.chunk.section}\n{self.sentence.text}") is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -179,9 +186,14 @@ def select(
         # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss;
         # the same for what only a long question's context sentences give ("Suunnittelemme
         # hanketta SAMKin kanssa. Mihin numeroon voi soittaa?")
+        # ... and never a sentence that names another one ("Ensimmäisen haun hakemuksista ...")
         soft = {m for m in constraints.loose if any(m not in s.missing for s in scored)}
         pool = _pool(
-            [replace(s, missing=()) for s in scored if s.missing and set(s.missing) <= soft],
+            [
+                replace(s, missing=())
+                for s in scored
+                if s.missing and set(s.missing) <= soft and not s.names_another
+            ],
             hard,
         )
         relaxed = True

@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -149,18 +150,23 @@ class FeedbackStore:
         self.path = path
         self.retention_days = retention_days
         self._ready = False
+        self._init_lock = threading.Lock()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=10.0)) as conn:
-            if not self._ready:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-                self._ready = True
-            with conn:  # one transaction, committed on success
-                yield conn
+            # one thread creates the file, switches it to WAL and creates the tables: two doing it
+            # at once could fail with "database is locked" (the switch does not wait)
+            with self._init_lock:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    with closing(sqlite3.connect(self.path, timeout=10.0)) as conn:
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.executescript(_SCHEMA)
+                    self._ready = True
+        # one transaction per use, committed on success
+        with closing(sqlite3.connect(self.path, timeout=10.0)) as conn, conn:
+            yield conn
 
     def journal_mode(self) -> str:
         """The SQLite journal mode of the file ("wal" once the store has been used)."""

@@ -60,6 +60,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
+        r"\b(?:tehtävä|ammatti)nimik|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
         r"\bkontaktperson|\bvem undertecknade",
@@ -128,7 +129,8 @@ _HAS: dict[str, re.Pattern[str]] = {
     # a street address or postal code, or a web address ("Mistä osoitteesta löydän sivut?")
     "address": re.compile(
         r"\b[A-ZÅÄÖ][a-zåäö]+(?:katu|tie|kuja|polku|väylä|tori|ranta|puistikko)\s+\d|"
-        r"\b\d{5}\s+[A-ZÅÄÖ][a-zåäö]+|https?://|\bwww\."
+        r"\b\d{5}\s+[A-ZÅÄÖ][a-zåäö]+|https?://|\bwww\.|"
+        r"(?<![@\w.])[\w-]+\.(?:fi|eu|com|org)\b(?!@)"
     ),
 }
 

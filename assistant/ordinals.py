@@ -17,6 +17,8 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "toinen",
         re.compile(
+            # "joku toinen kunta" / "jokin toinen" mean another one, not the second
+            r"(?<!\bjoku )(?<!\bjokin )(?<!\bjonkin )(?<!\bjonkun )(?<!\bjotain )"
             r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
             r"2nd|andra)\b",
             re.IGNORECASE,

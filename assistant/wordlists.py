@@ -29,7 +29,8 @@ QUESTION_WORDS = (
         asia asti eli entäs haluta jne kenen keiden ken kertoa kumpi lisätieto löytää mennessä mi
         mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
-        niistä niihin niissä niillä niille niiltä näistä näihin noista hänen häntä hänelle
+        niistä niitä niihin niissä niillä niille niiltä näistä näitä näihin noista noita hänen
+        häntä hänelle
         häneltä heidän heitä
         """
     )
@@ -54,7 +55,8 @@ NOT_NAMES = FI_INTERROGATIVES | wordset(
     """
 )
 
-# Colloquial words and their standard lemmas ("ekassa haussa" = "ensimmäisessä haussa").
+# Colloquial words and synonyms, and the lemmas the documents use ("ekassa haussa" =
+# "ensimmäisessä haussa").
 COLLOQUIAL = {
     "eka": "ensimmäinen",
     "toka": "toinen",
@@ -65,6 +67,9 @@ COLLOQUIAL = {
     "duuni": "työ",
     "firma": "yritys",
     "systeemi": "järjestelmä",
+    # administrative synonyms of the documents' "toteutus"
+    "toimeenpano": "toteutus",
+    "täytäntöönpano": "toteutus",
 }
 
 # Compound heads that only say what kind of answer is wanted ("päivämäärä", "vuodenaika",

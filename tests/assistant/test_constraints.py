@@ -67,6 +67,7 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Haku oli auki kesällä 2022.", {"date", "when"}),
         ("Neuvonta on auki maanantaisin kello 9–15.", {"when", "time", "count"}),
         ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count"}),
+        ("Hakuilmoitus on julkaistu eura2021.fi-palvelussa.", {"address", "url"}),
         ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
         ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day
     ],

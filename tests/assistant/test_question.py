@@ -96,3 +96,16 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
     assert [p.text for p in parts] == ["paljonko alalla on työpaikkoja?", "mistä se tulee?"]
     assert parts[1].focus.startswith("paljonko alalla on työpaikkoja?")
     assert len(sub_questions(contextualise("Milloin toinen haku oli auki?"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("Onko Lappeenrannan sopimuksessa mukana joku toinen kunta?", None),  # another one
+        ("Onko mukana jokin toinen kaupunki?", None),
+        ("Milloin toinen haku avautui?", "toinen"),
+    ],
+)
+def test_another_is_no_ordinal(text: str, ordinal: str | None) -> None:
+    found = ordinal_of(text)
+    assert (found[0] if found else None) == ordinal

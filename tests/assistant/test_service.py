@@ -84,6 +84,14 @@ def test_contact_questions_in_other_words(
     assert not answer.refused and expected in answer.text
 
 
+def test_the_askers_introduction_is_not_part_of_the_question(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask(
+        "Olen toimittaja Satakunnan Kansasta: kenen kanssa Porin kaupunki on tehnyt "
+        "ekosysteemisopimuksen?"
+    )
+    assert not answer.refused and "työ- ja elinkeinoministeriön" in answer.text
+
+
 def test_a_follow_up_asking_for_a_value_needs_no_words_of_its_own(
     tiny_assistant: Assistant,
 ) -> None:

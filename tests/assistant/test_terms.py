@@ -10,7 +10,9 @@ from assistant.terms import (
     match,
     one_edit,
     question_words,
+    split_context,
     unknown_concepts,
+    without_introductions,
     word_credit,
 )
 from tests.assistant.fakes import FakeAnalyzer
@@ -113,3 +115,31 @@ def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
 def test_time_postpositions_are_question_words(framing: str) -> None:
     words = question_words(f"Mihin {framing} haku on auki?", FakeAnalyzer(), STATS)
     assert framing not in {w.lemma for w in words}
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "context"),
+    [
+        (
+            "Olen toimittaja Satakunnan Kansasta: kenen kanssa sopimus on tehty?",
+            "kenen kanssa sopimus on tehty?",
+            "Olen toimittaja Satakunnan Kansasta:",
+        ),
+        (
+            "moi, meil on pieni konepaja porissa, ketkä hankkeita toteuttaa?",
+            "ketkä hankkeita toteuttaa?",
+            "moi, meil on pieni konepaja porissa,",
+        ),
+        # an interrogative before the comma: one question, no lead-in
+        ("Milloin haku päättyi, ja kuka antaa lisätietoja?", "", ""),
+    ],
+)
+def test_a_lead_in_before_the_question_is_context(text: str, asked: str, context: str) -> None:
+    assert split_context(text) == ((asked, context) if asked else (text, ""))
+
+
+def test_the_askers_introduction_is_left_out_of_the_names() -> None:
+    text = "Olen toimittaja Satakunnan Kansasta: kenen kanssa Pori on tehnyt sopimuksen?"
+    assert without_introductions(text) == "kenen kanssa Pori on tehnyt sopimuksen?"
+    plans = "Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?"
+    assert without_introductions(plans) == plans  # not an introduction: SAMK stays

@@ -5,6 +5,7 @@ import pytest
 from assistant.constraints import (
     Constraints,
     HeadTerms,
+    OrdinalPhrase,
     asked_kinds,
     cities_named,
     extract,
@@ -207,3 +208,19 @@ def test_an_acronym_the_documents_define_is_met_by_its_long_form() -> None:
     sentence = "Työ- ja elinkeinoministeriön mukaan sopimuksilla edistetään viittä asiaa."
     assert violations(sentence, "", "", tem, heads) == []
     assert violations("Sopimuksilla edistetään viittä asiaa.", "", "", tem, heads) == ["name:tem"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "met"),
+    [
+        # the contact sentence names no call, and its passage is about the second call only
+        ("Toinen rahoitushaku oli auki 2023. Lisätietoja antaa Teemu Heino.", True),
+        # the passage names both calls: which one the sentence is about is not known
+        ("Ensimmäinen haku oli 2022. Toinen haku oli 2023. Lisätietoja antaa Teemu Heino.", False),
+        ("", False),
+    ],
+)
+def test_an_ordinal_may_come_from_a_passage_about_that_one_only(passage: str, met: bool) -> None:
+    second = Constraints(ordinals=(OrdinalPhrase("toinen", frozenset({"haku"})),))
+    found = violations("Lisätietoja antaa Teemu Heino.", "", "", second, HEADS, passage)
+    assert ("ordinal:toinen" not in found) is met

@@ -22,7 +22,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
         r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|"
-        r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b",
+        r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
+        r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
+        r"\bunder vilken tid\b|\bmillä aikavälillä\b",
         re.IGNORECASE,
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well

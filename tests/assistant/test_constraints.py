@@ -30,6 +30,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
         ("What is the maximum grant per project?", {"money"}),
+        ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
+        ("Under vilken period kunde man ansöka?", {"date"}),
         ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
         ("Kuinka moni hakija osallistui hakuun?", {"count"}),
         # a person only with words that mean one; "kuka toteuttaa" may be an organisation

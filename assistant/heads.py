@@ -19,6 +19,7 @@ from assistant.wordlists import HEAD_TRANSLATIONS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+_PRONOUNS = frozenset(["niistä", "näistä", "noista", "niitä", "näitä", "noita", "heistä", "niihin", "näihin"])
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
@@ -134,5 +135,7 @@ def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
     for word in words(text[match.end() :])[:2]:
         if any(p.fullmatch(word) for _, p in ORDINALS):
             continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
+        if word.lower() in _PRONOUNS:
+            break  # "montako niistä rahoitettiin?": what is counted was named before
         out |= heads(word)
     return frozenset(out)

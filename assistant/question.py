@@ -164,15 +164,16 @@ def sub_questions(question: Question) -> list[Question]:
     The later parts are retrieved together with the first one, which gives their context
     ("... ja mistä se tulee?").
     """
-    if question.followup or looks_like_injection(question.text):
+    if looks_like_injection(question.text):
         return [question]  # an injection is refused as a whole, never answered in part
+    if question.followup:
+        return _followup_parts(question)
     compared = split_comparison(question.text, question.language)
     if compared is not None:  # "A verrattuna B:hen": the same question about A and about B
         return [replace(question, text=t, query=t, focus=t) for t in compared]
-    parts = [p.strip(" ,") for p in _PART_SPLIT.split(question.text)]
-    if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
+    parts = _parts(question.text)
+    if len(parts) < 2:
         return [question]
-    parts = [p if p.endswith("?") else p + "?" for p in parts]
     out = []
     for i, part in enumerate(parts):
         leans = i > 0 and is_followup(part)  # "... ja mistä se tulee?"
@@ -189,6 +190,31 @@ def sub_questions(question: Question) -> list[Question]:
             )
         )
     return out
+
+
+def _parts(text: str) -> list[str]:
+    """The questions a text asks, each ending with "?" (one when it asks one thing)."""
+    parts = [p.strip(" ,") for p in _PART_SPLIT.split(text)]
+    if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def _followup_parts(question: Question) -> list[Question]:
+    """A follow-up asking two things ("Entä kuinka monta hakemusta sinne tuli ja montako niistä
+    rahoitettiin?"): each part leans on the same earlier questions."""
+    parts = _parts(question.text)
+    if len(parts) < 2 or question.text not in question.focus:  # one thing, or rewritten
+        return [question]
+    return [
+        replace(
+            question,
+            text=part,
+            query=question.query.replace(question.text, part),
+            focus=question.focus.replace(question.text, part),
+        )
+        for part in parts
+    ]
 
 
 def _context(history: Sequence[str]) -> list[str]:

@@ -226,3 +226,9 @@ def test_an_ordinal_may_come_from_a_passage_about_that_one_only(passage: str, me
     second = Constraints(ordinals=(OrdinalPhrase("toinen", frozenset({"haku"})),))
     found = violations("Lisätietoja antaa Teemu Heino.", "", "", second, HEADS, passage)
     assert ("ordinal:toinen" not in found) is met
+
+
+def test_a_count_of_things_named_before_counts_no_pronoun() -> None:
+    # "montako niistä rahoitettiin?": what is counted was named in the earlier part
+    assert extract(contextualise("Montako niistä rahoitettiin?"), HEADS).counted == frozenset()
+    assert "hakemus" in extract(contextualise("Kuinka monta hakemusta tuli?"), HEADS).counted

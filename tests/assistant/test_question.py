@@ -109,3 +109,16 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
 def test_another_is_no_ordinal(text: str, ordinal: str | None) -> None:
     found = ordinal_of(text)
     assert (found[0] if found else None) == ordinal
+
+
+def test_a_follow_up_asking_two_things_is_split_and_both_parts_lean_on_the_history() -> None:
+    question = contextualise(
+        "Entä kuinka monta hakemusta sinne tuli ja montako niistä rahoitettiin?",
+        ["Milloin ensimmäinen rahoitushaku oli?"],
+    )
+    parts = sub_questions(question)
+    assert [p.text for p in parts] == [
+        "Entä kuinka monta hakemusta sinne tuli?",
+        "montako niistä rahoitettiin?",
+    ]
+    assert all(p.followup and p.focus.startswith("Milloin ensimmäinen") for p in parts)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from assistant.context import split_context, without_introductions
 from assistant.heads import HeadTerms, OrdinalPhrase, counted_terms, ordinal_phrases
 from assistant.kinds import asked_kinds, kinds_present
 from assistant.names import has_long_form, has_name, question_names
@@ -33,7 +34,6 @@ from assistant.ordinals import ORDINALS, ordinal_of
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import Question, words
 from assistant.safety import looks_like_injection
-from assistant.terms import split_context, without_introductions
 from assistant.upcoming import asks_upcoming, gives_future_date
 
 __all__ = [

@@ -19,7 +19,9 @@ from assistant.wordlists import HEAD_TRANSLATIONS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
-_PRONOUNS = frozenset(["niistä", "näistä", "noista", "niitä", "näitä", "noita", "heistä", "niihin", "näihin"])
+_PRONOUNS = frozenset(
+    ["niistä", "näistä", "noista", "niitä", "näitä", "noita", "heistä", "niihin", "näihin"]
+)
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"

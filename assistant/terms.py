@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from assistant.context import split_context
 from assistant.kinds import frames_kind
 from assistant.termstats import TermStats, one_edit
 from assistant.wordlists import (
@@ -35,7 +36,6 @@ __all__ = [
     "one_edit",
     "question_words",
     "unknown_concepts",
-    "without_introductions",
     "word_credit",
 ]
 
@@ -47,25 +47,6 @@ _HALF = 0.5
 _PARTICIPLE = ("ttu", "tty", "ttava", "ttävä", "nut", "nyt")
 BACKGROUND_IDF = math.log(3.0)
 CONTEXT_WEIGHT = 0.25
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_ASKING_WORD = (
-    r"(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|mikä|mitkä|mitä|minkä|milloin|missä|mistä|"
-    r"mihin|miten|kuinka|paljonko|montako|moniko|voiko|voinko|voimmeko|saako|saanko|onko|"
-    r"who|what|when|where|which|how|vem|vad|när|var|vilka|hur)"
-)
-_INTRODUCTION = re.compile(
-    r"\s*(?:(?:hei|moi|terve|hyvää päivää|hello|hi|hej)\b[,!.]?\s*)?"
-    r"(?:olen|olemme|edustan|edustamme|työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|"
-    r"jag är|vi är)\b",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(rf":\s+|,\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
-_INTERROGATIVE = re.compile(rf"\b{_ASKING_WORD}\b|\?", re.IGNORECASE)
-_REQUEST = re.compile(
-    r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"
-    r"show|berätta|förklara|ge)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -110,45 +91,6 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
                     else word
                 )
     return list(out.values())
-
-
-def split_context(text: str) -> tuple[str, str]:
-    """A question's asking sentences and its context sentences (empty when it has none).
-
-    A sentence asks when it ends with "?" or starts with a request ("Kerro ...", "Tell me ...").
-    When no sentence asks, or every sentence does, the whole text asks.
-    """
-    sentences = [p for s in _SENTENCE.split(text.strip()) if s for p in _lead_in(s)]
-    asking = [s for s in sentences if s.rstrip().endswith("?") or _REQUEST.match(s)]
-    if not asking or len(asking) == len(sentences):
-        return text, ""
-    return " ".join(asking), " ".join(s for s in sentences if s not in asking)
-
-
-def without_introductions(text: str) -> str:
-    """The text without the sentences in which the asker introduces themselves.
-
-    "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?": the newspaper's name is no name the
-    answer must carry.
-    """
-    pieces = [p for s in _SENTENCE.split(text.strip()) if s for p in _lead_in(s)]
-    kept = [p for p in pieces if p.rstrip().endswith("?") or not _INTRODUCTION.match(p)]
-    return " ".join(kept) if kept else text
-
-
-def _lead_in(sentence: str) -> list[str]:
-    """A question sentence with its lead-in split off, which is context like a sentence of its own.
-
-    "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?" and "moi, meil on pieni konepaja
-    porissa, ketkä niitä hankkeita toteuttaa?": the part before the colon, or before a comma that
-    starts the question with an interrogative, only says who asks.
-    """
-    if not sentence.rstrip().endswith("?"):
-        return [sentence]
-    match = _LEAD_IN.search(sentence)
-    if match is None or _INTERROGATIVE.search(sentence[: match.start()]):
-        return [sentence]
-    return [sentence[: match.start() + 1].strip(), sentence[match.end() :].strip()]
 
 
 def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from assistant.constraints import Constraints, HeadTerms, extract, violations
+from assistant.context import split_context
 from assistant.contrast import value_gap
 from assistant.eligibility import is_eligibility
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
@@ -20,7 +21,6 @@ from assistant.terms import (
     TermStats,
     counted,
     question_words,
-    split_context,
     unknown_concepts,
 )
 from ingest.models import Chunk

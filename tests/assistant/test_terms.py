@@ -4,15 +4,14 @@ from typing import ClassVar
 
 import pytest
 
+from assistant.context import split_context, without_introductions
 from assistant.terms import (
     TermStats,
     coverage,
     match,
     one_edit,
     question_words,
-    split_context,
     unknown_concepts,
-    without_introductions,
     word_credit,
 )
 from tests.assistant.fakes import FakeAnalyzer

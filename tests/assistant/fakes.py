@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import numpy as np
 
@@ -93,3 +94,16 @@ def group(chunk: Chunk, vectors: list[list[float]] | None = None) -> ChunkSenten
 
 def sentence_of(grp: ChunkSentences, index: int) -> Sentence:
     return grp.sentences[index]
+
+
+class SplitAnalyzer(FakeAnalyzer):
+    """The fake analyzer, with the compounds of ``SPLIT`` split as Voikko splits them."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {}
+
+    def terms(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in text.split():
+            low = word.strip("?.,!").lower()
+            out += self.SPLIT.get(low, super().terms(low))
+        return out

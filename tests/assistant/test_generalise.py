@@ -24,13 +24,14 @@ from assistant.terms import (
     unknown_concepts,
 )
 from ingest.models import Chunk
+from tests.assistant import fakes
 from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
 
 STATS = TermStats([["haku", "yhteys", "vuosi", "pori", "kaupunki", "auki"], ["pori", "haku"]])
 HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "rahoitushaku"})
 
 
-class SplitAnalyzer(FakeAnalyzer):
+class SplitAnalyzer(fakes.SplitAnalyzer):
     """The fake analyzer, with a few compounds split as Voikko splits them."""
 
     SPLIT: ClassVar[dict[str, list[str]]] = {
@@ -42,13 +43,6 @@ class SplitAnalyzer(FakeAnalyzer):
         "aukioloajat": ["aukioloaika", "aukiolo", "aika"],
         "yhteenlaskettu": ["yhteenlaskettu", "yhteen", "laskettu"],
     }
-
-    def terms(self, text: str) -> list[str]:
-        out: list[str] = []
-        for word in text.split():
-            low = word.strip("?.,!").lower()
-            out += self.SPLIT.get(low, super().terms(low))
-        return out
 
 
 @pytest.mark.parametrize(

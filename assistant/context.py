@@ -21,7 +21,7 @@ _INTRODUCTION = re.compile(
     r"jag är|vi är)\b",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(rf":\s+|,\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
+_LEAD_IN = re.compile(rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
 _INTERROGATIVE = re.compile(rf"\b{_ASKING_WORD}\b|\?", re.IGNORECASE)
 _REQUEST = re.compile(
     r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"
@@ -58,8 +58,8 @@ def _lead_in(sentence: str) -> list[str]:
     """A question sentence with its lead-in split off, which is context like a sentence of its own.
 
     "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?" and "moi, meil on pieni konepaja
-    porissa, ketkä niitä hankkeita toteuttaa?": the part before the colon, or before a comma that
-    starts the question with an interrogative, only says who asks.
+    porissa, ketkä niitä hankkeita toteuttaa?": the part before the colon or semicolon, or before
+    a comma that starts the question with an interrogative, only says who asks or what is known.
     """
     if not sentence.rstrip().endswith("?"):
         return [sentence]

@@ -54,7 +54,7 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
     return sum(w.weight for w in gained) / total
 
 
-VALUE_KINDS = frozenset({"count", "money", "rate", "person"})
+VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "person"})
 
 
 def value_gap(evidence: Evidence, constraints: Constraints) -> float:

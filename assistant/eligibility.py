@@ -32,7 +32,9 @@ ELIGIBILITY = re.compile(
     r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\b(?:söka|ansöka|få (?:stöd|finansiering))|"
     r"\bonko\b.{0,100}\b(?:mukai\w*|linjassa|yhteensopiva\w*)|\bsoveltuu(?:ko)?\b.{0,40}"
     r"(?:haku|hauss|hakuun|rahoitu|ohjelma|painopist)|\bsopisiko\b|\bkäykö\b.{0,40}(?:hakuun|"
-    r"rahoitu)|\bberättigad|\bstödberättigad",
+    r"rahoitu)|\bberättigad|\bstödberättigad|"
+    # "Ehdinkö vielä jättää hakemuksen ...?": whether the call is still open
+    r"\behdi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")

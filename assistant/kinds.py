@@ -53,6 +53,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         COUNT_PHRASE + r"|\blukumäär|\bhow many\b|\bhur många\b",
         re.IGNORECASE,
     ),
+    # "kuinka paljon työpaikkoja / EU-rahoitusta": a count or an amount of money
+    "amount": re.compile(r"\bkuinka paljon\b|\bpaljonko\b", re.IGNORECASE),
     "time": re.compile(
         r"\bmihin aikaan\b(?!\s+vuo)|\bmonelta(?:ko)?\b|\bkellonaja|\baukioloaj|\bwhat time\b|"
         r"\bopening hours\b|\böppettid|\bvilken tid\b|\bhur dags\b",
@@ -62,7 +64,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
-        r"\b(?:tehtävä|ammatti)nimik|"
+        r"\b(?:tehtävä|ammatti)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
         r"\bkontaktperson|\bvem undertecknade",
@@ -70,7 +72,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # a postal or visiting address ("toimiston osoite", "käyntiosoite"); e-mail and web
     # addresses are their own kinds (see asked_kinds)
-    "address": re.compile(r"osoit", re.IGNORECASE),
+    "address": re.compile(r"osoit|\bsijait", re.IGNORECASE),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
         r"\bwebbsida|\blänk",
@@ -146,6 +148,8 @@ def asked_kinds(text: str) -> frozenset[str]:
         kinds.discard("count")
     if "day" in kinds:
         kinds.add("date")
+    if kinds & {"money", "rate", "count"}:
+        kinds.discard("amount")
     if kinds & {"email", "url"}:
         kinds.discard("address")  # "sähköpostiosoite", "verkko-osoite"
     return frozenset(kinds)
@@ -153,7 +157,10 @@ def asked_kinds(text: str) -> frozenset[str]:
 
 def kinds_present(text: str) -> frozenset[str]:
     """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`)."""
-    return frozenset(kind for kind, pattern in _HAS.items() if pattern.search(text))
+    kinds = {kind for kind, pattern in _HAS.items() if pattern.search(text)}
+    if kinds & {"count", "money"}:
+        kinds.add("amount")
+    return frozenset(kinds)
 
 
 def tells_when(kinds: frozenset[str]) -> bool:

@@ -31,6 +31,12 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
         ("What is the maximum grant per project?", {"money"}),
         ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
+        # "kuinka paljon": a count or an amount of money, whichever the sentence gives
+        ("Kuinka paljon automaation alalla on työpaikkoja?", {"amount"}),
+        ("Paljonko Uudistuva ja osaava Suomi -ohjelmassa on EU-rahoitusta?", {"amount"}),
+        ("Kuinka paljon rahaa haussa oli?", {"money"}),
+        ("Kuka sitä johtoryhmää vetää?", {"person"}),
+        ("Missä hänen toimistonsa sijaitsee?", {"address"}),
         ("Under vilken period kunde man ansöka?", {"date"}),
         ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
         ("Kuinka moni hakija osallistui hakuun?", {"count"}),
@@ -55,12 +61,12 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
     ("sentence", "kinds"),
     [
         ("Haku oli auki 18.10.2023–31.12.2023.", {"date", "day"}),
-        ("Haettavana oli 0,9 miljoonaa euroa.", {"money"}),
-        ("Hakuun jätettiin 8 hakemusta.", {"count"}),
+        ("Haettavana oli 0,9 miljoonaa euroa.", {"money", "amount"}),
+        ("Hakuun jätettiin 8 hakemusta.", {"count", "amount"}),
         ("Sähköposti on teemu.heino@pori.fi.", {"email", "url", "person"}),
-        ("Puhelinnumero on 044 701 8303.", {"phone", "count"}),
-        ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count"}),
-        ("Ensimmäisessä toimenpidekokonaisuudessa on viittä osa-aluetta.", {"count"}),
+        ("Puhelinnumero on 044 701 8303.", {"phone", "count", "amount"}),
+        ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count", "amount"}),
+        ("Ensimmäisessä toimenpidekokonaisuudessa on viittä osa-aluetta.", {"count", "amount"}),
         ("Lisätietoja antaa erityisasiantuntija Teemu Heino Porin kaupungilta.", {"person"}),
         ("Teemu Heinon sähköpostiosoite on teemu.heino@pori.fi.", {"person", "email", "url"}),
         ("Kirjaamon sähköpostiosoite on kirjaamo@pori.fi.", {"email", "url"}),  # no person
@@ -68,11 +74,12 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         # a time without a date answers "Milloin ...?" too
         ("Sopimus tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen.", {"when"}),
         ("Haku oli auki kesällä 2022.", {"date", "when"}),
-        ("Neuvonta on auki maanantaisin kello 9–15.", {"when", "time", "count"}),
-        ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count"}),
+        ("Neuvonta on auki maanantaisin kello 9–15.", {"when", "time", "count", "amount"}),
+        ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count", "amount"}),
         ("Hakuilmoitus on julkaistu eura2021.fi-palvelussa.", {"address", "url"}),
         ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
         ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day
+        ("Ohjelman EU-rahoitus on noin 1,9 miljardia euroa.", {"money", "amount"}),
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:
@@ -147,7 +154,7 @@ def test_follow_up_takes_its_own_kind_of_answer() -> None:
 
 def test_the_day_of_a_written_date_is_no_count() -> None:
     assert kinds_present("Haku päättyi 31. joulukuuta 2023.") == {"date", "day"}
-    assert kinds_present("Haussa oli 31 hakemusta.") == {"count"}
+    assert kinds_present("Haussa oli 31 hakemusta.") == {"count", "amount"}
 
 
 def test_what_is_counted_skips_the_ordinal_of_the_call() -> None:

@@ -122,6 +122,11 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
             "ketkä hankkeita toteuttaa?",
             "moi, meil on pieni konepaja porissa,",
         ),
+        (
+            "Hanke liittyy invest in -ympäristöön; mikä oli toisen haun painotus?",
+            "mikä oli toisen haun painotus?",
+            "Hanke liittyy invest in -ympäristöön;",
+        ),
         # an interrogative before the comma: one question, no lead-in
         ("Milloin haku päättyi, ja kuka antaa lisätietoja?", "", ""),
     ],
@@ -135,3 +140,10 @@ def test_the_askers_introduction_is_left_out_of_the_names() -> None:
     assert without_introductions(text) == "kenen kanssa Pori on tehnyt sopimuksen?"
     plans = "Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?"
     assert without_introductions(plans) == plans  # not an introduction: SAMK stays
+
+
+def test_discourse_words_are_no_content_words() -> None:
+    words = question_words(
+        "Mitä haussa tarkalleen ottaen käytännössä painotettiin?", FakeAnalyzer(), STATS
+    )
+    assert not {"tarkalleen", "ottaen", "käytännössä"} & {w.surface for w in words}

@@ -1,7 +1,7 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number, a web address, a postal address and a named person. A question asking "Milloin ...?" needs a sentence with a
+number, a web address, a postal address, a location (a street address) and a named person. A question asking "Milloin ...?" needs a sentence with a
 date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names
 a person. A person is asked for only with words that mean one (a contact person, a title, whose
 name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
@@ -72,7 +72,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # a postal or visiting address ("toimiston osoite", "käyntiosoite"); e-mail and web
     # addresses are their own kinds (see asked_kinds)
-    "address": re.compile(r"osoit|\bsijait", re.IGNORECASE),
+    "address": re.compile(r"osoit", re.IGNORECASE),
+    # where something is: a street address, not a web page ("Missä hänen toimistonsa sijaitsee?")
+    "location": re.compile(r"\bsijait", re.IGNORECASE),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
         r"\bwebbsida|\blänk",
@@ -94,6 +96,10 @@ _FULL_NAME = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)? [A-ZÅÄÖ][
 _TITLE = (
     r"asiantuntija|johtaja|päällikkö|koordinaattori|sihteeri|pormestari|ministeri|neuvos|"
     r"henkilö|assistentti|suunnittelija|vastaava|puheenjohtaja|yhteyshenkilö"
+)
+_STREET = (
+    r"\b[A-ZÅÄÖ][a-zåäö]+(?:katu|tie|kuja|polku|väylä|tori|ranta|puistikko)\s+\d|"
+    r"\b\d{5}\s+[A-ZÅÄÖ][a-zåäö]+"
 )
 _HAS: dict[str, re.Pattern[str]] = {
     # a time given without a date: "tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet",
@@ -132,10 +138,9 @@ _HAS: dict[str, re.Pattern[str]] = {
     "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
     # a street address or postal code, or a web address ("Mistä osoitteesta löydän sivut?")
     "address": re.compile(
-        r"\b[A-ZÅÄÖ][a-zåäö]+(?:katu|tie|kuja|polku|väylä|tori|ranta|puistikko)\s+\d|"
-        r"\b\d{5}\s+[A-ZÅÄÖ][a-zåäö]+|https?://|\bwww\.|"
-        r"(?<![@\w.])[\w-]+\.(?:fi|eu|com|org)\b(?!@)"
+        rf"{_STREET}|https?://|\bwww\.|(?<![@\w.])[\w-]+\.(?:fi|eu|com|org)\b(?!@)"
     ),
+    "location": re.compile(_STREET),
 }
 
 

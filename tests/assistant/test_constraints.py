@@ -36,7 +36,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Paljonko Uudistuva ja osaava Suomi -ohjelmassa on EU-rahoitusta?", {"amount"}),
         ("Kuinka paljon rahaa haussa oli?", {"money"}),
         ("Kuka sitä johtoryhmää vetää?", {"person"}),
-        ("Missä hänen toimistonsa sijaitsee?", {"address"}),
+        ("Missä hänen toimistonsa sijaitsee?", {"location"}),
         ("Under vilken period kunde man ansöka?", {"date"}),
         ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
         ("Kuinka moni hakija osallistui hakuun?", {"count"}),
@@ -75,7 +75,7 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Sopimus tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen.", {"when"}),
         ("Haku oli auki kesällä 2022.", {"date", "when"}),
         ("Neuvonta on auki maanantaisin kello 9–15.", {"when", "time", "count", "amount"}),
-        ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "count", "amount"}),
+        ("Käyntiosoite on Yrjönkatu 6, 28100 Pori.", {"address", "location", "count", "amount"}),
         ("Hakuilmoitus on julkaistu eura2021.fi-palvelussa.", {"address", "url"}),
         ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
         ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day

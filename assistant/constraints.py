@@ -87,7 +87,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         asked_kinds(question.focus) if rewritten else frozenset()
     )
     focus = question.focus
-    cities = _cities(focus, heads.city_phrases) - {HOME_CITY}
+    # a city only the context names ("Meille soitti raumalainen yrittäjä.") is not asked about
+    cities = _cities(split_context(focus)[0], heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
@@ -102,7 +103,11 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
-        counted=counted_terms(focus, heads) if question.language == "fi" else frozenset(),
+        # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
+        # earlier count question did
+        counted=counted_terms(focus, heads)
+        if question.language == "fi" and not (question.followup and "count" not in kinds)
+        else frozenset(),
         injection=looks_like_injection(question.text),
     )
 

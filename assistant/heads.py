@@ -19,6 +19,9 @@ from assistant.wordlists import HEAD_TRANSLATIONS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+# a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
+_NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
+_BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
 _PRONOUNS = frozenset(
     ["niistä", "näistä", "noista", "niitä", "näitä", "noita", "heistä", "niihin", "näihin"]
 )
@@ -125,6 +128,10 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
                 head |= heads(word) if language == "fi" else heads.translated(word)
             known = frozenset(h for h in head if h in heads.vocabulary)
             found.append(OrdinalPhrase(name, known))
+    for match in _NUMBERED.finditer(text):  # "Toimintalinja 1 on ...": the first one
+        numbered = frozenset(h for h in heads(match.group(1)) if h in heads.vocabulary)
+        if numbered:
+            found.append(OrdinalPhrase(_BY_NUMBER[match.group(2)], numbered))
     return found
 
 

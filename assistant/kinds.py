@@ -21,7 +21,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
         r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
-        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|"
+        r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
         r"\bunder vilken tid\b|\bmillä aikavälillä\b",
@@ -38,6 +38,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
         r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
+        r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"
         r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|"
         r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
         r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
@@ -64,7 +65,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
-        r"\b(?:tehtävä|ammatti)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|"
+        r"\b(?:tehtävä|ammatti)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
+        r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
         r"\bkontaktperson|\bvem undertecknade",

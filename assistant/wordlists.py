@@ -30,6 +30,8 @@ QUESTION_WORDS = (
         mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         ottaen oikeastaan tarkalleen käytännössä lopulta taas
+        voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
+        mitään mikään muuta muutakin pitää täytyä
         niistä niitä niihin niissä niillä niille niiltä näistä näitä näihin noista noita hänen
         häntä hänelle
         häneltä heidän heitä

@@ -12,6 +12,7 @@ from assistant.constraints import (
     kinds_present,
     violations,
 )
+from assistant.heads import ordinal_phrases
 from assistant.question import contextualise
 from tests.assistant.fakes import FakeAnalyzer
 
@@ -36,6 +37,10 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Paljonko Uudistuva ja osaava Suomi -ohjelmassa on EU-rahoitusta?", {"amount"}),
         ("Kuinka paljon rahaa haussa oli?", {"money"}),
         ("Kuka sitä johtoryhmää vetää?", {"person"}),
+        ("Vilken minister undertecknade avtalet?", {"person"}),
+        ("Mikä on ministeriön nimi?", set()),  # a ministry, not a minister
+        ("Entä koska Reboot Satakunta loppuu?", {"date"}),  # colloquial "koska" = when
+        ("Paljonko valtio maksaa Porille vuosittain?", {"money"}),
         ("Missä hänen toimistonsa sijaitsee?", {"location"}),
         ("Under vilken period kunde man ansöka?", {"date"}),
         ("Mikä on Porin ekosysteemisopimuksen rahoituslähde?", set()),
@@ -239,3 +244,23 @@ def test_a_count_of_things_named_before_counts_no_pronoun() -> None:
     # "montako niistä rahoitettiin?": what is counted was named in the earlier part
     assert extract(contextualise("Montako niistä rahoitettiin?"), HEADS).counted == frozenset()
     assert "hakemus" in extract(contextualise("Kuinka monta hakemusta tuli?"), HEADS).counted
+
+
+def test_a_city_only_the_context_names_is_not_asked_about() -> None:
+    text = "Meille soitti raumalainen yrittäjä. Onko jotain puhelinnumeroa, johon ohjata hänet?"
+    assert extract(contextualise(text), HEADS).other_cities == ()
+    asked = extract(contextualise("Mitkä ovat Rauman painopistealueet?"), HEADS)
+    assert asked.other_cities == ("rauma",)
+
+
+def test_a_follow_up_asking_no_count_counts_nothing() -> None:
+    history = ["Kuinka monen kaupunkiseudun kanssa sopimuksia tehtiin?"]
+    when = extract(contextualise("Milloin ne allekirjoitettiin?", history), HEADS)
+    assert when.counted == frozenset()
+
+
+def test_a_numbered_thing_is_an_ordinal() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja"})
+    found = ordinal_phrases("Toimintalinja 1 on Innovatiivinen Suomi.", heads)
+    assert found == [OrdinalPhrase("ensimmäinen", frozenset({"toimintalinja"}))]
+    assert ordinal_phrases("Hankkeita oli 5 kappaletta.", heads) == []

@@ -147,3 +147,8 @@ def test_discourse_words_are_no_content_words() -> None:
         "Mitä haussa tarkalleen ottaen käytännössä painotettiin?", FakeAnalyzer(), STATS
     )
     assert not {"tarkalleen", "ottaen", "käytännössä"} & {w.surface for w in words}
+
+
+def test_indefinite_pronouns_and_colloquial_forms_are_no_content_words() -> None:
+    words = question_words("voiks jotain muutakin vai pitää hakea", FakeAnalyzer(), STATS)
+    assert not {"voiks", "jotain", "muutakin", "vai", "pitää"} & {w.surface for w in words}

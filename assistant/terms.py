@@ -82,6 +82,10 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
     """
     out: dict[str, QWord] = {}
     asked, context = split_context(text)
+    if context and not any(counted(w) for w in _words(asked, analyzer, stats)):
+        # "... kuuluuko tällainen toisen haun painotuksiin? Mitä vastaan?": the asking sentence
+        # names nothing, so the context says what is asked
+        asked, context = text, ""
     for part, is_context in ((asked, False), (context, True)):
         for word in _words(part, analyzer, stats):
             if word.lemma not in out:

@@ -29,7 +29,7 @@ QUESTION_WORDS = (
         asia asti eli entäs haluta jne kenen keiden ken kertoa kumpi lisätieto löytää mennessä mi
         mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
-        ottaen oikeastaan tarkalleen käytännössä lopulta taas
+        ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä
         niistä niitä niihin niissä niillä niille niiltä näistä näitä näihin noista noita hänen

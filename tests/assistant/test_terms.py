@@ -152,3 +152,12 @@ def test_discourse_words_are_no_content_words() -> None:
 def test_indefinite_pronouns_and_colloquial_forms_are_no_content_words() -> None:
     words = question_words("voiks jotain muutakin vai pitää hakea", FakeAnalyzer(), STATS)
     assert not {"voiks", "jotain", "muutakin", "vai", "pitää"} & {w.surface for w in words}
+
+
+def test_an_asking_sentence_that_names_nothing_leaves_the_context_in_full() -> None:
+    text = "Asiakas kysyy toisen haun painotukset. Mitä vastaan?"
+    words = {w.lemma: w for w in question_words(text, FakeAnalyzer(), STATS)}
+    assert not words["painotus"].context and not words["toinen"].context
+    text = "Asiakas soitti. Mikä on haun painotus?"
+    asking = {w.lemma: w for w in question_words(text, FakeAnalyzer(), STATS)}
+    assert asking["asiakas"].context and not asking["painotus"].context

@@ -87,8 +87,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         asked_kinds(question.focus) if rewritten else frozenset()
     )
     focus = question.focus
+    asked, context = split_context(focus)
     # a city only the context names ("Meille soitti raumalainen yrittäjä.") is not asked about
-    cities = _cities(split_context(focus)[0], heads.city_phrases) - {HOME_CITY}
+    cities = _cities(asked, heads.city_phrases) - {HOME_CITY}
     numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
@@ -99,7 +100,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         numbers=numbers,
         names=names,
         from_history=history,
-        loose=history | _from_context(question, heads, ordinals, numbers, names),
+        # what only the context sentences of a long question give may be met by the passage
+        loose=history
+        | (_not_in(asked, question, heads, ordinals, numbers, names) if context else frozenset()),
         after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
@@ -149,20 +152,6 @@ def _from_history(
     if not question.followup or question.text not in question.focus:
         return frozenset()
     return _not_in(question.text, question, heads, ordinals, numbers, names)
-
-
-def _from_context(
-    question: Question,
-    heads: HeadTerms,
-    ordinals: tuple[OrdinalPhrase, ...],
-    numbers: tuple[str, ...],
-    names: tuple[str, ...],
-) -> frozenset[str]:
-    """Labels of the requirements only the context sentences of a long question give."""
-    asked, context = split_context(question.focus)
-    if not context:
-        return frozenset()
-    return _not_in(asked, question, heads, ordinals, numbers, names)
 
 
 def _not_in(
@@ -227,8 +216,8 @@ def violations(
     """Hard requirements that a sentence (with its section ``context`` and ``title``) misses.
 
     The ``passage`` around the sentence may meet a name (a contact sentence in a call's document
-    need not repeat the call's name; unless a person is asked for), and any requirement that only the question's context
-    sentences or history give (:attr:`Constraints.loose`).
+    need not repeat the call's name; unless a person is asked for), and any requirement that only
+    the question's context sentences or history give (:attr:`Constraints.loose`).
     Kinds are not checked here: an answer may take them from several sentences.
     """
     missing: list[str] = []

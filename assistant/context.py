@@ -36,7 +36,7 @@ def split_context(text: str) -> tuple[str, str]:
     A sentence asks when it ends with "?" or starts with a request ("Kerro ...", "Tell me ...").
     When no sentence asks, or every sentence does, the whole text asks.
     """
-    sentences = [p for s in _SENTENCE.split(text.strip()) if s for p in _lead_in(s)]
+    sentences = _pieces(text)
     asking = [s for s in sentences if s.rstrip().endswith("?") or _REQUEST.match(s)]
     if not asking or len(asking) == len(sentences):
         return text, ""
@@ -49,9 +49,13 @@ def without_introductions(text: str) -> str:
     "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?": the newspaper's name is no name the
     answer must carry.
     """
-    pieces = [p for s in _SENTENCE.split(text.strip()) if s for p in _lead_in(s)]
-    kept = [p for p in pieces if p.rstrip().endswith("?") or not _INTRODUCTION.match(p)]
+    kept = [p for p in _pieces(text) if p.rstrip().endswith("?") or not _INTRODUCTION.match(p)]
     return " ".join(kept) if kept else text
+
+
+def _pieces(text: str) -> list[str]:
+    """The sentences of a text, each question's lead-in split off as a piece of its own."""
+    return [p for s in _SENTENCE.split(text.strip()) if s for p in _lead_in(s)]
 
 
 def _lead_in(sentence: str) -> list[str]:

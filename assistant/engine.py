@@ -22,12 +22,18 @@ from assistant.constraints import Constraints, HeadTerms
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.glossary import to_finnish
 from assistant.index import IndexManager, LoadedIndex
-from assistant.kinds import asked_kinds, frames_kind
+from assistant.kinds import asked_kinds
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank, surfaces
-from assistant.terms import QWord, TermStats, counted, question_words, unknown_concepts
-from assistant.wordlists import ANSWER_TYPE_HEADS
+from assistant.terms import (
+    QWord,
+    TermStats,
+    asks_for_kind,
+    counted,
+    question_words,
+    unknown_concepts,
+)
 from ingest.embedding import Embedder, embedder_identity, make_embedder
 from ingest.finnish import Analyzer, make_analyzer
 from ingest.models import Chunk, Hit
@@ -239,7 +245,8 @@ class Engine:
             [
                 w
                 for w in unknown_concepts(qwords, state.stats, self.analyzer)
-                if not _asks_for(w, constraints.kinds)
+                # "tehtävänimike": a word asking for the kind of answer names no new thing
+                if not asks_for_kind(w, constraints.kinds)
             ]
             if question.language == "fi"
             else []
@@ -247,16 +254,3 @@ class Engine:
         return Gathered(
             tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence, tuple(unknown)
         )
-
-
-def _asks_for(word: QWord, kinds: frozenset[str]) -> bool:
-    """Whether a word only asks for the kind of answer wanted ("tehtävänimike", "aukioloaika").
-
-    A word asking for a person may name a role the documents lack ("kaupunginjohtaja"): that
-    one is a concept like any other.
-    """
-    if not kinds:
-        return False
-    return bool(word.parts and word.parts[-1] in ANSWER_TYPE_HEADS) or frames_kind(
-        word.surface, kinds - {"person"}
-    )

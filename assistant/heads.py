@@ -15,16 +15,13 @@ from functools import lru_cache
 from assistant.kinds import COUNT_PHRASE
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
-from assistant.wordlists import HEAD_TRANSLATIONS
+from assistant.wordlists import HEAD_TRANSLATIONS, PRONOUNS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
 # a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
 _BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
-_PRONOUNS = frozenset(
-    ["niistä", "näistä", "noista", "niitä", "näitä", "noita", "heistä", "niihin", "näihin"]
-)
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
@@ -144,7 +141,7 @@ def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
     for word in words(text[match.end() :])[:2]:
         if any(p.fullmatch(word) for _, p in ORDINALS):
             continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
-        if word.lower() in _PRONOUNS:
+        if word.lower() in PRONOUNS:
             break  # "montako niistä rahoitettiin?": what is counted was named before
         out |= heads(word)
     return frozenset(out)

@@ -1,9 +1,9 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number, a web address, a postal address, a location (a street address) and a named person. A question asking "Milloin ...?" needs a sentence with a
-date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names
-a person. A person is asked for only with words that mean one (a contact person, a title, whose
+number, a web address, a postal address, a location (a street address) and a named person. A
+question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?" one with an
+amount of money; "Kuka on haun yhteyshenkilö?" one that names a person. A person is asked for only with words that mean one (a contact person, a title, whose
 name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
 """
 
@@ -46,8 +46,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "rate": re.compile(
-        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* osa\w*|\btuki-?intensiteet|rahoitusosuu|omarahoitu|\bosuu\w* "
-        r"(?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|\bandel\b|\bprocent",
+        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* osa\w*|\btuki-?intensiteet|"
+        r"rahoitusosuu|omarahoitu|\bosuu\w* (?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|"
+        r"\bandel\b|\bprocent",
         re.IGNORECASE,
     ),
     "count": re.compile(
@@ -163,7 +164,8 @@ def asked_kinds(text: str) -> frozenset[str]:
 
 
 def kinds_present(text: str) -> frozenset[str]:
-    """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`)."""
+    """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`;
+    "amount": a count or money)."""
     kinds = {kind for kind, pattern in _HAS.items() if pattern.search(text)}
     if kinds & {"count", "money"}:
         kinds.add("amount")
@@ -176,5 +178,9 @@ def tells_when(kinds: frozenset[str]) -> bool:
 
 
 def frames_kind(word: str, kinds: frozenset[str]) -> bool:
-    """Whether a question word is what asks for one of ``kinds`` ("soittaa": a phone number)."""
-    return any(_ASKS[kind].search(word) for kind in kinds if kind in _ASKS)
+    """Whether a question word is what asks for one of ``kinds`` ("soittaa": a phone number).
+
+    A word asking for a person ("puheenjohtaja", "kaupunginjohtaja") also says which person, so
+    it never only frames the question.
+    """
+    return any(_ASKS[kind].search(word) for kind in kinds - {"person"} if kind in _ASKS)

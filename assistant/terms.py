@@ -28,6 +28,7 @@ __all__ = [
     "QUESTION_WORDS",
     "QWord",
     "TermStats",
+    "asks_for_kind",
     "counted",
     "coverage",
     "is_specific",
@@ -82,12 +83,13 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
     """
     out: dict[str, QWord] = {}
     asked, context = split_context(text)
-    if context and not any(counted(w) for w in _words(asked, analyzer, stats)):
+    asked_words = _words(asked, analyzer, stats)
+    if context and not any(counted(w) for w in asked_words):
         # "... kuuluuko tällainen toisen haun painotuksiin? Mitä vastaan?": the asking sentence
         # names nothing, so the context says what is asked
-        asked, context = text, ""
-    for part, is_context in ((asked, False), (context, True)):
-        for word in _words(part, analyzer, stats):
+        asked_words, context = _words(text, analyzer, stats), ""
+    for part, is_context in ((asked_words, False), (_words(context, analyzer, stats), True)):
+        for word in part:
             if word.lemma not in out:
                 out[word.lemma] = (
                     replace(word, weight=word.weight * CONTEXT_WEIGHT, context=True)
@@ -216,6 +218,12 @@ def names_answer_kind(word: QWord) -> bool:
     )
 
 
+def asks_for_kind(word: QWord, kinds: frozenset[str]) -> bool:
+    """Whether a word only asks for one of ``kinds`` of answer: it names the kind ("titteli",
+    "tehtävänimike") or is what asks for it ("soittaa"); see :func:`assistant.kinds.frames_kind`."""
+    return bool(kinds) and (names_answer_kind(word) or frames_kind(word.surface, kinds))
+
+
 def match(
     qwords: list[QWord], terms: frozenset[str], given: frozenset[str] = frozenset()
 ) -> tuple[float, frozenset[str]]:
@@ -229,16 +237,7 @@ def match(
     """
     used = [w for w in qwords if counted(w)]
     total = sum(w.weight for w in used)
-    asking = given - {"person"}
-    credits = [
-        (
-            w,
-            1.0
-            if given and (names_answer_kind(w) or frames_kind(w.surface, asking))
-            else word_credit(w, terms),
-        )
-        for w in used
-    ]
+    credits = [(w, 1.0 if asks_for_kind(w, given) else word_credit(w, terms)) for w in used]
     covered = frozenset(w.lemma for w, credit in credits if credit >= _HALF)
     if total <= 0:
         return 1.0, covered

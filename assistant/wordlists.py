@@ -21,6 +21,15 @@ FI_INTERROGATIVES = wordset(
     """
 )
 
+# Pronouns standing for something the question or the conversation named before ("montako
+# niistä rahoitettiin?", "Mikä hänen sähköpostiosoitteensa on?").
+PRONOUNS = wordset(
+    """
+    niistä niitä niihin niissä niillä niille niiltä näistä näitä näihin noista noita heistä
+    hänen häntä hänelle häneltä heidän heitä
+    """
+)
+
 # Words that say how something is asked, not what about (lemmas as the analyzer gives them).
 QUESTION_WORDS = (
     FI_INTERROGATIVES
@@ -32,11 +41,9 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä
-        niistä niitä niihin niissä niillä niille niiltä näistä näitä näihin noista noita hänen
-        häntä hänelle
-        häneltä heidän heitä
         """
     )
+    | PRONOUNS
     | wordset(  # English
         """
         about and are be can could did do does for how in is it its me my of on our should

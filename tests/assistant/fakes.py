@@ -7,7 +7,9 @@ from typing import ClassVar
 
 import numpy as np
 
+from assistant.evidence import Evidence, Scored
 from assistant.sentencebank import ChunkSentences, Sentence, split_chunk
+from assistant.terms import QWord
 from ingest.models import Chunk
 
 LEMMAS = {
@@ -107,3 +109,13 @@ class SplitAnalyzer(FakeAnalyzer):
             low = word.strip("?.,!").lower()
             out += self.SPLIT.get(low, super().terms(low))
         return out
+
+
+def one_sentence_evidence(
+    text: str, words: tuple[QWord, ...], covered: set[str], nearby: set[str]
+) -> Evidence:
+    """Evidence quoting the one sentence ``text`` (dense 0.9, coverage 0.6), with the question's
+    ``words``, the lemmas it covers and those the other retrieved passages cover (``nearby``)."""
+    grp = group(make_chunk(text))
+    best = Scored(grp.sentences[0], grp.chunk, 0, 0.9, 0.6, 1.0, (), frozenset(covered), words)
+    return Evidence((best,), best, best, nearby=frozenset(nearby))

@@ -25,7 +25,7 @@ from assistant.terms import (
 )
 from ingest.models import Chunk
 from tests.assistant import fakes
-from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
+from tests.assistant.fakes import FakeAnalyzer, group, make_chunk, one_sentence_evidence
 
 STATS = TermStats([["haku", "yhteys", "vuosi", "pori", "kaupunki", "auki"], ["pori", "haku"]])
 HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "rahoitushaku"})
@@ -223,9 +223,9 @@ def _value_evidence(covered: set[str], nearby: set[str]) -> Evidence:
         QWord("robotiikan", "robotiikka", (), 1.8),
         QWord("Porin", "pori", (), 0.8),
     )
-    grp = group(make_chunk("Ekosysteemissä on noin 3 000 suoraa työpaikkaa."))
-    best = Scored(grp.sentences[0], grp.chunk, 0, 0.9, 0.6, 1.0, (), frozenset(covered), words)
-    return Evidence((best,), best, best, nearby=frozenset(nearby))
+    return one_sentence_evidence(
+        "Ekosysteemissä on noin 3 000 suoraa työpaikkaa.", words, covered, nearby
+    )
 
 
 def test_value_gap_counts_specific_words_other_passages_cover() -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.constraints import Constraints, HeadTerms, extract
-from assistant.evidence import Evidence, Scored
+from assistant.evidence import Evidence
 from assistant.question import contextualise
 from assistant.refusal import RefusalConfig, decide
 from assistant.terms import QWord
-from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
+from tests.assistant.fakes import FakeAnalyzer, one_sentence_evidence
 
 CORPUS = (
     "Satakunnan robotiikkayritysten verkosto on nimeltään Robocoast. Asia käsitellään SAMK:ssa.",
@@ -56,9 +56,9 @@ def _evidence(covered: set[str], nearby: set[str]) -> Evidence:
         QWord("stad", "kaupunki", (), 1.8),
         QWord("själv", "oma", (), 1.8),
     )
-    grp = group(make_chunk("EAKR-myöntövaltuus on 5,9 miljoonaa euroa."))
-    best = Scored(grp.sentences[0], grp.chunk, 0, 0.9, 0.6, 1.0, (), frozenset(covered), words)
-    return Evidence((best,), best, best, nearby=frozenset(nearby))
+    return one_sentence_evidence(
+        "EAKR-myöntövaltuus on 5,9 miljoonaa euroa.", words, covered, nearby
+    )
 
 
 @pytest.mark.parametrize(

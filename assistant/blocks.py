@@ -19,10 +19,20 @@ if TYPE_CHECKING:
 _NORM = re.compile(r"\W+")
 # a count in words before what is counted ("kolmesta EU:n rahastosta", "kaksi painopistealuetta")
 _ANNOUNCES = re.compile(
-    r"\b(?:kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|seitsemä\w*)"
-    r"\s+(?:[\w-]+:n\s+|[\w-]+\s+)?[\w-]+",
+    r"\b(kaksi|kahde\w*|kolme\w*|neljä\w*|viisi|viide\w*|kuusi|kuude\w*|seitsemä\w*)"
+    r"\s+(?:[\w-]+:n\s+|[\w-]+\s+)?([\w-]+)",
     re.IGNORECASE,
 )
+_COUNTS = {"ka": 2, "ko": 3, "ne": 4, "vi": 5, "ku": 6, "se": 7}
+_STEM = 6  # the counted word's first letters, enough to find it inflected in later sentences
+
+
+def _announced(text: str) -> tuple[int, str] | None:
+    """How many things a sentence announces, and the stem of what is counted."""
+    match = _ANNOUNCES.search(text)
+    if match is None:
+        return None
+    return _COUNTS[match.group(1)[:2].lower()], match.group(2)[:_STEM].lower()
 
 
 def quote_key(text: str) -> str:
@@ -79,21 +89,45 @@ def add_neighbours(
         return
     by_pos = {(s.chunk.chunk_id, s.sentence.index): s for s in scored}
     for cand, block in chosen[1:]:
-        if len(block) == 1 and _ANNOUNCES.search(cand.sentence.text):
-            near = by_pos.get((cand.chunk.chunk_id, cand.sentence.index + 1))
-            if near is not None and _quotable(near, seen):
-                seen.add(quote_key(near.sentence.text))
-                block.append(near.sentence)
+        if len(block) == 1:
+            _add_announced(cand, block, by_pos, seen)
     best, block = chosen[0]
     if len(block) > 1:
         return
-    announces = _ANNOUNCES.search(best.sentence.text) is not None
-    for offset in (1, -1):
+    offsets = (-1,) if _add_announced(best, block, by_pos, seen) else (1, -1)
+    for offset in offsets:
         near = by_pos.get((best.chunk.chunk_id, best.sentence.index + offset))
-        close = near is not None and (
-            near.score >= best.score - config.neighbour_margin or (announces and offset == 1)
-        )
+        close = near is not None and near.score >= best.score - config.neighbour_margin
         if near is None or not close or not _quotable(near, seen):
             continue
         seen.add(quote_key(near.sentence.text))
         block.insert(0 if offset < 0 else len(block), near.sentence)
+
+
+def _add_announced(
+    pick: Scored,
+    block: list[Sentence],
+    by_pos: dict[tuple[str, int], Scored],
+    seen: set[str],
+) -> bool:
+    """Add the sentences after one that announces how many things there are.
+
+    The next sentence always comes ("... kolmesta EU:n rahastosta. Rahastot ovat ..."); more
+    follow, up to the announced count, while each names the counted thing again ("kaksi
+    painopistealuetta. Ensimmäinen painopistealue on ... Toinen painopistealue on ...").
+    """
+    announced = _announced(pick.sentence.text)
+    if announced is None:
+        return False
+    count, stem = announced
+    added = 0
+    while added < count:
+        near = by_pos.get((pick.chunk.chunk_id, pick.sentence.index + added + 1))
+        if near is None or not _quotable(near, seen):
+            break
+        if added and stem not in near.sentence.text.lower():
+            break
+        seen.add(quote_key(near.sentence.text))
+        block.append(near.sentence)
+        added += 1
+    return added > 0

@@ -1,7 +1,8 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number, a web address, a postal address, a location (a street address) and a named person. A
+number, a web address, a postal address, a location (a street address), a list of cities and a
+named person. A
 question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?" one with an
 amount of money; "Kuka on haun yhteyshenkilö?" one that names a person. A person is asked for only with words that mean one (a contact person, a title, whose
 name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
@@ -10,6 +11,8 @@ name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by
 from __future__ import annotations
 
 import re
+
+from assistant.places import cities_named
 
 # "kuinka monta hakemusta": the phrase before what a Finnish question counts
 COUNT_PHRASE = (
@@ -46,7 +49,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "rate": re.compile(
-        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* osa\w*|\btuki-?intensiteet|"
+        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* (?:osa|osuu)\w*|\btuki-?intensiteet|"
         r"rahoitusosuu|omarahoitu|\bosuu\w* (?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|"
         r"\bandel\b|\bprocent",
         re.IGNORECASE,
@@ -78,12 +81,20 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "address": re.compile(r"osoit", re.IGNORECASE),
     # where something is: a street address, not a web page ("Missä hänen toimistonsa sijaitsee?")
     "location": re.compile(r"\bsijait", re.IGNORECASE),
+    # which cities (a list of them), not one city's details
+    "cities": re.compile(
+        r"\b(?:mitkä|mitä|ketkä|missä|monessako)\s+(?:\w+\s+)?kaupun(?:git|keja|geissa)\b|"
+        r"\b(?:which|what) (?:other )?cities\b|\bvilka (?:andra )?städer\b|\bi vilka städer\b",
+        re.IGNORECASE,
+    ),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
         r"\bwebbsida|\blänk",
         re.IGNORECASE,
     ),
 }
+# the word a kind is asked with, on its own ("kaupungit" in "Mitkä kaupungit ovat mukana?")
+_FRAMES = {"cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE)}
 _MONTHS = (
     r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
     r"lokakuu|marraskuu|joulukuu"
@@ -125,7 +136,9 @@ _HAS: dict[str, re.Pattern[str]] = {
         rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b\d{{1,2}}\.\s*(?:{_MONTHS})ta\b", re.IGNORECASE
     ),
     "money": re.compile(
-        r"\d[\d\s]*(?:,\d+)?\s*(?:milj\w*|mrd|miljardi\w*|euro\w*|€|meur)|\beuro\w*", re.IGNORECASE
+        r"\d[\d\s]*(?:,\d+)?\s*(?:milj\w*|mrd|miljardi\w*|euro\w*|€|meur)|"
+        r"\beuro(?:a|t|n|ja|jen|ssa|sta|lla|ksi|ina|i\w+)?\b",
+        re.IGNORECASE,
     ),
     "rate": re.compile(r"%|prosent", re.IGNORECASE),
     "count": re.compile(
@@ -167,6 +180,8 @@ def kinds_present(text: str) -> frozenset[str]:
     """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`;
     "amount": a count or money)."""
     kinds = {kind for kind, pattern in _HAS.items() if pattern.search(text)}
+    if len(cities_named(text)) >= 2:
+        kinds.add("cities")
     if kinds & {"count", "money"}:
         kinds.add("amount")
     return frozenset(kinds)
@@ -183,4 +198,8 @@ def frames_kind(word: str, kinds: frozenset[str]) -> bool:
     A word asking for a person ("puheenjohtaja", "kaupunginjohtaja") also says which person, so
     it never only frames the question.
     """
-    return any(_ASKS[kind].search(word) for kind in kinds - {"person"} if kind in _ASKS)
+    return any(
+        _ASKS[kind].search(word) or (kind in _FRAMES and _FRAMES[kind].search(word))
+        for kind in kinds - {"person"}
+        if kind in _ASKS
+    )

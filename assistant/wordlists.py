@@ -40,7 +40,7 @@ QUESTION_WORDS = (
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
-        mitään mikään muuta muutakin pitää täytyä
+        mitään mikään muuta muutakin pitää täytyä tehdä
         """
     )
     | PRONOUNS

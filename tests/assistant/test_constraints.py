@@ -56,6 +56,12 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on Teemu Heinon toimiston osoite?", {"address"}),
         ("Minä päivänä sopimukset allekirjoitettiin?", {"date", "day"}),  # an exact day
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),  # not a postal address
+        ("Kuinka suuri osuus EAKR-rahoituksesta suunnataan ilmastotoimiin?", {"rate"}),
+        # a list of cities, in any of the three languages
+        ("Mitkä kaupungit ovat mukana ekosysteemisopimuksissa?", {"cities"}),
+        ("Which cities have an ecosystem agreement?", {"cities"}),
+        ("Vilka städer har ett ekosystemavtal med staten?", {"cities"}),
+        ("Mikä on Porin kaupungin rooli?", set()),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -85,6 +91,11 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
         ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day
         ("Ohjelman EU-rahoitus on noin 1,9 miljardia euroa.", {"money", "amount"}),
+        ("EAKR tarkoittaa Euroopan aluekehitysrahastoa.", set()),  # "Euroopan" is no euro
+        ("Summat ilmoitetaan euroissa.", {"money", "amount"}),
+        ("Mukana ovat Helsinki, Espoo ja Pori.", {"cities"}),
+        ("Lappeenrannan sopimukseen kuuluu myös Imatra.", {"cities"}),
+        ("Porin kaupunki on sopimuksen osapuoli.", set()),  # one city is no list
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:

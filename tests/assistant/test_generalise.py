@@ -216,6 +216,29 @@ def test_a_count_word_brings_the_next_sentence() -> None:
     assert "Ohjelmassa on viisi toimintalinjaa." not in quoted
 
 
+def test_an_announced_count_brings_as_many_sentences_naming_the_counted_thing() -> None:
+    chunk = make_chunk(
+        "Porin sopimuksessa on kaksi painopistealuetta. Ensimmäinen painopistealue on "
+        "teknologiametallit. Toinen painopistealue on robotiikka. Painopistealueet valittiin "
+        "yhdessä. Sopimus on voimassa."
+    )
+    grp = group(chunk)
+    sims = [0.90, 0.70, 0.69, 0.68, 0.60]
+    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
+    grp = type(grp)(grp.chunk, grp.sentences, vectors)
+    config = EvidenceConfig()
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, [grp], {}, config
+    )
+    quoted = [s.sentence.text for s in select(scored, Constraints(), [grp], config).selected]
+    assert quoted[:3] == [
+        "Porin sopimuksessa on kaksi painopistealuetta.",
+        "Ensimmäinen painopistealue on teknologiametallit.",
+        "Toinen painopistealue on robotiikka.",
+    ]  # two announced: the third sentence naming the thing is not brought
+    assert "Painopistealueet valittiin yhdessä." not in quoted
+
+
 def _value_evidence(covered: set[str], nearby: set[str]) -> Evidence:
     words = (
         QWord("työpaikkaa", "työpaikka", (), 3.3),

@@ -114,20 +114,24 @@ def _add_announced(
 
     The next sentence always comes ("... kolmesta EU:n rahastosta. Rahastot ovat ..."); more
     follow, up to the announced count, while each names the counted thing again ("kaksi
-    painopistealuetta. Ensimmäinen painopistealue on ... Toinen painopistealue on ...").
+    painopistealuetta. Ensimmäinen painopistealue on ... Toinen painopistealue on ..."). One
+    already quoted from another passage is not repeated.
     """
     announced = _announced(pick.sentence.text)
     if announced is None:
         return False
     count, stem = announced
     added = 0
-    while added < count:
-        near = by_pos.get((pick.chunk.chunk_id, pick.sentence.index + added + 1))
-        if near is None or not _quotable(near, seen):
+    for step in range(1, count + 1):
+        near = by_pos.get((pick.chunk.chunk_id, pick.sentence.index + step))
+        if near is None or (step > 1 and stem not in near.sentence.text.lower()):
             break
-        if added and stem not in near.sentence.text.lower():
+        key = quote_key(near.sentence.text)
+        if key in seen:
+            continue  # already quoted from another passage: it still counts as one of them
+        if not _quotable(near, seen):
             break
-        seen.add(quote_key(near.sentence.text))
+        seen.add(key)
         block.append(near.sentence)
         added += 1
     return added > 0

@@ -106,7 +106,8 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if not terms or surface.lower() in QUESTION_WORDS:
             continue
         lemma, parts = terms[0], tuple(terms[1:])
-        lemma = COLLOQUIAL.get(lemma, lemma)
+        if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
+            lemma, parts = COLLOQUIAL[lemma], ()
         if (
             parts
             and parts[-1] in COLLOQUIAL

@@ -80,6 +80,18 @@ COLLOQUIAL = {
     # administrative synonyms of the documents' "toteutus"
     "toimeenpano": "toteutus",
     "täytäntöönpano": "toteutus",
+    # everyday synonyms of the documents' words (only words the documents themselves lack)
+    "päämäärä": "tavoite",
+    "pyrkiä": "tavoite",
+    "tähdätä": "tavoite",
+    "loppua": "päättyä",
+    "sulkeutua": "päättyä",
+    "umpeutua": "päättyä",
+    "yhtiö": "yritys",
+    "avustus": "rahoitus",
+    "tuki": "rahoitus",
+    "budjetti": "rahoitus",
+    "sopijapuoli": "osapuoli",
 }
 
 # Compound heads that only say what kind of answer is wanted ("päivämäärä", "vuodenaika",

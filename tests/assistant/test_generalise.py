@@ -42,6 +42,7 @@ class SplitAnalyzer(fakes.SplitAnalyzer):
         "kaupunginjohtaja": ["kaupunginjohtaja", "kaupunki", "johtaja"],
         "aukioloajat": ["aukioloaika", "aukiolo", "aika"],
         "yhteenlaskettu": ["yhteenlaskettu", "yhteen", "laskettu"],
+        "päämäärä": ["päämäärä", "pää", "määrä"],
     }
 
 
@@ -239,6 +240,26 @@ def test_an_announced_count_brings_as_many_sentences_naming_the_counted_thing() 
     assert "Painopistealueet valittiin yhdessä." not in quoted
 
 
+def test_an_announced_item_quoted_from_another_passage_still_counts() -> None:
+    text = (
+        "Porin sopimuksessa on kaksi painopistealuetta. Ensimmäinen painopistealue on "
+        "teknologiametallit. Toinen painopistealue on robotiikka."
+    )
+    first, other = make_chunk(text), make_chunk(text.split(". ", 1)[1], chunk_id="c2")
+    groups = []
+    for chunk, sims in ((first, [0.90, 0.60, 0.55]), (other, [0.89, 0.50])):
+        grp = group(chunk)
+        vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
+        groups.append(type(grp)(grp.chunk, grp.sentences, vectors))
+    config = EvidenceConfig()
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, groups, {}, config
+    )
+    quoted = [s.sentence.text for s in select(scored, Constraints(), groups, config).selected]
+    assert quoted.count("Ensimmäinen painopistealue on teknologiametallit.") == 1
+    assert "Toinen painopistealue on robotiikka." in quoted
+
+
 def _value_evidence(covered: set[str], nearby: set[str]) -> Evidence:
     words = (
         QWord("työpaikkaa", "työpaikka", (), 3.3),
@@ -285,6 +306,13 @@ def test_a_part_that_leans_on_the_first_is_a_follow_up_of_it() -> None:
 )
 def test_more_answer_kinds(question: str, kinds: set[str]) -> None:
     assert extract(contextualise(question), HEADS).kinds == kinds
+
+
+def test_an_everyday_synonym_is_read_as_the_documents_word_without_its_parts() -> None:
+    stats = TermStats([["tavoite", "hanke"], ["hanke"]])
+    words = question_words("hankkeen päämäärä", SplitAnalyzer(), stats)
+    päämäärä = next(w for w in words if w.surface == "päämäärä")
+    assert (päämäärä.lemma, päämäärä.parts) == ("tavoite", ())  # "määrä" asks no amount here
 
 
 def test_a_compound_participle_does_not_count_for_coverage() -> None:

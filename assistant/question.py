@@ -176,7 +176,9 @@ def sub_questions(question: Question) -> list[Question]:
         return [question]
     out = []
     for i, part in enumerate(parts):
-        leans = i > 0 and is_followup(part)  # "... ja mistä se tulee?"
+        # "... ja mistä se tulee?" leans on the first part; "... ja milloin se toinen haku
+        # päättyi?" names its own subject
+        leans = i > 0 and is_followup(part) and ordinal_of(part) is None
         context = parts[0] if leans else ""
         focus = f"{parts[0]} {part}" if leans else part
         out.append(

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant import eligibility
+from assistant import bridge, eligibility
 from assistant.compose import compose
 from assistant.constraints import extract
 from assistant.engine import Engine
@@ -176,8 +176,8 @@ class Assistant:
                 body, cites = checklist
                 answer = Answer(question=text, text=body, citations=cites, refused=False)
                 return answer, Trace(question, constraints, Verdict(False), "eligibility")
-        parts: list[Part] = []
-        for sub in sub_questions(question):
+
+        def ask(sub: Question) -> Part:
             sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
             gathered = engine.gather(
                 index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
@@ -189,7 +189,12 @@ class Assistant:
                 self.refusal_config,
                 gathered.unknown,
             )
-            parts.append(Part(sub, gathered, verdict))
+            return Part(sub, gathered, verdict)
+
+        parts: list[Part] = []
+        for sub in sub_questions(question):
+            whole = ask(sub)
+            parts.extend(bridge.resolve(sub, whole, ask) or [whole])
         answered = [p for p in parts if not p.verdict.refuse]
         first = answered[0] if answered else parts[0]
         trace = Trace(

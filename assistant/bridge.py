@@ -1,0 +1,111 @@
+"""Questions that describe a thing instead of naming it: find the thing first (two hops).
+
+"Milloin valtioneuvosto hyväksyi sen ohjelman, jota Porin toisen haun hankkeiden on
+toteutettava?" names no programme: a relative clause describes it. The description is asked
+first ("ohjelman, jota Porin toisen haun hankkeiden on toteutettava"), and its best sentence names
+the programme ("... on toteutettava myös Uudistuva ja osaava Suomi 2021–2027 -ohjelmaa."). Then
+the rest of the question is asked about that name ("Milloin valtioneuvosto hyväksyi sen ohjelman
+Uudistuva ja osaava Suomi?"): what only the description says ("toisen haun") is no requirement
+of the answer sentence. The answer quotes the bridge sentence and the answer, so a reader can
+check the chain.
+
+Used only when the question read as a whole finds nothing, or finds only the bridge sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from assistant.blocks import quote_key
+from assistant.question import Question, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from assistant.trace import Part
+
+# "ohjelman, jota ...", "hausta, jossa ...", "hankkeen, jonka ..." up to the end of the clause
+_RELATIVE = re.compile(
+    r"(?P<head>[\wåäöÅÄÖ-]+),\s+(?:jo(?:ta|nka|ita|iden|ka|tka|ssa|issa|sta|ista|hon|ihin|lla|"
+    r"illa|lle|ille|lta|ilta|ksi|iksi))\s+[^?,;]+"
+)
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ]+")
+_MIN_MAIN_WORDS = 3
+_MAX_NAME_WORDS = 6  # a longer span between two capitalised words is no single name
+
+
+@dataclass(frozen=True)
+class Described:
+    """A question split into what it asks and the description of the thing it asks about."""
+
+    main: str  # "Milloin valtioneuvosto hyväksyi sen ohjelman?"
+    description: str  # "ohjelman, jota Porin toisen haun hankkeiden on toteutettava"
+
+
+def described(text: str) -> Described | None:
+    """The relative clause describing a thing, and the question without it (or None)."""
+    match = _RELATIVE.search(text)
+    if match is None:
+        return None
+    main = f"{text[: match.end('head')]}{text[match.end() :]}".strip(" ,")
+    main = main if main.endswith("?") else f"{main.rstrip('.!')}?"
+    if len(words(main)) < _MIN_MAIN_WORDS:
+        return None
+    return Described(main, text[match.start("head") : match.end()].strip())
+
+
+def named_thing(sentence: str, description: str) -> str:
+    """The name a bridge sentence gives that the description lacks ("Uudistuva ja osaava Suomi").
+
+    The capitalised words after the first word, from the first to the last one the description
+    does not have; the words between them belong to the name when the span is short.
+    """
+    known = set(words(description))
+    found = [
+        m
+        for m in _CAPITALISED.finditer(sentence)
+        if m.start() > 0 and m.group().lower() not in known
+    ]
+    if not found:
+        return ""
+    span = sentence[found[0].start() : found[-1].end()]
+    if len(words(span)) <= _MAX_NAME_WORDS:
+        return span
+    return " ".join(m.group() for m in found)
+
+
+def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) -> list[Part] | None:
+    """The bridge and answer parts of a question that describes its thing, or None.
+
+    ``whole`` is the question read as a whole; ``ask`` gathers and decides one question. None when
+    the question describes nothing, the whole reading found an answer of its own, or either hop
+    finds nothing.
+    """
+    if question.followup:
+        return None
+    parts = described(question.text)
+    if parts is None:
+        return None
+    desc = replace(
+        question, text=parts.description, query=parts.description, focus=parts.description
+    )
+    bridge = ask(desc)
+    best = bridge.gathered.evidence.best
+    if bridge.verdict.refuse or best is None:
+        return None
+    whole_best = whole.gathered.evidence.best
+    if not whole.verdict.refuse and (
+        whole_best is None or quote_key(whole_best.sentence.text) != quote_key(best.sentence.text)
+    ):
+        return None  # the whole question found an answer of its own
+    name = named_thing(best.sentence.text, parts.description)
+    if not name:
+        return None
+    asked = f"{parts.main[:-1]} {name}?"
+    answer = ask(replace(question, text=asked, query=asked, focus=asked))
+    if answer.verdict.refuse:
+        return None
+    only_best = replace(bridge.gathered.evidence, selected=(best,))
+    return [replace(bridge, gathered=replace(bridge.gathered, evidence=only_best)), answer]

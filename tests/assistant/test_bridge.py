@@ -1,0 +1,95 @@
+"""Two hops for a question that describes its thing with a relative clause (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.bridge import Described, described, named_thing, resolve
+from assistant.engine import Gathered
+from assistant.question import Question, contextualise
+from assistant.refusal import Verdict
+from assistant.trace import Part
+from tests.assistant.fakes import one_sentence_evidence
+
+BRIDGE = (
+    "Toisen haun hankkeiden on toteutettava myös Uudistuva ja osaava Suomi 2021–2027 -ohjelmaa."
+)
+ANSWER = "Valtioneuvosto hyväksyi Uudistuva ja osaava Suomi 2021–2027 -ohjelman 21.10.2021."
+QUESTION = (
+    "Milloin valtioneuvosto hyväksyi sen ohjelman, jota toisen haun hankkeiden on toteutettava?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            QUESTION,
+            Described(
+                "Milloin valtioneuvosto hyväksyi sen ohjelman?",
+                "ohjelman, jota toisen haun hankkeiden on toteutettava",
+            ),
+        ),
+        (
+            "Mikä toimintalinja edistää kiertotaloutta siinä ohjelmassa, jota hankkeiden on "
+            "toteutettava?",
+            Described(
+                "Mikä toimintalinja edistää kiertotaloutta siinä ohjelmassa?",
+                "ohjelmassa, jota hankkeiden on toteutettava",
+            ),
+        ),
+        ("Milloin toinen rahoitushaku oli auki?", None),  # no relative clause
+        ("Se, jota haetaan?", None),  # too little left to ask
+    ],
+)
+def test_a_relative_clause_is_the_description(text: str, expected: Described | None) -> None:
+    assert described(text) == expected
+
+
+def test_the_named_thing_is_what_the_description_lacks() -> None:
+    description = "ohjelman, jota toisen haun hankkeiden on toteutettava"
+    assert named_thing(BRIDGE, description) == "Uudistuva ja osaava Suomi"
+    assert named_thing("Haku oli auki kesällä.", "haku, joka oli auki") == ""
+
+
+def _part(question: Question, sentence: str | None, refuse: bool = False) -> Part:
+    evidence = one_sentence_evidence(sentence or "Tämä lause ei vastaa kysymykseen mitenkään.", (), set(), set())
+    if sentence is None:
+        evidence = type(evidence)((), None, evidence.top)
+    gathered = Gathered((), (), (), (), evidence)
+    return Part(question, gathered, Verdict(refuse, "weak" if refuse else ""))
+
+
+def test_the_bridge_names_the_thing_and_the_rest_is_asked_about_it() -> None:
+    question = contextualise(QUESTION, ())
+    asked: list[str] = []
+
+    def ask(sub: Question) -> Part:
+        asked.append(sub.text)
+        return _part(sub, BRIDGE if sub.text.startswith("ohjelman") else ANSWER)
+
+    parts = resolve(question, _part(question, None, refuse=True), ask)
+    assert asked == [
+        "ohjelman, jota toisen haun hankkeiden on toteutettava",
+        "Milloin valtioneuvosto hyväksyi sen ohjelman Uudistuva ja osaava Suomi?",
+    ]
+    assert parts is not None
+    assert [p.gathered.evidence.selected[0].sentence.text for p in parts] == [BRIDGE, ANSWER]
+
+
+def test_no_bridge_when_the_whole_question_has_its_own_answer_or_a_hop_finds_nothing() -> None:
+    question = contextualise(QUESTION, ())
+
+    def ask(sub: Question) -> Part:
+        return _part(sub, BRIDGE if sub.text.startswith("ohjelman") else ANSWER)
+
+    answered = _part(question, ANSWER)
+    assert resolve(question, answered, ask) is None
+    # the whole reading found only the bridge sentence: the second hop answers
+    assert resolve(question, _part(question, BRIDGE), ask) is not None
+
+    def refuses_second(sub: Question) -> Part:
+        found = sub.text.startswith("ohjelman")
+        return _part(sub, BRIDGE if found else None, refuse=not found)
+
+    assert resolve(question, _part(question, None, refuse=True), refuses_second) is None

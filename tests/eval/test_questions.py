@@ -1,10 +1,10 @@
 """Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
-held-out sets (now used for diagnosis), ``holdout3.jsonl``, ``holdout4.jsonl`` and
-``holdout5.jsonl`` the next ones (each used for development since it was run), and
-``holdout6.jsonl`` the untouched final check. All get the same shape and corpus checks; each has
-its own coverage checks, and no set repeats an earlier set's question.
+held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout6.jsonl`` the next ones
+(each used for development since it was run), and ``holdout7.jsonl`` the untouched final check.
+All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
+earlier set's question.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ QUESTION_DIR = Path(__file__).resolve().parents[2] / "eval" / "questions"
 DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
 HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl"
 HOLDOUT6 = "holdout6.jsonl"
+HOLDOUT7 = "holdout7.jsonl"
 # in the order they were written, after demo
-HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6]
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]
 # file -> the letter its ids start with
 ID_PREFIX = {
     DEMO: "q",
@@ -35,6 +36,7 @@ ID_PREFIX = {
     HOLDOUT4: "n",
     HOLDOUT5: "p",
     HOLDOUT6: "r",
+    HOLDOUT7: "s",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -65,7 +67,7 @@ def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
     ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``,
-    ``n``, ``p``, ``r``).
+    ``n``, ``p``, ``r``, ``s``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -256,6 +258,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "n900"}, "n") == []
     assert shape_problems({**GOOD, "id": "p900"}, "p") == []
     assert shape_problems({**GOOD, "id": "r900"}, "r") == []
+    assert shape_problems({**GOOD, "id": "s900"}, "s") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

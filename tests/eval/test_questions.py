@@ -1,8 +1,8 @@
 """Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
-held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout6.jsonl`` the next ones
-(each used for development since it was run), and ``holdout7.jsonl`` the untouched final check.
+held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout7.jsonl`` the next ones
+(each used for development since it was run), and ``holdout8.jsonl`` the untouched final check.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -24,9 +24,9 @@ QUESTION_DIR = Path(__file__).resolve().parents[2] / "eval" / "questions"
 DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
 HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl"
 HOLDOUT6 = "holdout6.jsonl"
-HOLDOUT7 = "holdout7.jsonl"
+HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
 # in the order they were written, after demo
-HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7]
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8]
 # file -> the letter its ids start with
 ID_PREFIX = {
     DEMO: "q",
@@ -37,6 +37,7 @@ ID_PREFIX = {
     HOLDOUT5: "p",
     HOLDOUT6: "r",
     HOLDOUT7: "s",
+    HOLDOUT8: "t",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -67,7 +68,7 @@ def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
     ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``,
-    ``n``, ``p``, ``r``, ``s``).
+    ``n``, ``p``, ``r``, ``s``, ``t``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -259,6 +260,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "p900"}, "p") == []
     assert shape_problems({**GOOD, "id": "r900"}, "r") == []
     assert shape_problems({**GOOD, "id": "s900"}, "s") == []
+    assert shape_problems({**GOOD, "id": "t900"}, "t") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

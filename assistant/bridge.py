@@ -9,7 +9,8 @@ Uudistuva ja osaava Suomi?"): what only the description says ("toisen haun") is 
 of the answer sentence. The answer quotes the bridge sentence and the answer, so a reader can
 check the chain.
 
-Used only when the question read as a whole finds nothing, or finds only the bridge sentence.
+Used when the question read as a whole finds nothing, only the bridge sentence, or a sentence in a
+passage that does not name the thing.
 """
 
 from __future__ import annotations
@@ -95,14 +96,17 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     best = bridge.gathered.evidence.best
     if bridge.verdict.refuse or best is None:
         return None
-    whole_best = whole.gathered.evidence.best
-    if not whole.verdict.refuse and (
-        whole_best is None or quote_key(whole_best.sentence.text) != quote_key(best.sentence.text)
-    ):
-        return None  # the whole question found an answer of its own
     name = named_thing(best.sentence.text, parts.description)
     if not name:
         return None
+    whole_best = whole.gathered.evidence.best
+    if (
+        not whole.verdict.refuse
+        and whole_best is not None
+        and quote_key(whole_best.sentence.text) != quote_key(best.sentence.text)
+        and quote_key(name) in quote_key(whole_best.chunk.text)
+    ):
+        return None  # the whole question found an answer about the thing of its own
     asked = f"{parts.main[:-1]} {name}?"
     answer = ask(replace(question, text=asked, query=asked, focus=asked))
     if answer.verdict.refuse:

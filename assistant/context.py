@@ -21,7 +21,18 @@ _INTRODUCTION = re.compile(
     r"jag är|vi är)\b",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
+# a reporting verb before an indirect question ("... mutta hän ei tiedä kenen välinen ...")
+_REPORTING = (
+    r"(?:ei(?:vät)? tiedä|halua(?:a|vat|isi|isivat) tietää|kysy(?:y|i|vät|ttiin)|miettii|pohtii|"
+    r"ihmettelee|tiedustel(?:ee|i))"
+)
+# a statement before a dash ("Porin EAKR-rahoitus on ... rahaa – kuinka suuri osa ...?")
+_STATED = r"\b(?:on|oli|ovat|olivat|ole)\b[^–—?]*"
+_LEAD_IN = re.compile(
+    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b)|\b{_REPORTING}(?P<reported>\s+)(?={_ASKING_WORD}\b)|"
+    rf"{_STATED}(?P<dash>\s+[–—]\s+)(?={_ASKING_WORD}\b)",
+    re.IGNORECASE,
+)
 _INTERROGATIVE = re.compile(rf"\b{_ASKING_WORD}\b|\?", re.IGNORECASE)
 _REQUEST = re.compile(
     r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"
@@ -70,4 +81,33 @@ def _lead_in(sentence: str) -> list[str]:
     match = _LEAD_IN.search(sentence)
     if match is None or _INTERROGATIVE.search(sentence[: match.start()]):
         return [sentence]
-    return [sentence[: match.start() + 1].strip(), sentence[match.end() :].strip()]
+    separator = next((g for g in ("reported", "dash") if match.group(g)), None)
+    cut = match.start(separator) if separator else match.start() + 1  # keep ":" or ","
+    return [sentence[:cut].strip(), sentence[match.end() :].strip()]
+
+
+# a statement of what the asker knows: not a greeting, an introduction, a report of who asked
+# ("asiakas kysyy") nor a hedge ("Kuulin, että ...", which is checked like any statement)
+_NO_PREMISE = re.compile(
+    rf"\b(?:{_REPORTING}|kysy\w*|soitti|soittaa|tarvitsen|tarvitsemme|haluan|haluamme|haluaisin|"
+    r"suunnittele\w*|mietimme|mietin)\b",
+    re.IGNORECASE,
+)
+_MIN_PREMISE_WORDS = 4
+
+
+def premise(text: str) -> str:
+    """What a question states as known before it asks ("Kasvun ekosysteemi -hankkeen tavoite
+    liittyy invest in -ympäristöön; mikä taas ...?"), or "" when it states nothing checkable.
+
+    The statement is checked against the documents and, when they say it, quoted before the
+    answer; the asker's introduction and plans are no statements about the documents.
+    """
+    _, context = split_context(text)
+    kept = [
+        p.rstrip(" ,;:–—-")
+        for p in _pieces(context)
+        if not _INTRODUCTION.match(p) and not _NO_PREMISE.search(p)
+    ]
+    statement = " ".join(p for p in kept if len(p.split()) >= _MIN_PREMISE_WORDS)
+    return statement

@@ -199,6 +199,7 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "satakunta": ("Satakuntaliitto",),
     # Swedish, wider vocabulary of the documents' topics
     "tematisk": ("painopistealue",),
+    "tema": ("painopistealue",),
     "satsa": ("panostaa",),
     "bransch": ("ala", "painopistealue"),
     "sektor": ("ala", "painopistealue"),

@@ -23,7 +23,7 @@ COUNT_PHRASE = (
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
-        r"vuoteen\b|\bmihin mennessä\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
+        r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
@@ -32,14 +32,15 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
-        r"\bminä päivänä\b|\bmikä päivä\b|\bpäivämäär|\bmonesko\b|\bwhat date\b|"
+        r"\bminä päivänä\b|\bmikä päivä\b|\bmihin päivään\b|\bpäivämäär|\bmonesko\b|\bwhat date\b|"
         r"\bwhich day\b|\bvilket datum\b|\bvilken dag\b",
         re.IGNORECASE,
     ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
-        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan)|\bhur mycket kostar|"
+        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|\bhur mycket kostar|"
+        r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
         r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"
         r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|"
@@ -94,7 +95,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
 }
 # the word a kind is asked with, on its own ("kaupungit" in "Mitkä kaupungit ovat mukana?")
-_FRAMES = {"cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE)}
+_FRAMES = {
+    "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
+    "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
+}
 _MONTHS = (
     r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
     r"lokakuu|marraskuu|joulukuu"

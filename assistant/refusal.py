@@ -80,6 +80,7 @@ class RefusalConfig:
     min_dense_background: float = 0.87  # the sentence matches only background words
     max_value_gap: float = 0.30  # share of specific words a count/amount answer leaves out
     min_dense_covered: float = 0.78  # the sentence covers every counted question word
+    premise: float = 0.6  # coverage of a stated premise for its sentence to be quoted
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 
 from assistant import bridge, eligibility
 from assistant.compose import compose
 from assistant.constraints import extract
+from assistant.context import premise
 from assistant.engine import Engine
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient
@@ -208,6 +209,10 @@ class Assistant:
         if not answered:
             log.info("refused %r: %s", text[:80], first.verdict.reason)
             return self._refusal(question, first.verdict, list(trace.hits)), trace
+        stated = self._premise(question, ask)
+        if stated is not None:
+            answered.insert(0, stated)
+            trace = replace(trace, parts=(*trace.parts, stated))  # quoted first, ranked last
         picked: list[tuple[Chunk, Sentence]] = []
         seen: set[tuple[str, int]] = set()
         for part in answered:
@@ -220,6 +225,26 @@ class Assistant:
         if missing:
             body += "\n\n" + partial_note(question.language, missing)
         return Answer(question=text, text=body, citations=cites, refused=False), trace
+
+    def _premise(self, question: Question, ask: Callable[[Question], Part]) -> Part | None:
+        """What the question states as known, when the documents say it (its best sentence only).
+
+        "Kasvun ekosysteemi -hankkeen tavoite liittyy invest in -ympäristöön; mikä ...?": the
+        sentence that says so is quoted before the answer, so the asker can check the premise.
+        A statement the documents do not clearly say is left alone (the answer does not repeat
+        it).
+        """
+        if question.followup:
+            return None
+        statement = premise(question.text)
+        if not statement:
+            return None
+        part = ask(replace(question, text=statement, query=statement, focus=statement))
+        best = part.gathered.evidence.best
+        if part.verdict.refuse or best is None or best.coverage < self.refusal_config.premise:
+            return None
+        only_best = replace(part.gathered.evidence, selected=(best,))
+        return replace(part, gathered=replace(part.gathered, evidence=only_best))
 
     def _refusal(self, question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
         suggestions = tuple(hits[:SUGGESTIONS])

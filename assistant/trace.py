@@ -34,8 +34,16 @@ class Trace:
 
     @property
     def hits(self) -> tuple[Hit, ...]:
-        """Passages retrieved for all parts, without repeats, first part first."""
+        """Passages retrieved for all parts, without repeats: first those an answered part quotes
+        (first part first), then the rest in each part's retrieval order."""
         out: dict[str, Hit] = {}
+        for part in self.parts:
+            if part.verdict.refuse:
+                continue
+            quoted = {s.chunk.chunk_id for s in part.gathered.evidence.selected}
+            for hit in part.gathered.hits:
+                if hit.chunk.chunk_id in quoted:
+                    out.setdefault(hit.chunk.chunk_id, hit)
         for part in self.parts:
             for hit in part.gathered.hits:
                 out.setdefault(hit.chunk.chunk_id, hit)

@@ -41,6 +41,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä
+        hei moi moikka terve kysyä kautta
         """
     )
     | PRONOUNS
@@ -91,6 +92,8 @@ COLLOQUIAL = {
     "avustus": "rahoitus",
     "tuki": "rahoitus",
     "budjetti": "rahoitus",
+    "vara": "rahoitus",  # "mitä varoja haussa oli"
+    "varat": "rahoitus",
     "sopijapuoli": "osapuoli",
 }
 

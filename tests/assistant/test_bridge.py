@@ -53,7 +53,9 @@ def test_the_named_thing_is_what_the_description_lacks() -> None:
 
 
 def _part(question: Question, sentence: str | None, refuse: bool = False) -> Part:
-    evidence = one_sentence_evidence(sentence or "Tämä lause ei vastaa kysymykseen mitenkään.", (), set(), set())
+    evidence = one_sentence_evidence(
+        sentence or "Tämä lause ei vastaa kysymykseen mitenkään.", (), set(), set()
+    )
     if sentence is None:
         evidence = type(evidence)((), None, evidence.top)
     gathered = Gathered((), (), (), (), evidence)

@@ -57,6 +57,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Minä päivänä sopimukset allekirjoitettiin?", {"date", "day"}),  # an exact day
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),  # not a postal address
         ("Kuinka suuri osuus EAKR-rahoituksesta suunnataan ilmastotoimiin?", {"rate"}),
+        ("Mitä varoja haussa oli jaossa?", {"money"}),
+        ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day"}),
         # a list of cities, in any of the three languages
         ("Mitkä kaupungit ovat mukana ekosysteemisopimuksissa?", {"cities"}),
         ("Which cities have an ecosystem agreement?", {"cities"}),

@@ -110,6 +110,23 @@ def test_follow_ups_use_the_earlier_questions(tiny_assistant: Assistant) -> None
     assert len(talk.history) == 2
 
 
+def test_a_premise_the_documents_state_is_quoted_before_the_answer(
+    tiny_assistant: Assistant,
+) -> None:
+    answer = tiny_assistant.ask(
+        "Porin ekosysteemisopimuksella on kaksi painopistealuetta; kuka antaa lisätietoja "
+        "hankehausta?"
+    )
+    assert not answer.refused and quotes_are_verbatim(tiny_assistant, answer)
+    premise, reply = answer.text.index("kaksi temaattista"), answer.text.index("Teemu Heino")
+    assert premise < reply
+    # a statement the documents do not make is not repeated, and the question is still answered
+    unstated = tiny_assistant.ask(
+        "Hankkeemme liittyy avaruusmatkailuun; kuka antaa lisätietoja hankehausta?"
+    )
+    assert "Teemu Heino" in unstated.text and "avaruus" not in unstated.text
+
+
 def test_english_question_gets_a_finnish_quote(tiny_assistant: Assistant) -> None:
     answer = tiny_assistant.ask("When was the second funding call open?")
     assert not answer.refused and answer.text.startswith("According to the documents")

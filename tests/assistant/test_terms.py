@@ -4,7 +4,7 @@ from typing import ClassVar
 
 import pytest
 
-from assistant.context import split_context, without_introductions
+from assistant.context import premise, split_context, without_introductions
 from assistant.terms import (
     TermStats,
     coverage,
@@ -129,10 +129,46 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ),
         # an interrogative before the comma: one question, no lead-in
         ("Milloin haku päättyi, ja kuka antaa lisätietoja?", "", ""),
+        # a reported (indirect) question: what comes before the reporting verb is context
+        (
+            "Asiakas on kuullut sopimuksesta, mutta hän ei tiedä kenen välinen se on?",
+            "kenen välinen se on?",
+            "Asiakas on kuullut sopimuksesta, mutta hän ei tiedä",
+        ),
+        # a statement before a dash
+        (
+            "Porin EAKR-rahoitus on kestävän kaupunkikehittämisen rahaa – kuinka suuri osa menee "
+            "ilmastotoimiin?",
+            "kuinka suuri osa menee ilmastotoimiin?",
+            "Porin EAKR-rahoitus on kestävän kaupunkikehittämisen rahaa",
+        ),
+        # a topic before a dash says what "se" is: no statement, no lead-in
+        ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
     ],
 )
 def test_a_lead_in_before_the_question_is_context(text: str, asked: str, context: str) -> None:
     assert split_context(text) == ((asked, context) if asked else (text, ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "Hanke liittyy invest in -ympäristöön; mikä oli toisen haun painotus?",
+            "Hanke liittyy invest in -ympäristöön",
+        ),
+        (
+            "Toisen haun hankkeiden pitää toteuttaa yhtä EU-ohjelmaa. Mistä sitä rahoitetaan?",
+            "Toisen haun hankkeiden pitää toteuttaa yhtä EU-ohjelmaa.",
+        ),
+        ("Olen toimittaja Satakunnan Kansasta: kenen kanssa sopimus on tehty?", ""),
+        ("Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?", ""),
+        ("Kaupungin asiakaspalvelussa kysyttiin, mihin mennessä hakemus piti jättää?", ""),
+        ("Milloin haku oli auki?", ""),
+    ],
+)
+def test_a_premise_is_a_statement_about_the_documents(text: str, stated: str) -> None:
+    assert premise(text) == stated
 
 
 def test_the_askers_introduction_is_left_out_of_the_names() -> None:

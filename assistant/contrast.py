@@ -27,7 +27,9 @@ from collections.abc import Sequence
 
 from assistant.constraints import Constraints
 from assistant.evidence import Evidence, Scored
-from assistant.terms import counted, is_specific
+from assistant.terms import asks_for_kind, counted, is_specific
+
+UNSAID_WEIGHT = 0.25  # of a word the documents never use, against the words they do
 
 
 def typed_answer(best: Scored, constraints: Constraints) -> bool:
@@ -67,14 +69,22 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     if not constraints.kinds & VALUE_KINDS or evidence.best is None:
         return 0.0
     used = [w for w in evidence.best.qwords if counted(w)]
-    total = sum(w.weight for w in used)
+    # a word the documents never use ("vuosittain", "kokonaisbudjetti") says which value is
+    # asked, and no passage gives that one
+    unsaid = [
+        w
+        for w in evidence.best.qwords
+        if not counted(w) and not w.context and not asks_for_kind(w, constraints.kinds)
+    ]
+    unsaid_weight = UNSAID_WEIGHT * sum(w.weight for w in unsaid)
+    total = sum(w.weight for w in used) + unsaid_weight
     if total <= 0:
         return 0.0
     answered = frozenset().union(*(s.covered for s in evidence.selected))
     gap = [
         w for w in used if is_specific(w) and w.lemma not in answered and w.lemma in evidence.nearby
     ]
-    return sum(w.weight for w in gap) / total
+    return (sum(w.weight for w in gap) + unsaid_weight) / total
 
 
 def background_only(best: Scored) -> bool:

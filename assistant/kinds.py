@@ -43,7 +43,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
         r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"
-        r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|\bbudjet|\bsumma\b|\bmäärära|"
+        r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|budjet|\bsumma\b|\bmäärära|"
         r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
         r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
         r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
@@ -70,6 +70,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
+        r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"
         r"\b(?:tehtävä|ammatti)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
@@ -99,6 +100,11 @@ _FRAMES = {
     "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
     "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
 }
+# contact details whose digits are no count
+_CONTACTS = re.compile(
+    r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358[\d\s-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"https?://\S+"
+)
 _MONTHS = (
     r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
     r"lokakuu|marraskuu|joulukuu"
@@ -184,6 +190,8 @@ def kinds_present(text: str) -> frozenset[str]:
     """The answer kinds a sentence can give ("when": a time without a date, see :func:`tells_when`;
     "amount": a count or money)."""
     kinds = {kind for kind, pattern in _HAS.items() if pattern.search(text)}
+    if "count" in kinds and not _HAS["count"].search(_CONTACTS.sub(" ", text)):
+        kinds.discard("count")  # the digits of a phone number or an address count nothing
     if len(cities_named(text)) >= 2:
         kinds.add("cities")
     if kinds & {"count", "money"}:

@@ -94,6 +94,11 @@ COLLOQUIAL = {
     "budjetti": "rahoitus",
     "vara": "rahoitus",  # "mitä varoja haussa oli"
     "varat": "rahoitus",
+    # money "available" in a call: the documents say "haettavana" (lemma "haettaa")
+    "jako": "haettaa",
+    "jaettava": "haettaa",
+    "tarjolla": "haettaa",
+    "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
 }
 

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.constraints import Constraints, HeadTerms, extract, violations
 from assistant.context import split_context
-from assistant.contrast import value_gap
+from assistant.contrast import UNSAID_WEIGHT, value_gap
 from assistant.eligibility import is_eligibility
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise, sub_questions
@@ -280,6 +280,22 @@ def test_value_gap_counts_specific_words_other_passages_cover() -> None:
     assert gap == pytest.approx(3.6 / 7.7)
     assert value_gap(_value_evidence({"työpaikka", "pori"}, set()), asks_count) == 0.0
     assert value_gap(_value_evidence({"työpaikka"}, {"automaatio"}), Constraints()) == 0.0
+
+
+def test_value_gap_counts_a_word_the_documents_never_use() -> None:
+    """ "Paljonko valtio maksaa Porille vuosittain?": no passage gives a yearly sum."""
+    words = (
+        QWord("valtio", "valtio", (), 1.8),
+        QWord("Porille", "pori", (), 0.8),
+        QWord("vuosittain", "vuosittain", (), 4.0, known=False),
+    )
+    evidence = one_sentence_evidence(
+        "Haussa oli 0,9 miljoonaa euroa valtion rahoitusta.", words, {"valtio", "pori"}, set()
+    )
+    asks_money = Constraints(kinds=frozenset({"money"}))
+    unsaid = UNSAID_WEIGHT * 4.0
+    assert value_gap(evidence, asks_money) == pytest.approx(unsaid / (2.6 + unsaid))
+    assert value_gap(evidence, Constraints()) == 0.0  # only a value answer is that exact
 
 
 def test_everyday_money_words_read_as_the_documents_rahoitus() -> None:

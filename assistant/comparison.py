@@ -1,5 +1,7 @@
 """Comparison questions ("Mikä on A:n tavoite verrattuna B:hen?") as two questions.
 
+"Kumpi oli ensin: A vai B?" becomes "Milloin oli A?" and "Milloin oli B?".
+
 The documents state each side in its own sentence, often in different documents, so one
 sentence never answers both and a comparison was refused or half answered. The first question
 is the part before the comparison word; the second asks the same thing about B: the first part
@@ -19,12 +21,36 @@ _COMPARE = re.compile(
     r"i jämförelse med|versus|vs\.?)\s+",
     re.IGNORECASE,
 )
+# "Kumpi oli ensin: A vai B?": when was each (the dates answer it, a reader compares them)
+_WHICH_FIRST = {
+    "fi": re.compile(
+        r"^\s*kumpi\s+(?:\w+\s+){0,2}?(?:ensin|ensimmäisenä|aiemmin|aikaisemmin|ennen|"
+        r"myöhemmin|viimeisenä)\s*[:,]?\s+(?P<a>.+?),?\s+vai\s+(?P<b>.+?)\s*\?*\s*$",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"^\s*which\s+(?:came|was|happened)\s+(?:first|earlier|later)\s*[:,]?\s+(?P<a>.+?),?\s+"
+        r"or\s+(?P<b>.+?)\s*\?*\s*$",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(
+        r"^\s*vad\s+(?:kom|var|hände)\s+(?:först|tidigare|senare)\s*[:,]?\s+(?P<a>.+?),?\s+"
+        r"eller\s+(?P<b>.+?)\s*\?*\s*$",
+        re.IGNORECASE,
+    ),
+}
+_WHEN = {"fi": "Milloin oli", "en": "When was", "sv": "När var"}
 _MIN_WORDS = 3
 _MIN_GENITIVE = 4  # shorter words ending in -n are verbs and pronouns ("on", "sen")
 
 
 def split_comparison(text: str, language: str) -> tuple[str, str] | None:
     """The question about A and the same question about B, or None for other questions."""
+    which = _WHICH_FIRST.get(language)
+    first_of = which.match(text) if which else None
+    if first_of is not None:
+        when = _WHEN[language]
+        return f"{when} {first_of.group('a')}?", f"{when} {first_of.group('b')}?"
     match = _COMPARE.search(text)
     if match is None:
         return None

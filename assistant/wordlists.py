@@ -41,7 +41,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä
-        hei moi moikka terve kysyä kautta
+        hei moi moikka terve kysyä kautta tulla mist mis mihi mil millon miks mitäs mikäs juttu homma
         """
     )
     | PRONOUNS

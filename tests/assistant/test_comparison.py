@@ -38,6 +38,36 @@ def test_split_comparison(question: str, parts: tuple[str, str] | None) -> None:
     assert split_comparison(question, "fi") == parts
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "parts"),
+    [
+        (
+            "Kumpi oli ensin: Porin ensimmäinen rahoitushaku vai komission hyväksyntä ohjelmalle?",
+            "fi",
+            (
+                "Milloin oli Porin ensimmäinen rahoitushaku?",
+                "Milloin oli komission hyväksyntä ohjelmalle?",
+            ),
+        ),
+        (
+            "Which came first, the first call or the approval of the programme?",
+            "en",
+            ("When was the first call?", "When was the approval of the programme?"),
+        ),
+        (
+            "Vad kom först: avtalet eller den andra utlysningen?",
+            "sv",
+            ("När var avtalet?", "När var den andra utlysningen?"),
+        ),
+        ("Kumpi painopistealue on suurempi?", "fi", None),  # no two things to date
+    ],
+)
+def test_which_came_first_asks_when_each_was(
+    question: str, language: str, parts: tuple[str, str] | None
+) -> None:
+    assert split_comparison(question, language) == parts
+
+
 def test_english_comparison_drops_the_names_of_the_first_side() -> None:
     assert split_comparison("What was the target of Pori compared with Finland?", "en") == (
         "What was the target of Pori?",

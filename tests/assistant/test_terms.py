@@ -185,6 +185,12 @@ def test_discourse_words_are_no_content_words() -> None:
     assert not {"tarkalleen", "ottaen", "käytännössä"} & {w.surface for w in words}
 
 
+def test_colloquial_interrogatives_vague_nouns_and_light_verbs_are_no_content_words() -> None:
+    # the fake analyzer does not inflect: the words are given as the lemmas the real one gives
+    words = question_words("mist se raha juttu oikein tulla?", FakeAnalyzer(), STATS)
+    assert {w.surface for w in words} == {"raha"}
+
+
 def test_indefinite_pronouns_and_colloquial_forms_are_no_content_words() -> None:
     words = question_words("voiks jotain muutakin vai pitää hakea", FakeAnalyzer(), STATS)
     assert not {"voiks", "jotain", "muutakin", "vai", "pitää"} & {w.surface for w in words}

@@ -41,6 +41,7 @@ class EvidenceConfig:
     max_list_items: int = 8
     soft_kind_penalty: float = 0.05  # asked "milloin" but the sentence has no date
     neighbour_margin: float = 0.06  # a sentence next to the best one is quoted within this much
+    attribute_penalty: float = 0.1  # "Mikä on X:n tavoite?" but the sentence gives no "tavoite"
 
 
 # Answer kinds a sentence must have when asked for; a missing date only lowers the score
@@ -145,6 +146,8 @@ def score_sentences(
                 score -= config.soft_kind_penalty
             if "day" in constraints.kinds and "day" not in sentence.kinds:
                 score -= config.soft_kind_penalty
+            if any(w.attribute and w.lemma not in covered for w in words):
+                score -= config.attribute_penalty
             out.append(
                 Scored(
                     sentence,

@@ -60,6 +60,7 @@ class QWord:
     weight: float
     known: bool = True  # the lemma itself occurs in the corpus
     context: bool = False  # only a context sentence of the question has it (see question_words)
+    attribute: bool = False  # what "Mikä on X:n <attribute>?" asks for (see question_words)
 
 
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
@@ -88,6 +89,7 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         # "... kuuluuko tällainen toisen haun painotuksiin? Mitä vastaan?": the asking sentence
         # names nothing, so the context says what is asked
         asked_words, context = _words(text, analyzer, stats), ""
+    asked_words = _mark_attribute(asked, asked_words)
     for part, is_context in ((asked_words, False), (_words(context, analyzer, stats), True)):
         for word in part:
             if word.lemma not in out:
@@ -97,6 +99,22 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
                     else word
                 )
     return list(out.values())
+
+
+# "Mikä on Kasvun ekosysteemi -hankkeen tavoite?": the last word names what is asked
+_ASKS_ATTRIBUTE = re.compile(
+    r"^\s*(?:mikä|mitkä|mitä)\s+(?:on|oli|ovat|olivat)\b.*\s(?P<last>[\wåäö-]+)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:
+    """The words with the asked attribute ("... tavoite?") marked, when it is a corpus word."""
+    match = _ASKS_ATTRIBUTE.match(asked)
+    if match is None:
+        return words
+    last = match.group("last")
+    return [replace(w, attribute=True) if w.surface == last and w.known else w for w in words]
 
 
 def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:

@@ -260,6 +260,27 @@ def test_an_announced_item_quoted_from_another_passage_still_counts() -> None:
     assert "Toinen painopistealue on robotiikka." in quoted
 
 
+def test_a_sentence_without_the_asked_attribute_answers_less() -> None:
+    stats = TermStats([["hankkeen", "tavoite", "toteuttaa"], ["hankkeen"], ["pori"]])
+    qwords = question_words("Mikä on hankkeen tavoite?", FakeAnalyzer(), stats)
+    assert [w.lemma for w in qwords if w.attribute] == ["tavoite"]
+    chunk = make_chunk("Hankkeen toteuttaa yritys. Hankkeen tavoite on kasvu.")
+    grp = group(chunk)
+    sims = [0.95, 0.86]  # the name-heavy sentence is closer to the question
+    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
+    grp = type(grp)(grp.chunk, grp.sentences, vectors)
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], np.float32),
+        qwords,
+        Constraints(),
+        HEADS,
+        [grp],
+        {},
+        EvidenceConfig(),
+    )
+    assert scored[0].sentence.text == "Hankkeen tavoite on kasvu."
+
+
 def _value_evidence(covered: set[str], nearby: set[str]) -> Evidence:
     words = (
         QWord("työpaikkaa", "työpaikka", (), 3.3),

@@ -34,7 +34,8 @@ ELIGIBILITY = re.compile(
     r"(?:haku|hauss|hakuun|rahoitu|ohjelma|painopist)|\bsopisiko\b|\bkäykö\b.{0,40}(?:hakuun|"
     r"rahoitu)|\bberättigad|\bstödberättigad|"
     # "Ehdinkö vielä jättää hakemuksen ...?": whether the call is still open
-    r"\behdi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)",
+    r"\behdi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)|"
+    r"\b(?:voi(?:nko|ko|mmeko|vatko)|saa(?:nko|ko|mmeko))\b.{0,60}\bjättää\b.{0,20}\bhakemu",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")

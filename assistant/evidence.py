@@ -190,7 +190,13 @@ def select(
         # the same for what only a long question's context sentences give ("Suunnittelemme
         # hanketta SAMKin kanssa. Mihin numeroon voi soittaa?")
         # ... and never a sentence that names another one ("Ensimmäisen haun hakemuksista ...")
-        soft = {m for m in constraints.loose if any(m not in s.missing for s in scored)}
+        # (what only the context sentences give is soft in any case: "... miettii TKI-hanketta
+        # oppilaitoksen kanssa. Osuuko robotiikka painopistealueisiin?")
+        soft = {
+            m
+            for m in constraints.loose
+            if m not in constraints.from_history or any(m not in s.missing for s in scored)
+        }
         pool = _pool(
             [
                 replace(s, missing=())

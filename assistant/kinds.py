@@ -38,7 +38,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|how much|"
-        r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|euro|budjet|määrärah|summ|"
+        r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|määrärah|summ|"
         r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|\bhur mycket kostar|"
         r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"

@@ -41,7 +41,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä
-        hei moi moikka terve kysyä kautta tulla mist mis mihi mil millon miks mitäs mikäs juttu homma
+        hei moi moikka terve kysyä kautta tulla mites mist mis mihi mil millon miks mitäs mikäs juttu homma
         """
     )
     | PRONOUNS
@@ -100,6 +100,8 @@ COLLOQUIAL = {
     "tarjolla": "haettaa",
     "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
+    "teema": "temaattinen",
+    "teemallinen": "temaattinen",
 }
 
 # Compound heads that only say what kind of answer is wanted ("päivämäärä", "vuodenaika",
@@ -121,8 +123,8 @@ DISCOURSE_WORDS = wordset(
     """
 )
 
-# Vague compound heads: "ilmastojuttu" means "ilmasto".
-VAGUE_HEADS = wordset("juttu asia homma kama meininki kuvio systeemi")
+# Vague compound heads: "ilmastojuttu" means "ilmasto", "sopimuskierros" "sopimus".
+VAGUE_HEADS = wordset("juttu asia homma kama meininki kuvio systeemi kierros")
 
 # Finnish case endings, longest alternatives first where they overlap (tried in this order).
 # fmt: off

@@ -58,6 +58,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),  # not a postal address
         ("Kuinka suuri osuus EAKR-rahoituksesta suunnataan ilmastotoimiin?", {"rate"}),
         ("Mitä varoja haussa oli jaossa?", {"money"}),
+        ("Kuinka suuren tuen se sai?", {"money"}),
         ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day"}),
         # a list of cities, in any of the three languages
         ("Mitkä kaupungit ovat mukana ekosysteemisopimuksissa?", {"cities"}),

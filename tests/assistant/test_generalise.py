@@ -3,6 +3,7 @@ context, long questions, count announcements, value gaps (no model needed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -43,6 +44,7 @@ class SplitAnalyzer(fakes.SplitAnalyzer):
         "aukioloajat": ["aukioloaika", "aukiolo", "aika"],
         "yhteenlaskettu": ["yhteenlaskettu", "yhteen", "laskettu"],
         "päämäärä": ["päämäärä", "pää", "määrä"],
+        "sopimuskierroksessa": ["sopimuskierros", "sopimus", "kierros"],
     }
 
 
@@ -343,6 +345,30 @@ def test_a_part_that_leans_on_the_first_is_a_follow_up_of_it() -> None:
 )
 def test_more_answer_kinds(question: str, kinds: set[str]) -> None:
     assert extract(contextualise(question), HEADS).kinds == kinds
+
+
+def test_a_round_of_agreements_is_the_agreements() -> None:
+    stats = TermStats([["sopimus", "kaupunkiseutu"], ["sopimus"]])
+    words = question_words("sopimuskierroksessa mukana", SplitAnalyzer(), stats)
+    assert "sopimus" in {w.lemma for w in words}  # "kierros" is a vague head, no new concept
+    assert not unknown_concepts(words, stats, SplitAnalyzer())
+
+
+def test_a_name_only_the_context_gives_never_blocks_the_answer() -> None:
+    """ "... miettii TKI-hanketta oppilaitoksen kanssa. Osuuko robotiikka painopistealueisiin?":
+    no retrieved sentence need say "TKI" (unlike a follow-up's history, see the next test)."""
+    text = "Porin toinen painopistealue on automaatio ja robotiikka."
+    grp = group(make_chunk(text))
+    constraints = Constraints(names=("tki",), loose=frozenset({"name:tki"}))
+    scored = score_sentences(
+        np.array([1, 0, 0, 0], np.float32), [], constraints, HEADS, [grp], {}, EvidenceConfig()
+    )
+    assert scored[0].missing == ("name:tki",)
+    assert [
+        s.sentence.text for s in select(scored, constraints, [grp], EvidenceConfig()).selected
+    ] == [text]
+    history = replace(constraints, from_history=frozenset({"name:tki"}))
+    assert select(scored, history, [grp], EvidenceConfig()).best is None
 
 
 def test_an_everyday_synonym_is_read_as_the_documents_word_without_its_parts() -> None:

@@ -32,6 +32,13 @@ _RELATIVE = re.compile(
     r"(?P<head>[\wåäöÅÄÖ-]+),\s+(?:jo(?:ta|nka|ita|iden|ka|tka|ssa|issa|sta|ista|hon|ihin|lla|"
     r"illa|lle|ille|lta|ilta|ksi|iksi))\s+[^?,;]+"
 )
+# "niihin, jotka voivat toteuttaa hankkeita": a pronoun head describes no one thing to look up
+_PRONOUN_HEAD = re.compile(
+    r"^(?:se|sen|sitä|siinä|siihen|siitä|sille|sillä|siltä|ne|niiden|niitä|niissä|niihin|niistä|"
+    r"niille|niillä|niiltä|tämä|tämän|tätä|tässä|tähän|tästä|nämä|näiden|näitä|näissä|näihin|"
+    r"näistä|kaikki|kaikkien|kaikkia|kaikille|ne|those|that|the)$",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ]+")
 _MIN_MAIN_WORDS = 3
 _MAX_NAME_WORDS = 6  # a longer span between two capitalised words is no single name
@@ -48,7 +55,7 @@ class Described:
 def described(text: str) -> Described | None:
     """The relative clause describing a thing, and the question without it (or None)."""
     match = _RELATIVE.search(text)
-    if match is None:
+    if match is None or _PRONOUN_HEAD.match(match.group("head")):
         return None
     main = f"{text[: match.end('head')]}{text[match.end() :]}".strip(" ,")
     main = main if main.endswith("?") else f"{main.rstrip('.!')}?"

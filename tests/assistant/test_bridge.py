@@ -40,6 +40,8 @@ QUESTION = (
         ),
         ("Milloin toinen rahoitushaku oli auki?", None),  # no relative clause
         ("Se, jota haetaan?", None),  # too little left to ask
+        # a pronoun head describes no one thing to look up first
+        ("Kuuluuko oppilaitokset niihin, jotka voi toteuttaa näitä hankkeita?", None),
     ],
 )
 def test_a_relative_clause_is_the_description(text: str, expected: Described | None) -> None:

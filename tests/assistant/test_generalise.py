@@ -266,6 +266,10 @@ def test_a_sentence_without_the_asked_attribute_answers_less() -> None:
     stats = TermStats([["hankkeen", "tavoite", "toteuttaa"], ["hankkeen"], ["pori"]])
     qwords = question_words("Mikä on hankkeen tavoite?", FakeAnalyzer(), stats)
     assert [w.lemma for w in qwords if w.attribute] == ["tavoite"]
+    # the fake analyzer keeps "pyrkii" (the real one reads it as the documents' "tavoite")
+    pyrkii = TermStats([["pyrkii", "hanke"], ["hanke"]])
+    verb = question_words("Mihin hanke pyrkii?", FakeAnalyzer(), pyrkii)
+    assert [w.surface for w in verb if w.attribute] == ["pyrkii"]
     chunk = make_chunk("Hankkeen toteuttaa yritys. Hankkeen tavoite on kasvu.")
     grp = group(chunk)
     sims = [0.95, 0.86]  # the name-heavy sentence is closer to the question

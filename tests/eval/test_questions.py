@@ -1,8 +1,8 @@
 """Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
-held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout7.jsonl`` the next ones
-(each used for development since it was run), and ``holdout8.jsonl`` the untouched final check.
+held-out sets (now used for diagnosis), and ``holdout3.jsonl`` to ``holdout8.jsonl`` the next
+ones (each run once blind, then used for development).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """

@@ -114,6 +114,28 @@ def scored_for(
     return scored, groups
 
 
+QVEC = np.array([1, 0, 0, 0], np.float32)
+
+
+def with_sims(chunk: Chunk, sims: list[float]) -> ChunkSentences:
+    """The chunk's sentences with vectors at cosine ``sims`` to :data:`QVEC`."""
+    grp = group(chunk)
+    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
+    return type(grp)(grp.chunk, grp.sentences, vectors)
+
+
+def quoted_from(
+    groups: list[ChunkSentences],
+    constraints: Constraints | None = None,
+    qwords: list[QWord] | None = None,
+) -> tuple[list[Scored], list[str]]:
+    """The scored candidates of ``groups`` and the sentences an answer quotes from them."""
+    constraints = constraints or Constraints()
+    config = EvidenceConfig()
+    scored = score_sentences(QVEC, qwords or [], constraints, HEADS, groups, {}, config)
+    return scored, [s.sentence.text for s in select(scored, constraints, groups, config).selected]
+
+
 def test_requirements_only_the_history_gives_are_met_by_the_passage_or_relaxed() -> None:
     q = contextualise("Kenelle siitä voi soittaa?", ["Milloin toinen rahoitushaku oli auki?"])
     constraints = extract(q, HEADS)
@@ -203,15 +225,7 @@ def test_a_count_word_brings_the_next_sentence() -> None:
         "Ohjelman rahoitus on 1,9 miljardia euroa. Ohjelmaa rahoitetaan kolmesta rahastosta. "
         "Rahastot ovat EAKR, ESR+ ja JTF. Ohjelmassa on viisi toimintalinjaa."
     )
-    grp = group(chunk)
-    sims = [0.90, 0.89, 0.70, 0.60]
-    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
-    grp = type(grp)(grp.chunk, grp.sentences, vectors)
-    config = EvidenceConfig()
-    scored = score_sentences(
-        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, [grp], {}, config
-    )
-    quoted = [s.sentence.text for s in select(scored, Constraints(), [grp], config).selected]
+    _, quoted = quoted_from([with_sims(chunk, [0.90, 0.89, 0.70, 0.60])])
     assert quoted[-2:] == [
         "Ohjelmaa rahoitetaan kolmesta rahastosta.",
         "Rahastot ovat EAKR, ESR+ ja JTF.",
@@ -225,15 +239,7 @@ def test_an_announced_count_brings_as_many_sentences_naming_the_counted_thing() 
         "teknologiametallit. Toinen painopistealue on robotiikka. Painopistealueet valittiin "
         "yhdessä. Sopimus on voimassa."
     )
-    grp = group(chunk)
-    sims = [0.90, 0.70, 0.69, 0.68, 0.60]
-    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
-    grp = type(grp)(grp.chunk, grp.sentences, vectors)
-    config = EvidenceConfig()
-    scored = score_sentences(
-        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, [grp], {}, config
-    )
-    quoted = [s.sentence.text for s in select(scored, Constraints(), [grp], config).selected]
+    _, quoted = quoted_from([with_sims(chunk, [0.90, 0.70, 0.69, 0.68, 0.60])])
     assert quoted[:3] == [
         "Porin sopimuksessa on kaksi painopistealuetta.",
         "Ensimmäinen painopistealue on teknologiametallit.",
@@ -248,16 +254,7 @@ def test_an_announced_item_quoted_from_another_passage_still_counts() -> None:
         "teknologiametallit. Toinen painopistealue on robotiikka."
     )
     first, other = make_chunk(text), make_chunk(text.split(". ", 1)[1], chunk_id="c2")
-    groups = []
-    for chunk, sims in ((first, [0.90, 0.60, 0.55]), (other, [0.89, 0.50])):
-        grp = group(chunk)
-        vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
-        groups.append(type(grp)(grp.chunk, grp.sentences, vectors))
-    config = EvidenceConfig()
-    scored = score_sentences(
-        np.array([1, 0, 0, 0], np.float32), [], Constraints(), HEADS, groups, {}, config
-    )
-    quoted = [s.sentence.text for s in select(scored, Constraints(), groups, config).selected]
+    _, quoted = quoted_from([with_sims(first, [0.90, 0.60, 0.55]), with_sims(other, [0.89, 0.50])])
     assert quoted.count("Ensimmäinen painopistealue on teknologiametallit.") == 1
     assert "Toinen painopistealue on robotiikka." in quoted
 
@@ -271,19 +268,8 @@ def test_a_sentence_without_the_asked_attribute_answers_less() -> None:
     verb = question_words("Mihin hanke pyrkii?", FakeAnalyzer(), pyrkii)
     assert [w.surface for w in verb if w.attribute] == ["pyrkii"]
     chunk = make_chunk("Hankkeen toteuttaa yritys. Hankkeen tavoite on kasvu.")
-    grp = group(chunk)
-    sims = [0.95, 0.86]  # the name-heavy sentence is closer to the question
-    vectors = np.array([[s, (1 - s * s) ** 0.5, 0, 0] for s in sims], np.float32)
-    grp = type(grp)(grp.chunk, grp.sentences, vectors)
-    scored = score_sentences(
-        np.array([1, 0, 0, 0], np.float32),
-        qwords,
-        Constraints(),
-        HEADS,
-        [grp],
-        {},
-        EvidenceConfig(),
-    )
+    # the name-heavy sentence is closer to the question
+    scored, _ = quoted_from([with_sims(chunk, [0.95, 0.86])], qwords=qwords)
     assert scored[0].sentence.text == "Hankkeen tavoite on kasvu."
 
 
@@ -362,15 +348,10 @@ def test_a_name_only_the_context_gives_never_blocks_the_answer() -> None:
     """ "... miettii TKI-hanketta oppilaitoksen kanssa. Osuuko robotiikka painopistealueisiin?":
     no retrieved sentence need say "TKI" (unlike a follow-up's history, see the next test)."""
     text = "Porin toinen painopistealue on automaatio ja robotiikka."
-    grp = group(make_chunk(text))
+    grp = with_sims(make_chunk(text), [0.9])
     constraints = Constraints(names=("tki",), loose=frozenset({"name:tki"}))
-    scored = score_sentences(
-        np.array([1, 0, 0, 0], np.float32), [], constraints, HEADS, [grp], {}, EvidenceConfig()
-    )
-    assert scored[0].missing == ("name:tki",)
-    assert [
-        s.sentence.text for s in select(scored, constraints, [grp], EvidenceConfig()).selected
-    ] == [text]
+    scored, quoted = quoted_from([grp], constraints)
+    assert scored[0].missing == ("name:tki",) and quoted == [text]
     history = replace(constraints, from_history=frozenset({"name:tki"}))
     assert select(scored, history, [grp], EvidenceConfig()).best is None
 

@@ -202,7 +202,7 @@ class Engine:
         """
 
         def of(text: str) -> list[QWord]:
-            wording = text if question.language == "fi" else to_finnish(text)
+            wording = text if question.language == "fi" else to_finnish(text, question.language)
             return question_words(wording, self.analyzer, state.stats)
 
         if question.followup and question.text in question.focus:
@@ -224,7 +224,7 @@ class Engine:
         """Retrieve passages for the question and choose the sentences that answer it."""
         query = question.query
         if question.language != "fi":  # the documents' own Finnish words help BM25
-            query = f"{query} {to_finnish(query)}".strip()
+            query = f"{query} {to_finnish(query, question.language)}".strip()
         found = list(hits) if hits is not None else self.search(index, query, k, filters)
         state = self.state(index)
         groups = self.bank.get([h.chunk for h in found])

@@ -3,14 +3,17 @@
 Cross-lingual retrieval works through the multilingual e5 model, but choosing the answer
 sentence also counts shared words. For an English or Swedish question the words are first
 mapped to the Finnish terms the documents use ("focus areas" -> painopistealue), so that word
-coverage helps there too. Keys are word prefixes (lowercase); unknown words are skipped.
+coverage helps there too. Keys are word prefixes (lowercase), one glossary per language (an
+English key must not read a Swedish word: "job" is no "jobbar"); unknown words are skipped.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.question import words
 
-GLOSSARY: dict[str, tuple[str, ...]] = {
+ENGLISH: dict[str, tuple[str, ...]] = {
     # English
     "agreement": ("sopimus",),
     "ecosystem": ("ekosysteemi",),
@@ -163,6 +166,8 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "invest": ("investointi",),
     "pioneer": ("edelläkävijyys",),
     "forerunner": ("edelläkävijyys",),
+}
+SWEDISH: dict[str, tuple[str, ...]] = {
     # Swedish
     "avtal": ("sopimus",),
     "ekosystem": ("ekosysteemi",),
@@ -272,14 +277,34 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "ansökningar": ("hakemus",),
     "kretslopp": ("kiertotalous",),
 }
-_KEYS = sorted(GLOSSARY, key=len, reverse=True)
+GLOSSARY = {"en": ENGLISH, "sv": SWEDISH}
+_KEYS = {lang: sorted(words, key=len, reverse=True) for lang, words in GLOSSARY.items()}
 
 
-def to_finnish(text: str) -> str:
-    """The Finnish document terms an English or Swedish question's words stand for."""
+# sentence ends and lead-ins ("Jag jobbar på ett företag – vilka ...?"), kept so that the
+# Finnish terms of a context sentence stay context (see assistant.context)
+_SEPARATOR = re.compile(
+    r"(\s[–—]\s(?=(?:who|what|when|where|which|how|vem|vad|när|var|vilka|vilken|vilket|hur)\b)"
+    r"|[.?!:;]+)",
+    re.IGNORECASE,
+)
+
+
+def to_finnish(text: str, language: str) -> str:
+    """The Finnish document terms an English or Swedish question's words stand for, with its
+    sentence ends and lead-ins (a dash before the question becomes ":")."""
+    glossary, keys = GLOSSARY.get(language, {}), _KEYS.get(language, [])
     out: list[str] = []
-    for word in words(text):
-        key = next((k for k in _KEYS if word.startswith(k)), None)
-        if key is not None:
-            out.extend(GLOSSARY[key])
-    return " ".join(dict.fromkeys(out))
+    seen: set[str] = set()
+    for i, piece in enumerate(_SEPARATOR.split(text)):
+        if i % 2:  # a separator (split keeps them at the odd places)
+            if out:
+                out[-1] += ":" if piece.strip() in ("–", "—") else piece
+            continue
+        for word in words(piece):
+            key = next((k for k in keys if word.startswith(k)), None)
+            for term in glossary.get(key, ()) if key else ():
+                if term not in seen:
+                    seen.add(term)
+                    out.append(term)
+    return " ".join(out)

@@ -8,32 +8,46 @@ from assistant.glossary import GLOSSARY, to_finnish
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    ("question", "language", "expected"),
     [
-        ("Which two themes does the agreement focus on?", {"painopistealue", "sopimus"}),
-        ("Vilka två branscher satsar Björneborg på?", {"ala", "painopistealue", "Pori"}),
-        ("Who leads the steering group?", {"johtoryhmä"}),
-        ("Can universities and companies apply?", {"korkeakoulu", "yritys", "haku"}),
-        ("När stängde ansökningsomgången?", {"päättyä", "haku"}),
-        ("What did the first call emphasise?", {"ensimmäinen", "haku", "painotus"}),
+        ("Which two themes does the agreement focus on?", "en", {"painopistealue", "sopimus"}),
+        ("Vilka två branscher satsar Björneborg på?", "sv", {"ala", "painopistealue", "Pori"}),
+        ("Who leads the steering group?", "en", {"johtoryhmä"}),
+        ("Can universities and companies apply?", "en", {"korkeakoulu", "yritys", "haku"}),
+        ("När stängde ansökningsomgången?", "sv", {"päättyä", "haku"}),
+        ("What did the first call emphasise?", "en", {"ensimmäinen", "haku", "painotus"}),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(
-    question: str, expected: set[str]
+    question: str, language: str, expected: set[str]
 ) -> None:
-    assert expected <= set(to_finnish(question).split())
+    assert expected <= set(to_finnish(question, language).rstrip("?").split())
+
+
+def test_each_language_has_its_own_glossary() -> None:
+    # the English "job" must not read the Swedish "jobbar" ("works")
+    assert "työpaikka" not in to_finnish("Jag jobbar på ett företag.", "sv")
+    assert "työpaikka" in to_finnish("How many jobs are there?", "en")
+    assert to_finnish("Vad är målet?", "fi") == ""  # no glossary for Finnish
+
+
+def test_sentence_ends_and_a_lead_in_dash_are_kept() -> None:
+    text = "Jag jobbar på ett företag i Björneborg – vilka teman har avtalet?"
+    assert to_finnish(text, "sv") == "yritys Pori: painopistealue sopimus?"
 
 
 def test_unknown_words_are_skipped_and_terms_are_not_repeated() -> None:
-    assert to_finnish("zebra quokka") == ""
-    assert to_finnish("project projects projekt").split() == ["hanke"]
+    assert to_finnish("zebra quokka", "en") == ""
+    assert to_finnish("project projects", "en").split() == ["hanke"]
 
 
 def test_money_words_do_not_claim_an_amount_in_euros() -> None:
     # "how much money" asks for an amount; the word itself must not make any euro sentence match
-    assert "euro" not in to_finnish("How much money does the city spend? Hur mycket pengar?")
+    assert "euro" not in to_finnish("How much money does the city spend?", "en")
+    assert "euro" not in to_finnish("Hur mycket pengar satsar staden?", "sv")
 
 
 def test_every_entry_maps_to_finnish_terms() -> None:
-    for key, terms in GLOSSARY.items():
-        assert key == key.lower() and terms, key
+    for language, glossary in GLOSSARY.items():
+        for key, terms in glossary.items():
+            assert key == key.lower() and terms, (language, key)

@@ -186,12 +186,10 @@ def select(
         # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about
         # the second call needs a phone number, not one more mention of "toinen"
         # ... but only a thing the passages do mention: after "Milloin kolmas haku avautuu?" no
-        # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss;
-        # the same for what only a long question's context sentences give ("Suunnittelemme
-        # hanketta SAMKin kanssa. Mihin numeroon voi soittaa?")
+        # sentence meets "kolmas", and "Paljonko siinä oli rahaa?" must stay a near miss
         # ... and never a sentence that names another one ("Ensimmäisen haun hakemuksista ...")
-        # (what only the context sentences give is soft in any case: "... miettii TKI-hanketta
-        # oppilaitoksen kanssa. Osuuko robotiikka painopistealueisiin?")
+        # What only a long question's context sentences give is background and always soft
+        # ("Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?").
         soft = {
             m
             for m in constraints.loose

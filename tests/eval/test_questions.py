@@ -1,8 +1,9 @@
 """Checks of the question sets ``eval/questions/*.jsonl`` against the demo corpus.
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
-held-out sets (now used for diagnosis), and ``holdout3.jsonl`` to ``holdout8.jsonl`` the next
-ones (each run once blind, then used for development).
+held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl`` the next ones
+(each run once blind, then used for development), and ``holdout9.jsonl`` the untouched final
+check.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -25,8 +26,9 @@ DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
 HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl"
 HOLDOUT6 = "holdout6.jsonl"
 HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
+HOLDOUT9 = "holdout9.jsonl"
 # in the order they were written, after demo
-HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8]
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9]
 # file -> the letter its ids start with
 ID_PREFIX = {
     DEMO: "q",
@@ -38,6 +40,7 @@ ID_PREFIX = {
     HOLDOUT6: "r",
     HOLDOUT7: "s",
     HOLDOUT8: "t",
+    HOLDOUT9: "u",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -68,7 +71,7 @@ def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
     ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``,
-    ``n``, ``p``, ``r``, ``s``, ``t``).
+    ``n``, ``p``, ``r``, ``s``, ``t``, ``u``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -261,6 +264,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "r900"}, "r") == []
     assert shape_problems({**GOOD, "id": "s900"}, "s") == []
     assert shape_problems({**GOOD, "id": "t900"}, "t") == []
+    assert shape_problems({**GOOD, "id": "u900"}, "u") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

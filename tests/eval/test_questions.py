@@ -2,8 +2,8 @@
 
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
 held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl`` the next ones
-(each run once blind, then used for development), and ``holdout9.jsonl`` the untouched final
-check.
+(each run once blind, then used for development), and ``holdout9.jsonl`` and ``holdout10.jsonl``
+the last blind checks (each run once at 05d1db5).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -26,9 +26,20 @@ DEMO, HOLDOUT, HOLDOUT2 = "demo.jsonl", "holdout.jsonl", "holdout2.jsonl"
 HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl"
 HOLDOUT6 = "holdout6.jsonl"
 HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
-HOLDOUT9 = "holdout9.jsonl"
+HOLDOUT9, HOLDOUT10 = "holdout9.jsonl", "holdout10.jsonl"
 # in the order they were written, after demo
-HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9]
+HELD_OUT = [
+    HOLDOUT,
+    HOLDOUT2,
+    HOLDOUT3,
+    HOLDOUT4,
+    HOLDOUT5,
+    HOLDOUT6,
+    HOLDOUT7,
+    HOLDOUT8,
+    HOLDOUT9,
+    HOLDOUT10,
+]
 # file -> the letter its ids start with
 ID_PREFIX = {
     DEMO: "q",
@@ -41,6 +52,7 @@ ID_PREFIX = {
     HOLDOUT7: "s",
     HOLDOUT8: "t",
     HOLDOUT9: "u",
+    HOLDOUT10: "v",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -71,7 +83,7 @@ def shape_problems(item: dict[str, Any], prefix: str = "q") -> list[str]:
     """Problems with one item's fields and their types, as readable messages.
 
     ``prefix`` is the letter the set's ids start with (``ID_PREFIX``: ``q``, ``h``, ``k``, ``m``,
-    ``n``, ``p``, ``r``, ``s``, ``t``, ``u``).
+    ``n``, ``p``, ``r``, ``s``, ``t``, ``u``, ``v``).
     """
     problems = []
     if set(item) != FIELDS:
@@ -265,6 +277,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "s900"}, "s") == []
     assert shape_problems({**GOOD, "id": "t900"}, "t") == []
     assert shape_problems({**GOOD, "id": "u900"}, "u") == []
+    assert shape_problems({**GOOD, "id": "v900"}, "v") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

@@ -118,5 +118,4 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     answer = ask(replace(question, text=asked, query=asked, focus=asked))
     if answer.verdict.refuse:
         return None
-    only_best = replace(bridge.gathered.evidence, selected=(best,))
-    return [replace(bridge, gathered=replace(bridge.gathered, evidence=only_best)), answer]
+    return [bridge.quoting_best(), answer]

@@ -109,5 +109,4 @@ def premise(text: str) -> str:
         for p in _pieces(context)
         if not _INTRODUCTION.match(p) and not _NO_PREMISE.search(p)
     ]
-    statement = " ".join(p for p in kept if len(p.split()) >= _MIN_PREMISE_WORDS)
-    return statement
+    return " ".join(p for p in kept if len(p.split()) >= _MIN_PREMISE_WORDS)

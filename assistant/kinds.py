@@ -2,10 +2,10 @@
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
 number, a web address, a postal address, a location (a street address), a list of cities and a
-named person. A
-question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?" one with an
-amount of money; "Kuka on haun yhteyshenkilö?" one that names a person. A person is asked for only with words that mean one (a contact person, a title, whose
-name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
+named person. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa
+...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names a person. A
+person is asked for only with words that mean one (a contact person, a title, whose name, who
+signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ COUNT_PHRASE = (
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
-        r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
+        r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
+        r"\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
@@ -100,11 +101,10 @@ _FRAMES = {
     "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
     "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
 }
+_PHONE = r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # contact details whose digits are no count
-_CONTACTS = re.compile(
-    r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358[\d\s-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
-    r"https?://\S+"
-)
+_CONTACTS = re.compile(rf"{_PHONE}|\+358[\d\s-]+|{_EMAIL}|https?://\S+")
 _MONTHS = (
     r"tammikuu|helmikuu|maaliskuu|huhtikuu|toukokuu|kesäkuu|heinäkuu|elokuu|syyskuu|"
     r"lokakuu|marraskuu|joulukuu"
@@ -159,8 +159,8 @@ _HAS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "time": re.compile(r"\bklo\b|\bkello\s+\d|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
-    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    "phone": re.compile(r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b|\+358"),
+    "email": re.compile(_EMAIL),
+    "phone": re.compile(rf"{_PHONE}|\+358"),
     "url": re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:fi|eu|com|org)\b", re.IGNORECASE),
     # a street address or postal code, or a web address ("Mistä osoitteesta löydän sivut?")
     "address": re.compile(

@@ -243,8 +243,7 @@ class Assistant:
         best = part.gathered.evidence.best
         if part.verdict.refuse or best is None or best.coverage < self.refusal_config.premise:
             return None
-        only_best = replace(part.gathered.evidence, selected=(best,))
-        return replace(part, gathered=replace(part.gathered, evidence=only_best))
+        return part.quoting_best()
 
     def _refusal(self, question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
         suggestions = tuple(hits[:SUGGESTIONS])

@@ -104,7 +104,8 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
 # "Mikä on Kasvun ekosysteemi -hankkeen tavoite?": the last word names what is asked
 # and "Mihin Kasvun ekosysteemi -hanke pyrkii?" its verb ("pyrkiä" reads as "tavoite")
 _ASKS_ATTRIBUTE = re.compile(
-    r"^\s*(?:(?:mikä|mitkä|mitä)\s+(?:on|oli|ovat|olivat)|mihin)\b.*\s(?P<last>[\wåäö-]+)\s*\?\s*$",
+    r"^\s*(?:(?:mikä|mitkä|mitä)\s+(?:on|oli|ovat|olivat)|mihin)\b"
+    r".*\s(?P<last>[\wåäö-]+)\s*\?\s*$",
     re.IGNORECASE,
 )
 

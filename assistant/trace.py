@@ -3,7 +3,7 @@ tests and logs)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.constraints import Constraints
 from assistant.engine import Gathered
@@ -19,6 +19,13 @@ class Part:
     question: Question
     gathered: Gathered
     verdict: Verdict
+
+    def quoting_best(self) -> Part:
+        """The part quoting only its best sentence (a bridge or a premise: one sentence is the
+        link, the answer comes from another part)."""
+        evidence = self.gathered.evidence
+        only_best = replace(evidence, selected=(evidence.best,) if evidence.best else ())
+        return replace(self, gathered=replace(self.gathered, evidence=only_best))
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,8 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä
-        hei moi moikka terve kysyä kautta tulla mites mist mis mihi mil millon miks mitäs mikäs juttu homma
+        hei moi moikka terve kysyä kautta tulla juttu homma
+        mites mist mis mihi mil millon miks mitäs mikäs
         """
     )
     | PRONOUNS

@@ -36,9 +36,10 @@ def typed_answer(best: Scored, constraints: Constraints) -> bool:
     """The sentence gives the asked kind of answer for the thing the question identifies."""
     identified = bool(constraints.ordinals or constraints.numbers or constraints.names)
     kinds = constraints.kinds
-    if "person" in kinds:
-        # a person is tied to the thing asked by a role ("Satakuntaliiton yhteyshenkilö"), which
-        # only words state: the sentence must cover them like any other answer
+    if kinds & {"person", "activity"}:
+        # a person is tied to the thing asked by a role ("Satakuntaliiton yhteyshenkilö"), and
+        # what a project does by its name, which only words state: the sentence must cover them
+        # like any other answer
         return False
     return identified and bool(kinds) and kinds <= best.sentence.kinds and best.eligible
 

@@ -1,11 +1,11 @@
 """Answer kinds: what a question asks for, and how a sentence shows it has it.
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
-number, a web address, a postal address, a location (a street address), a list of cities and a
-named person. A question asking "Milloin ...?" needs a sentence with a date; "Paljonko rahaa
-...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that names a person. A
-person is asked for only with words that mean one (a contact person, a title, whose name, who
-signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
+number, a web address, a postal address, a location (a street address), a list of cities, a
+named person and what a project does. A question asking "Milloin ...?" needs a sentence with a
+date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that
+names a person. A person is asked for only with words that mean one (a contact person, a title,
+whose name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
-        r"\bunder vilken tid\b|\bmillä aikavälillä\b",
+        r"\bunder vilken tid\b|\bmillä aikavälillä\b|\bminä kuukautena\b|\bmissä kuussa\b|"
+        r"\bmihin kuukauteen\b|\bwhich month\b|\bvilken månad\b",
         re.IGNORECASE,
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
@@ -38,7 +39,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "money": re.compile(
-        r"(?:kuinka paljon|paljonko|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|how much|"
+        r"(?:kuinka paljon|paljonko|^paljon\b|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|"
+        r"how much|"
         r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|määrärah|summ|"
         r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|\bhur mycket kostar|"
         r"\bmitä varoja\b|"
@@ -61,7 +63,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     # "kuinka paljon työpaikkoja / EU-rahoitusta": a count or an amount of money
-    "amount": re.compile(r"\bkuinka paljon\b|\bpaljonko\b", re.IGNORECASE),
+    # ("paljon sitä rahaa oli?": a colloquial question may drop the "-ko")
+    "amount": re.compile(r"\bkuinka paljon\b|\bpaljonko\b|^paljon\b", re.IGNORECASE),
     "time": re.compile(
         r"\bmihin aikaan\b(?!\s+vuo)|\bmonelta(?:ko)?\b|\bkellonaja|\baukioloaj|\bwhat time\b|"
         r"\bopening hours\b|\böppettid|\bvilken tid\b|\bhur dags\b",
@@ -88,6 +91,13 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "cities": re.compile(
         r"\b(?:mitkä|mitä|ketkä|missä|monessako)\s+(?:\w+\s+)?kaupun(?:git|keja|geissa)\b|"
         r"\b(?:which|what) (?:other )?cities\b|\bvilka (?:andra )?städer\b|\bi vilka städer\b",
+        re.IGNORECASE,
+    ),
+    # what a project does ("Mitä SUMEA tekee?", "Mitä KARHU-hankkeessa tehdään?"): a sentence
+    # saying what is developed, studied or aimed at, not only who carries it out
+    "activity": re.compile(
+        r"\bmitä\b[^?.!,]{0,60}\b(?:tekee|tekevät|tehdään)\b|\bwhat does\b[^?.!,]{0,60}\bdo\b|"
+        r"\bvad gör\b",
         re.IGNORECASE,
     ),
     "url": re.compile(
@@ -150,7 +160,12 @@ _HAS: dict[str, re.Pattern[str]] = {
         r"\beuro(?:a|t|n|ja|jen|ssa|sta|lla|ksi|ina|i\w+)?\b",
         re.IGNORECASE,
     ),
-    "rate": re.compile(r"%|prosent", re.IGNORECASE),
+    # a percentage, or a fraction ("noin kuudesosa", "1/6", "puolet")
+    "rate": re.compile(
+        r"%|prosent|\b(?:kolmas|neljäs|viides|kuudes|seitsemäs|kahdeksas|yhdeksäs|kymmenes)osa\w*|"
+        r"\bpuolet\b|(?<![\w/.])[1-9]/\d{1,2}(?![\w/])",
+        re.IGNORECASE,
+    ),
     "count": re.compile(
         # a number, but not a year or the day of a date ("18. lokakuuta")
         r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:\s\d{3})*(?![\d]|[.,]\d)"
@@ -167,6 +182,11 @@ _HAS: dict[str, re.Pattern[str]] = {
         rf"{_STREET}|https?://|\bwww\.|(?<![@\w.])[\w-]+\.(?:fi|eu|com|org)\b(?!@)"
     ),
     "location": re.compile(_STREET),
+    "activity": re.compile(
+        r"\b(?:kehit(?:e|t)\w*|käsittel\w*|tutki\w*|analysoi\w*|edistä\w*|edistetään|selvit\w*|"
+        r"rakenn\w*|luodaan|vahvist\w*|tavoittee\w*|tavoite)\b|\)\s*:\s*[a-zåäö]",
+        re.IGNORECASE,
+    ),
 }
 
 

@@ -20,6 +20,7 @@ from assistant.wordlists import (
     COLLOQUIAL,
     DISCOURSE_WORDS,
     QUESTION_WORDS,
+    SURFACE_SYNONYMS,
     VAGUE_HEADS,
 )
 from ingest.finnish import Analyzer, WordChecker
@@ -64,6 +65,8 @@ class QWord:
 
 
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
+    if surface.lower() in SURFACE_SYNONYMS:
+        return [SURFACE_SYNONYMS[surface.lower()]]
     terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
     if terms and surface.isalpha() and surface.islower():  # "porin" typed in lowercase
         alt = [t for t in analyzer.terms(surface.capitalize()) if t not in QUESTION_WORDS]

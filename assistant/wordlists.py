@@ -105,6 +105,14 @@ COLLOQUIAL = {
     "teemallinen": "temaattinen",
 }
 
+# Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen
+# liikevaihto" (surface forms, looked up before analysis: "vuosi" itself stays "vuosi").
+SURFACE_SYNONYMS = {
+    "vuodessa": "vuotuinen",
+    "vuosittain": "vuotuinen",
+    "vuositasolla": "vuotuinen",
+}
+
 # Compound heads that only say what kind of answer is wanted ("päivämäärä", "vuodenaika",
 # "yhteyshenkilö", "puhelinnumero"): a compound of a known word and one of these asks for a
 # value of that kind about the known thing; it does not name a new concept.
@@ -154,4 +162,13 @@ HEAD_TRANSLATIONS = {
     "projektet": "hanke",
     "axis": "toimintalinja",
     "focus": "painopistealue",
+}
+
+# Common Finnish acronyms the documents write out in full ("bruttokansantuotteesta" for BKT),
+# as word prefixes of the long form (see :meth:`assistant.heads.HeadTerms.use_phrases`, which adds
+# the acronyms the documents define themselves).
+KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "bkt": ("brutto",),
+    "tki": ("tutkimu", "kehit", "innovaa"),
+    "eu": ("euroo", "unioni"),
 }

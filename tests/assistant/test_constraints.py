@@ -65,6 +65,15 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Which cities have an ecosystem agreement?", {"cities"}),
         ("Vilka städer har ett ekosystemavtal med staten?", {"cities"}),
         ("Mikä on Porin kaupungin rooli?", set()),
+        # a colloquial question may drop the "-ko" of "paljonko"
+        ("paljon sitä rahaa oli jaossa ekassa haussa?", {"money"}),
+        ("paljon niitä hakemuksia tuli?", {"amount"}),
+        ("Minä kuukautena hanke loppuu?", {"date"}),
+        # what a project does: a sentence saying what it develops or studies
+        ("Entä mitä SUMEA tekee?", {"activity"}),
+        ("Mitä KARHU-hankkeessa tehdään?", {"activity"}),
+        ("What does the SUMEA project do?", {"activity"}),
+        ("Mitä hakijan pitää tehdä?", set()),  # what to do, not what a project does
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -99,6 +108,13 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Mukana ovat Helsinki, Espoo ja Pori.", {"cities"}),
         ("Lappeenrannan sopimukseen kuuluu myös Imatra.", {"cities"}),
         ("Porin kaupunki on sopimuksen osapuoli.", set()),  # one city is no list
+        # a fraction is a rate too; a web address's slashes are no fraction
+        ("Päästöt ovat noin kuudesosa Aasian päästöistä.", {"rate", "count", "amount"}),
+        ("Päästöt ovat noin 1/6 vertailukelpoisesta.", {"rate", "count", "amount"}),
+        ("Sopimus: https://tem.fi/documents/1410877/0/Pori.pdf", {"url", "address"}),
+        ("SUMEA-hankkeessa kehitetään sulan metallin analyysimenetelmiä.", {"activity"}),
+        ("- SUMEA (SAMK): sulan metallin analyysimenetelmät", {"activity"}),
+        ("SUMEA-hankkeen toteuttaa Satakunnan ammattikorkeakoulu (SAMK).", set()),
     ],
 )
 def test_kinds_present(sentence: str, kinds: set[str]) -> None:
@@ -231,11 +247,45 @@ def test_a_name_may_be_misspelt_once(name: str, met: bool) -> None:
 def test_an_acronym_the_documents_define_is_met_by_its_long_form() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})
     heads.use_phrases(["Sopimus on Porin kaupungin ja työ- ja elinkeinoministeriön (TEM) välinen."])
-    assert heads.aliases == {"tem": ("työ", "elink")}
+    assert heads.aliases["tem"] == ("työ", "elink")
     tem = Constraints(names=("tem",))
     sentence = "Työ- ja elinkeinoministeriön mukaan sopimuksilla edistetään viittä asiaa."
     assert violations(sentence, "", "", tem, heads) == []
     assert violations("Sopimuksilla edistetään viittä asiaa.", "", "", tem, heads) == ["name:tem"]
+
+
+def test_a_common_acronym_is_met_by_its_long_form() -> None:
+    # BKT is not defined in the documents, which write "bruttokansantuote" out in full
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})
+    heads.use_phrases([])
+    bkt = Constraints(names=("bkt",))
+    sentence = "Tavoite on 4 prosenttia bruttokansantuotteesta vuoteen 2030 mennessä."
+    assert violations(sentence, "", "", bkt, heads) == []
+    assert violations("Tavoite on 4 prosenttia.", "", "", bkt, heads) == ["name:bkt"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "missing"),
+    [
+        # "ekassa haussa kesällä 2022": the sentence names the first call, its passage the year
+        ("Ensimmäisessä haussa oli 0,9 miljoonaa euroa.", "Ensimmäinen haku oli kesällä 2022.", []),
+        # a sentence about another call does not borrow the year
+        (
+            "Toisessa haussa oli 2 miljoonaa euroa.",
+            "Ensimmäinen haku oli kesällä 2022.",
+            ["ordinal:ensimmäinen", "number:2022"],
+        ),
+        # a year the passage does not give stays missing
+        ("Ensimmäisessä haussa oli 0,9 miljoonaa euroa.", "Haku oli auki.", ["number:2022"]),
+    ],
+)
+def test_a_year_next_to_an_ordinal_may_come_from_the_passage(
+    sentence: str, passage: str, missing: list[str]
+) -> None:
+    first = Constraints(
+        ordinals=(OrdinalPhrase("ensimmäinen", frozenset({"haku"})),), numbers=("2022",)
+    )
+    assert violations(sentence, "", "", first, HEADS, passage) == missing
 
 
 @pytest.mark.parametrize(

@@ -206,6 +206,14 @@ def test_a_person_is_never_a_typed_answer() -> None:
     assert not typed_answer(scored(named, {"haku"}), person)
 
 
+def test_what_a_project_does_is_never_a_typed_answer() -> None:
+    # "Mitä Reboot Satakunta -hankkeessa tehdään?" is not answered by what another project does
+    # because its name is in the passage: the sentence's words must cover the question's
+    doing = replace(DATED, kinds=DATED.kinds | {"activity"})
+    asked = Constraints(kinds=frozenset({"activity"}), names=("reboo",))
+    assert not typed_answer(scored(doing, {"haku"}), asked)
+
+
 def test_a_sentence_that_names_no_other_call_is_no_neighbour() -> None:
     # missing "toinen" while naming the first call: a near miss; naming no call at all ("the
     # official notice is published at eura2021.fi"): the thing in general, not a neighbour

@@ -103,6 +103,14 @@ def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
     assert word.known
 
 
+def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:
+    # "liikevaihto vuodessa" is the documents' "vuotuinen liikevaihto"; "vuosi" stays itself
+    stats = TermStats([["vuotuinen", "liikevaihto"], ["vuosi", "tavoite"]])
+    words = question_words("liikevaihto vuodessa", FakeAnalyzer(), stats)
+    assert [w.lemma for w in words] == ["liikevaihto", "vuotuinen"]
+    assert [w.lemma for w in question_words("vuosi", FakeAnalyzer(), stats)] == ["vuosi"]
+
+
 @pytest.mark.parametrize("framing", ["asti", "saakka", "mennessä"])
 def test_time_postpositions_are_question_words(framing: str) -> None:
     words = question_words(f"Mihin {framing} haku on auki?", FakeAnalyzer(), STATS)

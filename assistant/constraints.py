@@ -83,7 +83,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # a follow-up asks for its own kind of answer ("Mitä siinä painotettiin?" after "Milloin ...?"),
     # unless it was rewritten from the earlier question ("Entä ensimmäinen?")
     rewritten = question.text not in question.focus
-    kinds = asked_kinds(question.text) or (
+    # the asker's introduction asks for nothing ("Olen robotiikkayrityksen kehitysjohtaja.")
+    kinds = asked_kinds(without_introductions(question.text)) or (
         asked_kinds(question.focus) if rewritten else frozenset()
     )
     focus = question.focus

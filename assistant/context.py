@@ -26,10 +26,12 @@ _REPORTING = (
     r"(?:ei(?:vät)? tiedä|halua(?:a|vat|isi|isivat) tietää|kysy(?:y|i|vät|ttiin)|miettii|pohtii|"
     r"ihmettelee|tiedustel(?:ee|i))"
 )
+# a yes/no question verb ("voidaanko", "onks", "saako"): after a comma, the question starts
+_YES_NO = r"[^\W\d_]{2,}(?:ko|kö|ks)\b"
 # a statement before a dash ("Porin EAKR-rahoitus on ... rahaa – kuinka suuri osa ...?")
 _STATED = r"\b(?:on|oli|ovat|olivat|ole)\b[^–—?]*"
 _LEAD_IN = re.compile(
-    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b)|\b{_REPORTING}(?P<reported>\s+)(?={_ASKING_WORD}\b)|"
+    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|\b{_REPORTING}(?P<reported>\s+)(?={_ASKING_WORD}\b)|"
     rf"{_STATED}(?P<dash>\s+[–—]\s+)(?={_ASKING_WORD}\b)",
     re.IGNORECASE,
 )

@@ -122,11 +122,21 @@ def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:
     return [replace(w, attribute=True) if w.surface == last and w.known else w for w in words]
 
 
+# a light verb that is content in a fixed phrase: "tulla voimaan" is what "tulee voimaan, kun
+# ..." answers ("tulla" alone is no content word)
+_PHRASE_VERB = re.compile(r"\b(tul\w*)\s+(?:\w+\s+){0,2}voimaan\b", re.IGNORECASE)
+
+
 def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
+    phrase_verbs = {m.group(1).lower() for m in _PHRASE_VERB.finditer(text)}
     for surface in _TOKEN.findall(text):
-        terms = _terms(surface, analyzer, stats)
-        if not terms or surface.lower() in QUESTION_WORDS:
+        if surface.lower() in phrase_verbs:
+            terms = list(analyzer.terms(surface))
+        else:
+            terms = _terms(surface, analyzer, stats)
+        framing = surface.lower() in QUESTION_WORDS and surface.lower() not in phrase_verbs
+        if not terms or framing:
             continue
         lemma, parts = terms[0], tuple(terms[1:])
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's

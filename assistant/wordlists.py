@@ -102,6 +102,7 @@ COLLOQUIAL = {
     "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
     "teema": "temaattinen",
+    "koulu": "oppilaitos",
     "teemallinen": "temaattinen",
 }
 

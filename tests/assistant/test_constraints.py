@@ -254,6 +254,16 @@ def test_an_acronym_the_documents_define_is_met_by_its_long_form() -> None:
     assert violations("Sopimuksilla edistetään viittä asiaa.", "", "", tem, heads) == ["name:tem"]
 
 
+def test_the_askers_introduction_asks_for_no_kind() -> None:
+    # "kehitysjohtaja" introduces the asker; it does not ask for a person
+    question = contextualise(
+        "Olen robotiikkayrityksen kehitysjohtaja. Onko robotiikka Porin painopisteissä?"
+    )
+    assert extract(question, HEADS).kinds == frozenset()
+    asked = contextualise("Kuka on Porin kaupunginjohtaja?")
+    assert extract(asked, HEADS).kinds == {"person"}
+
+
 def test_a_common_acronym_is_met_by_its_long_form() -> None:
     # BKT is not defined in the documents, which write "bruttokansantuote" out in full
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})

@@ -103,6 +103,23 @@ def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
     assert word.known
 
 
+def test_tulla_is_content_only_in_tulla_voimaan() -> None:
+    # "Tuleeko sopimus voimaan ...?" is answered by "... tulee voimaan, kun ..."
+    stats = TermStats([["tulla", "voima", "sopimus"], ["sopimus"]])
+    # the fake analyzer does not inflect: the words are given as the lemmas the real one gives
+    asked = question_words("tulla sopimus voima", FakeAnalyzer(), stats)
+    assert {w.surface for w in asked} == {"sopimus", "voima"}  # no "voimaan": no phrase
+    asked = question_words("tulla sopimus voimaan", FakeAnalyzer(), stats)
+    assert {w.surface for w in asked} >= {"tulla", "sopimus"}
+    plain = question_words("mist se sopimus tulla", FakeAnalyzer(), stats)
+    assert {w.surface for w in plain} == {"sopimus"}
+
+
+def test_an_everyday_word_reads_as_the_documents_word() -> None:
+    stats = TermStats([["oppilaitos", "kehittäjäorganisaatio"], ["hanke"]])
+    assert [w.lemma for w in question_words("koulu", FakeAnalyzer(), stats)] == ["oppilaitos"]
+
+
 def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:
     # "liikevaihto vuodessa" is the documents' "vuotuinen liikevaihto"; "vuosi" stays itself
     stats = TermStats([["vuotuinen", "liikevaihto"], ["vuosi", "tavoite"]])
@@ -152,6 +169,12 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ),
         # a topic before a dash says what "se" is: no statement, no lead-in
         ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
+        # a comma before a yes/no question verb
+        (
+            "meil on pieni konepaja ulvilassa, voidaanko me olla hankkeen toteuttajana?",
+            "voidaanko me olla hankkeen toteuttajana?",
+            "meil on pieni konepaja ulvilassa,",
+        ),
     ],
 )
 def test_a_lead_in_before_the_question_is_context(text: str, asked: str, context: str) -> None:

@@ -82,8 +82,13 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     if total <= 0:
         return 0.0
     answered = frozenset().union(*(s.covered for s in evidence.selected))
+    # a person's role must be said even when no passage says it ("Kenen nimi on kaupungin
+    # allekirjoituksena?" is not answered by the contact person)
+    role = "person" in constraints.kinds
     gap = [
-        w for w in used if is_specific(w) and w.lemma not in answered and w.lemma in evidence.nearby
+        w
+        for w in used
+        if is_specific(w) and w.lemma not in answered and (role or w.lemma in evidence.nearby)
     ]
     return (sum(w.weight for w in gap) + unsaid_weight) / total
 

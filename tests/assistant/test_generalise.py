@@ -366,3 +366,12 @@ def test_an_everyday_synonym_is_read_as_the_documents_word_without_its_parts() -
 def test_a_compound_participle_does_not_count_for_coverage() -> None:
     words = question_words("yhteenlaskettu haku", SplitAnalyzer(), STATS)
     assert [w.lemma for w in words if counted(w)] == ["haku"]
+
+
+def test_a_person_answer_must_say_the_role_even_when_no_passage_does() -> None:
+    """ "Kenen nimi on kaupungin allekirjoituksena?" is no question about the contact person."""
+    asks_person = Constraints(kinds=frozenset({"person"}))
+    asks_count = Constraints(kinds=frozenset({"count"}))
+    evidence = _value_evidence({"työpaikka", "pori"}, set())  # no passage says the rest
+    assert value_gap(evidence, asks_count) == 0.0
+    assert value_gap(evidence, asks_person) == pytest.approx(3.6 / 7.7)

@@ -196,12 +196,15 @@ def _has_ordinal(text: str, phrase: OrdinalPhrase, heads: HeadTerms) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _has_number(text: str, number: str) -> bool:
     pattern = rf"(?<![\d,.]){re.escape(number)}(?![\d]|[,.]\d)"
     if re.search(pattern, text):
         return True
+    if _YEAR.fullmatch(number) and re.search(rf"\b\d{{1,2}}\.\d{{1,2}}\.{number}(?!\d)", text):
+        return True  # the year of a date ("31.12.2023")
     parts = number.split(".")
     if len(parts) == 3 and all(p.isdigit() for p in parts):  # 09.02.2021 == 9.2.2021
         loose = r"0?{}\.0?{}\.{}".format(*(p.lstrip("0") or "0" for p in parts[:2]), parts[2])
@@ -230,13 +233,13 @@ def violations(
         if not _has_ordinal(local, phrase, heads) and not _only_ordinal(local, passage, phrase):
             missing.append(f"ordinal:{phrase.ordinal}")
     everything = f"{title}\n{local}"
-    # a year next to an ordinal only describes the thing the ordinal names ("ekassa haussa
-    # kesällä 2022"): once the sentence names it, the passage around may give the year
-    ordinal_met = bool(constraints.ordinals) and not missing
+    # a year only says when the thing asked about was ("kesän 2022 haussa"): a sentence that
+    # gives no year of its own may take it from the passage around it
+    own_year = _ANY_YEAR.search(sentence) is not None
     for number in constraints.numbers:
         if _has_number(everything, number):
             continue
-        if ordinal_met and _YEAR.fullmatch(number) and passage and _has_number(passage, number):
+        if _YEAR.fullmatch(number) and not own_year and passage and _has_number(passage, number):
             continue
         missing.append(f"number:{number}")
     if constraints.names:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.kinds import COUNT_PHRASE
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
-from assistant.wordlists import HEAD_TRANSLATIONS, KNOWN_ACRONYMS, PRONOUNS
+from assistant.wordlists import HEAD_SYNONYMS, HEAD_TRANSLATIONS, KNOWN_ACRONYMS, PRONOUNS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
@@ -93,6 +93,7 @@ class HeadTerms:
         if word in HEAD_TRANSLATIONS:
             return frozenset({HEAD_TRANSLATIONS[word]})
         out = set(self.analyzer.terms(word))
+        out |= {HEAD_SYNONYMS[t] for t in out if t in HEAD_SYNONYMS}
         for n in range(4, 9):
             if len(word) >= n + 3:
                 out.update(t for t in self.analyzer.terms(word[-n:]) if t in self.vocabulary)

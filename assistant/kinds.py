@@ -54,7 +54,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "rate": re.compile(
         r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* (?:osa|osuu)\w*|\btuki-?intensiteet|"
-        r"rahoitusosuu|omarahoitu|\bosuu\w* (?:hankkeen )?(?:kustannu|kulu)|\bpercent|\brate\b|"
+        r"rahoitusosuu|omarahoitu|osuu\w*\b[^?.!]{0,40}(?:kustannu|kulu)|\bpercent|\brate\b|"
         r"\bandel\b|\bprocent",
         re.IGNORECASE,
     ),

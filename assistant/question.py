@@ -150,7 +150,7 @@ def is_followup(text: str) -> bool:
 
 _PART_SPLIT = re.compile(
     r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kenet|kenestä|"
-    r"ketä|keiden|mikä|mitkä|mitä|minkä|millai\w*|"
+    r"ketä|keiden|mikä|mitkä|mitä|minkä|minä|millä|mille|millai\w*|"
     r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b|[a-zåäö]{2,}(?:ko|kö)\s)",  # or a yes/no verb ("koskeeko se")
     re.IGNORECASE,

@@ -144,6 +144,10 @@ CASE_ENDINGS: tuple[str, ...] = (
 )
 # fmt: on
 
+# Finnish head nouns of ordinal phrases that mean the documents' ones ("ensimmäisellä
+# kierroksella" = "ensimmäisessä haussa")
+HEAD_SYNONYMS = {"kierros": "haku", "hakukierros": "haku", "rahoituskierros": "haku"}
+
 # English and Swedish head nouns of ordinal phrases, in the documents' Finnish ("second call").
 HEAD_TRANSLATIONS = {
     "call": "haku",

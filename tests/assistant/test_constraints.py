@@ -74,6 +74,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mitä KARHU-hankkeessa tehdään?", {"activity"}),
         ("What does the SUMEA project do?", {"activity"}),
         ("Mitä hakijan pitää tehdä?", set()),  # what to do, not what a project does
+        ("Mikä on tuen enimmäisosuus hankkeen hyväksyttävistä kustannuksista?", {"rate"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -279,19 +280,25 @@ def test_a_common_acronym_is_met_by_its_long_form() -> None:
     [
         # "ekassa haussa kesällä 2022": the sentence names the first call, its passage the year
         ("Ensimmäisessä haussa oli 0,9 miljoonaa euroa.", "Ensimmäinen haku oli kesällä 2022.", []),
-        # a sentence about another call does not borrow the year
+        # the ordinal is still the sentence's own to meet
         (
             "Toisessa haussa oli 2 miljoonaa euroa.",
             "Ensimmäinen haku oli kesällä 2022.",
-            ["ordinal:ensimmäinen", "number:2022"],
+            ["ordinal:ensimmäinen"],
+        ),
+        # a sentence giving a year of its own does not borrow another
+        (
+            "Ensimmäisessä haussa vuonna 2023 oli 1 miljoona euroa.",
+            "Ensimmäinen haku oli kesällä 2022.",
+            ["number:2022"],
         ),
         # a year the passage does not give stays missing
         ("Ensimmäisessä haussa oli 0,9 miljoonaa euroa.", "Haku oli auki.", ["number:2022"]),
+        # the year of a date counts
+        ("Ensimmäinen haku päättyi 31.8.2022.", "", []),
     ],
 )
-def test_a_year_next_to_an_ordinal_may_come_from_the_passage(
-    sentence: str, passage: str, missing: list[str]
-) -> None:
+def test_a_year_may_come_from_the_passage(sentence: str, passage: str, missing: list[str]) -> None:
     first = Constraints(
         ordinals=(OrdinalPhrase("ensimmäinen", frozenset({"haku"})),), numbers=("2022",)
     )
@@ -338,3 +345,9 @@ def test_a_numbered_thing_is_an_ordinal() -> None:
     found = ordinal_phrases("Toimintalinja 1 on Innovatiivinen Suomi.", heads)
     assert found == [OrdinalPhrase("ensimmäinen", frozenset({"toimintalinja"}))]
     assert ordinal_phrases("Hankkeita oli 5 kappaletta.", heads) == []
+
+
+def test_a_round_is_a_call() -> None:
+    # "ensimmäisellä kierroksella" = "ensimmäisessä haussa"
+    found = ordinal_phrases("Mitä ensimmäisellä kierros rahoitettiin?", HEADS)
+    assert found and "haku" in found[0].heads

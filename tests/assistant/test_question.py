@@ -96,6 +96,13 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
     assert [p.text for p in parts] == ["paljonko alalla on työpaikkoja?", "mistä se tulee?"]
     assert parts[1].focus.startswith("paljonko alalla on työpaikkoja?")
     assert len(sub_questions(contextualise("Milloin toinen haku oli auki?"))) == 1
+    two = sub_questions(
+        contextualise("montako hakemusta ensimmäiseen hakuun tuli ja minä päivänä haku päättyi?")
+    )
+    assert [p.text for p in two] == [
+        "montako hakemusta ensimmäiseen hakuun tuli?",
+        "minä päivänä haku päättyi?",
+    ]
 
 
 @pytest.mark.parametrize(

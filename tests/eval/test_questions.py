@@ -3,8 +3,8 @@
 ``demo.jsonl`` is the tuning set; ``holdout.jsonl`` and ``holdout2.jsonl`` are the first
 held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl`` the next ones
 (each run once blind, then used for development), ``holdout9.jsonl`` and ``holdout10.jsonl``
-(each run once at 05d1db5, then used for development) and ``holdout12.jsonl`` (run once at
-d4a2ebf).
+(each run once at 05d1db5), ``holdout11.jsonl`` (run once at 9ee51ec) and ``holdout12.jsonl``
+(run once at d4a2ebf), each then used for development.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -28,7 +28,7 @@ HOLDOUT3, HOLDOUT4, HOLDOUT5 = "holdout3.jsonl", "holdout4.jsonl", "holdout5.jso
 HOLDOUT6 = "holdout6.jsonl"
 HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
 HOLDOUT9, HOLDOUT10 = "holdout9.jsonl", "holdout10.jsonl"
-HOLDOUT12 = "holdout12.jsonl"
+HOLDOUT11, HOLDOUT12 = "holdout11.jsonl", "holdout12.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -41,6 +41,7 @@ HELD_OUT = [
     HOLDOUT8,
     HOLDOUT9,
     HOLDOUT10,
+    HOLDOUT11,
     HOLDOUT12,
 ]
 # file -> the letter its ids start with
@@ -56,6 +57,7 @@ ID_PREFIX = {
     HOLDOUT8: "t",
     HOLDOUT9: "u",
     HOLDOUT10: "v",
+    HOLDOUT11: "w",
     HOLDOUT12: "x",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
@@ -282,6 +284,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "t900"}, "t") == []
     assert shape_problems({**GOOD, "id": "u900"}, "u") == []
     assert shape_problems({**GOOD, "id": "v900"}, "v") == []
+    assert shape_problems({**GOOD, "id": "w900"}, "w") == []
     assert shape_problems({**GOOD, "id": "x900"}, "x") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 

@@ -57,7 +57,10 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
     return sum(w.weight for w in gained) / total
 
 
-VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "person"})
+VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "person", "activity"})
+# kinds whose answer names its thing in words: a specific word must be covered even when no
+# retrieved passage has it
+_NAMED_KINDS = frozenset({"person", "activity"})
 
 
 def value_gap(evidence: Evidence, constraints: Constraints) -> float:
@@ -82,9 +85,12 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     if total <= 0:
         return 0.0
     answered = frozenset().union(*(s.covered for s in evidence.selected))
+    if "activity" in constraints.kinds:
+        answered = evidence.best.covered  # the list around it may name other projects
     # a person's role must be said even when no passage says it ("Kenen nimi on kaupungin
-    # allekirjoituksena?" is not answered by the contact person)
-    role = "person" in constraints.kinds
+    # allekirjoituksena?" is not answered by the contact person), and so must the project whose
+    # work is asked ("Mitä Reboot Satakunta -hankkeessa tehdään?" is not answered by KARHU's)
+    role = bool(constraints.kinds & _NAMED_KINDS)
     gap = [
         w
         for w in used

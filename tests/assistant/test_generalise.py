@@ -375,3 +375,25 @@ def test_a_person_answer_must_say_the_role_even_when_no_passage_does() -> None:
     evidence = _value_evidence({"työpaikka", "pori"}, set())  # no passage says the rest
     assert value_gap(evidence, asks_count) == 0.0
     assert value_gap(evidence, asks_person) == pytest.approx(3.6 / 7.7)
+
+
+def test_what_a_project_does_must_be_said_of_that_project() -> None:
+    """ "Mitä Reboot Satakunta -hankkeessa tehdään?" is not answered by what KARHU does, though
+    the list around KARHU's line names Reboot Satakunta too."""
+    words = (
+        QWord("Reboot", "reboot", (), 2.9),
+        QWord("Satakunta", "satakunta", (), 1.6),
+        QWord("hankkeessa", "hanke", (), 1.3),
+    )
+    karhu = one_sentence_evidence(
+        "KARHU (Tampereen yliopisto): kiertotalouden arvonluonti Satakunnan klusterissa",
+        words,
+        {"satakunta", "hanke"},
+        set(),
+    )
+    listed = replace(
+        karhu, selected=(*karhu.selected, replace(karhu.best, covered=frozenset({"reboot"})))
+    )
+    asks_activity = Constraints(kinds=frozenset({"activity"}), names=("reboo",))
+    assert value_gap(listed, asks_activity) == pytest.approx(2.9 / 5.8)
+    assert value_gap(listed, Constraints(kinds=frozenset({"count"}))) == 0.0

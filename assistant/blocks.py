@@ -9,9 +9,11 @@ passage, which usually names them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.sentencebank import ChunkSentences, Sentence
+from ingest.models import Chunk
 
 if TYPE_CHECKING:
     from assistant.evidence import EvidenceConfig, Scored
@@ -37,6 +39,21 @@ def _announced(text: str) -> tuple[int, str] | None:
 
 def quote_key(text: str) -> str:
     return _NORM.sub(" ", text.lower()).strip()
+
+
+def quoted_once(selections: Iterable[Sequence[Scored]]) -> list[tuple[Chunk, Sentence]]:
+    """The sentences of several parts' answers, in order, each quoted once: a sentence that two
+    documents share ("... ensimmäinen rahoitushaku oli auki kesällä 2022.") is cited from the
+    first part that quotes it."""
+    picked: list[tuple[Chunk, Sentence]] = []
+    seen: set[str] = set()
+    for selected in selections:
+        for s in selected:
+            key = quote_key(s.sentence.text)
+            if key not in seen:
+                seen.add(key)
+                picked.append((s.chunk, s.sentence))
+    return picked
 
 
 def expand(

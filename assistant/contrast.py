@@ -57,7 +57,7 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
     return sum(w.weight for w in gained) / total
 
 
-VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "person", "activity"})
+VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "share", "person", "activity"})
 # kinds whose answer names its thing in words: a specific word must be covered even when no
 # retrieved passage has it
 _NAMED_KINDS = frozenset({"person", "activity"})

@@ -2,10 +2,11 @@
 
 Kinds are a date, a time of day, an amount of money, a rate, a count, an e-mail address, a phone
 number, a web address, a postal address, a location (a street address), a list of cities, a
-named person and what a project does. A question asking "Milloin ...?" needs a sentence with a
-date; "Paljonko rahaa ...?" one with an amount of money; "Kuka on haun yhteyshenkilö?" one that
-names a person. A person is asked for only with words that mean one (a contact person, a title,
-whose name, who signed on someone's behalf): "Kuka toteuttaa hankkeen?" is answered by an organisation.
+named person, what a project does and a share of money (a sum or a rate). A question asking
+"Milloin ...?" needs a sentence with a date; "Paljonko rahaa ...?" one with an amount of money;
+"Kuka on haun yhteyshenkilö?" one that names a person. A person is asked for only with words
+that mean one (a contact person, a title, whose name, who signed on someone's behalf): "Kuka
+toteuttaa hankkeen?" is answered by an organisation.
 """
 
 from __future__ import annotations
@@ -190,16 +191,26 @@ _HAS: dict[str, re.Pattern[str]] = {
 }
 
 
+# "paljonko EAKR-rahasta", "kuinka paljon rahoituksesta": how much *of* the money
+_SHARE_OF_MONEY = re.compile(
+    r"\b(?:kuinka paljon|paljonko)\b[^?.!]{0,40}(?:raha|rahoitukse|budjeti|tue|määrärahoi)\w*st[aä]\b",
+    re.IGNORECASE,
+)
+
+
 def asked_kinds(text: str) -> frozenset[str]:
     """The kinds of answer a question asks for (see the module docstring)."""
     kinds = {kind for kind, pattern in _ASKS.items() if pattern.search(text)}
+    if "money" in kinds and _SHARE_OF_MONEY.search(text):
+        kinds.discard("money")  # "Paljonko EAKR-rahasta ...?": a sum or a share of it
+        kinds.add("share")
     if "rate" in kinds:
         kinds.discard("money")
     if "money" in kinds or "rate" in kinds:
         kinds.discard("count")
     if "day" in kinds:
         kinds.add("date")
-    if kinds & {"money", "rate", "count"}:
+    if kinds & {"money", "rate", "count", "share"}:
         kinds.discard("amount")
     if kinds & {"email", "url"}:
         kinds.discard("address")  # "sähköpostiosoite", "verkko-osoite"
@@ -216,6 +227,8 @@ def kinds_present(text: str) -> frozenset[str]:
         kinds.add("cities")
     if kinds & {"count", "money"}:
         kinds.add("amount")
+    if kinds & {"money", "rate"}:
+        kinds.add("share")
     return frozenset(kinds)
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant import bridge, eligibility
+from assistant.blocks import quoted_once
 from assistant.compose import compose
 from assistant.constraints import extract
 from assistant.context import premise
@@ -33,10 +34,9 @@ from assistant.refusal import (
     refusal_text,
 )
 from assistant.retrieval import Filters, RetrievalConfig
-from assistant.sentencebank import Sentence
 from assistant.trace import Part, Trace
 from ingest.errors import QuestionError
-from ingest.models import Answer, Chunk, Hit
+from ingest.models import Answer, Hit
 from ingest.settings import Settings
 from ingest.store import IndexInfo
 
@@ -213,13 +213,7 @@ class Assistant:
         if stated is not None:
             answered.insert(0, stated)
             trace = replace(trace, parts=(*trace.parts, stated))  # quoted first, ranked last
-        picked: list[tuple[Chunk, Sentence]] = []
-        seen: set[tuple[str, int]] = set()
-        for part in answered:
-            for s in part.gathered.evidence.selected:
-                if (s.chunk.chunk_id, s.sentence.index) not in seen:
-                    seen.add((s.chunk.chunk_id, s.sentence.index))
-                    picked.append((s.chunk, s.sentence))
+        picked = quoted_once(p.gathered.evidence.selected for p in answered)
         body, cites = compose(picked, question.language)
         missing = [p.question.text for p in parts if p.verdict.refuse]
         if missing:

@@ -75,6 +75,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("What does the SUMEA project do?", {"activity"}),
         ("Mitä hakijan pitää tehdä?", set()),  # what to do, not what a project does
         ("Mikä on tuen enimmäisosuus hankkeen hyväksyttävistä kustannuksista?", {"rate"}),
+        # how much *of* the money: a sum or a share of it
+        ("Paljonko EAKR-rahasta on ohjattava ilmastotoimiin?", {"share"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -85,11 +87,11 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
     ("sentence", "kinds"),
     [
         ("Haku oli auki 18.10.2023–31.12.2023.", {"date", "day"}),
-        ("Haettavana oli 0,9 miljoonaa euroa.", {"money", "amount"}),
+        ("Haettavana oli 0,9 miljoonaa euroa.", {"money", "amount", "share"}),
         ("Hakuun jätettiin 8 hakemusta.", {"count", "amount"}),
         ("Sähköposti on teemu.heino@pori.fi.", {"email", "url", "person"}),
         ("Puhelinnumero on 044 701 8303.", {"phone"}),  # its digits count nothing
-        ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count", "amount"}),
+        ("35 % rahoituksesta kohdistuu ilmastotoimiin.", {"rate", "count", "amount", "share"}),
         ("Ensimmäisessä toimenpidekokonaisuudessa on viittä osa-aluetta.", {"count", "amount"}),
         ("Lisätietoja antaa erityisasiantuntija Teemu Heino Porin kaupungilta.", {"person"}),
         ("Teemu Heinon sähköpostiosoite on teemu.heino@pori.fi.", {"person", "email", "url"}),
@@ -103,15 +105,15 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("Hakuilmoitus on julkaistu eura2021.fi-palvelussa.", {"address", "url"}),
         ("Sopimukset allekirjoitettiin 9. helmikuuta 2021.", {"date", "day"}),
         ("Sopimukset allekirjoitettiin helmikuussa 2021.", {"date"}),  # no day
-        ("Ohjelman EU-rahoitus on noin 1,9 miljardia euroa.", {"money", "amount"}),
+        ("Ohjelman EU-rahoitus on noin 1,9 miljardia euroa.", {"money", "amount", "share"}),
         ("EAKR tarkoittaa Euroopan aluekehitysrahastoa.", set()),  # "Euroopan" is no euro
-        ("Summat ilmoitetaan euroissa.", {"money", "amount"}),
+        ("Summat ilmoitetaan euroissa.", {"money", "amount", "share"}),
         ("Mukana ovat Helsinki, Espoo ja Pori.", {"cities"}),
         ("Lappeenrannan sopimukseen kuuluu myös Imatra.", {"cities"}),
         ("Porin kaupunki on sopimuksen osapuoli.", set()),  # one city is no list
         # a fraction is a rate too; a web address's slashes are no fraction
-        ("Päästöt ovat noin kuudesosa Aasian päästöistä.", {"rate", "count", "amount"}),
-        ("Päästöt ovat noin 1/6 vertailukelpoisesta.", {"rate", "count", "amount"}),
+        ("Päästöt ovat noin kuudesosa Aasian päästöistä.", {"rate", "count", "amount", "share"}),
+        ("Päästöt ovat noin 1/6 vertailukelpoisesta.", {"rate", "count", "amount", "share"}),
         ("Sopimus: https://tem.fi/documents/1410877/0/Pori.pdf", {"url", "address"}),
         ("SUMEA-hankkeessa kehitetään sulan metallin analyysimenetelmiä.", {"activity"}),
         ("- SUMEA (SAMK): sulan metallin analyysimenetelmät", {"activity"}),

@@ -158,6 +158,12 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             # corpus lacks is no misspelling ("kestää" is not "kestävä")
             typo = not (isinstance(analyzer, WordChecker) and analyzer.is_word(surface))
             fixed = stats.stem(lemma) or (stats.closest(lemma) if typo else None)
+            if fixed is None and typo:
+                # a misspelt inflected form the analyzer cannot read ("painotetiin"): the corpus
+                # has the form itself ("painotettiin"), and its lemma
+                near = stats.closest(surface.lower())
+                lemmas = [t for t in analyzer.terms(near) if t in stats.df] if near else []
+                fixed = lemmas[0] if lemmas else None
             if fixed is not None:
                 lemma, parts = fixed, ()
         if lemma in stats.df or not parts:

@@ -86,6 +86,22 @@ class DictionaryAnalyzer(SplitAnalyzer):
         return surface.lower() in self.WORDS
 
 
+class GuessingAnalyzer(SplitAnalyzer):
+    """Reads a misspelt inflected form as a wrong lemma, as a real analyzer may."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "painotetiin": ["painotet"],
+        "painotettiin": ["painottaa"],
+    }
+
+
+def test_a_misspelt_inflected_form_is_read_through_the_corpus_form() -> None:
+    # the corpus has "painotettiin" (lemma painottaa); "painotetiin" is one edit from it
+    stats = TermStats([["painottaa", "painotettiin", "haku"], ["haku"]])
+    word = question_words("painotetiin", GuessingAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("painottaa", True)
+
+
 def test_a_dictionary_word_the_corpus_lacks_is_no_misspelling() -> None:
     # "rahoittaa" is one edit from no corpus term here, "rahoitusx" is a typo of "rahoitus";
     # "rahoitu" (not in the dictionary) is mapped, a dictionary word one edit away is not

@@ -75,6 +75,15 @@ def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
     return terms
 
 
+# a demonstrative before a noun in the same case ("sillä alalla", "siinä haussa", "tästä
+# hankkeesta"); a nominative "se" is mostly a subject ("koska se loppuu"), and so is left alone
+_POINTED = re.compile(
+    r"\b(?:sillä|tällä|tuolla)\s+([a-zåäö]+ll[aä])\b|\b(?:siinä|tässä|tuossa)\s+([a-zåäö]+ss[aä])\b|"
+    r"\b(?:siitä|tästä|tuosta)\s+([a-zåäö]+st[aä])\b|\b(?:siihen|tähän|tuohon)\s+([a-zåäö]+n)\b",
+    re.IGNORECASE,
+)
+
+
 def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     """The content words of a question with their weights (repeats counted once).
 
@@ -93,6 +102,16 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         # names nothing, so the context says what is asked
         asked_words, context = _words(text, analyzer, stats), ""
     asked_words = _mark_attribute(asked, asked_words)
+    # "sillä alalla", "siinä haussa": the noun points back to what was named before, like a
+    # pronoun; it weighs as context
+    pointed = {g for m in _POINTED.finditer(asked) for g in m.groups() if g}
+    if any(counted(w) and w.surface not in pointed for w in asked_words):
+        asked_words = [
+            replace(w, weight=w.weight * CONTEXT_WEIGHT, context=True)
+            if w.surface in pointed
+            else w
+            for w in asked_words
+        ]
     for part, is_context in ((asked_words, False), (_words(context, analyzer, stats), True)):
         for word in part:
             if word.lemma not in out:

@@ -250,3 +250,13 @@ def test_an_asking_sentence_that_names_nothing_leaves_the_context_in_full() -> N
     text = "Asiakas soitti. Mikä on haun painotus?"
     asking = {w.lemma: w for w in question_words(text, FakeAnalyzer(), STATS)}
     assert asking["asiakas"].context and not asking["painotus"].context
+
+
+def test_a_noun_after_a_demonstrative_weighs_as_context() -> None:
+    # "Paljonko sillä alalla on työpaikkoja?": "alalla" points back to the sector named before
+    stats = TermStats([["ala", "työpaikka"], ["työpaikka"], ["pori"]])
+    words = {w.surface: w for w in question_words("sillä alalla työpaikka", FakeAnalyzer(), stats)}
+    assert words["alalla"].context and not words["työpaikka"].context
+    # ... unless it is all the question names ("Keistä se ryhmä koostuu?")
+    alone = question_words("siinä ryhmässä", FakeAnalyzer(), TermStats([["ryhmässä"], ["x"]]))
+    assert not any(w.context for w in alone)

@@ -17,8 +17,8 @@ _ASKING_WORD = (
 )
 _INTRODUCTION = re.compile(
     r"\s*(?:(?:hei|moi|terve|hyvää päivää|hello|hi|hej)\b[,!.]?\s*)?"
-    r"(?:olen|olemme|edustan|edustamme|työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|"
-    r"jag är|vi är)\b",
+    r"(?:olen|olemme|edustan|edustamme|työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
+    r"jag är|vi är|vårt|vår|mitt|min)\b",
     re.IGNORECASE,
 )
 # a reporting verb before an indirect question ("... mutta hän ei tiedä kenen välinen ...")

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 ENGLISH: dict[str, tuple[str, ...]] = {
     # English
+    "åland": ("ahvenanmaa",),
+    "aland": ("ahvenanmaa",),
+    "carries": ("toteuttaa",),
+    "carry": ("toteuttaa",),
+    "carried": ("toteuttaa",),
     "agreement": ("sopimus",),
     "ecosystem": ("ekosysteemi",),
     "focus": ("painopistealue",),
@@ -161,6 +166,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
 }
 SWEDISH: dict[str, tuple[str, ...]] = {
     # Swedish
+    "åland": ("ahvenanmaa",),
     "avtal": ("sopimus",),
     "ekosystem": ("ekosysteemi",),
     "fokusområ": ("painopistealue",),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from assistant.kinds import COUNT_PHRASE
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
-from assistant.wordlists import HEAD_SYNONYMS, HEAD_TRANSLATIONS, KNOWN_ACRONYMS, PRONOUNS
+from assistant.wordlists import HEAD_SYNONYMS, HEAD_TRANSLATIONS, KNOWN_ALIASES, PRONOUNS
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
@@ -80,7 +80,7 @@ class HeadTerms:
                     pairs.add(f"{text[start:end].lower()} {following[0]}")
         self.city_phrases = frozenset(pairs)
         self.proper_names = frozenset(names)
-        self.aliases = {**KNOWN_ACRONYMS, **aliases}  # the documents' own definitions win
+        self.aliases = {**KNOWN_ALIASES, **aliases}  # the documents' own definitions win
 
     def use_vocabulary(self, vocabulary: Container[str]) -> None:
         """Switch to the terms of another index version (forgets cached results)."""

@@ -41,7 +41,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä
-        hei moi moikka terve kysyä kautta tulla juttu homma
+        hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         """
     )
@@ -169,11 +169,14 @@ HEAD_TRANSLATIONS = {
     "focus": "painopistealue",
 }
 
-# Common Finnish acronyms the documents write out in full ("bruttokansantuotteesta" for BKT),
-# as word prefixes of the long form (see :meth:`assistant.heads.HeadTerms.use_phrases`, which adds
-# the acronyms the documents define themselves).
-KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
+# Common Finnish acronyms the documents write out in full ("bruttokansantuotteesta" for BKT), and
+# other names of places they name in Finnish ("Åland" for Ahvenanmaa), as word prefixes of the
+# documents' form (see :meth:`assistant.heads.HeadTerms.use_phrases`, which adds the acronyms the
+# documents define themselves).
+KNOWN_ALIASES: dict[str, tuple[str, ...]] = {
     "bkt": ("brutto",),
     "tki": ("tutkimu", "kehit", "innovaa"),
     "eu": ("euroo", "unioni"),
+    "åland": ("ahvenan",),
+    "aland": ("ahvenan",),
 }

@@ -16,6 +16,8 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("Can universities and companies apply?", "en", {"korkeakoulu", "yritys", "haku"}),
         ("När stängde ansökningsomgången?", "sv", {"päättyä", "haku"}),
         ("What did the first call emphasise?", "en", {"ensimmäinen", "haku", "painotus"}),
+        ("Who carries out the projects?", "en", {"toteuttaa", "hanke"}),
+        ("Gäller programmet även Åland?", "sv", {"ahvenanmaa"}),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(

@@ -209,6 +209,7 @@ def test_a_lead_in_before_the_question_is_context(text: str, asked: str, context
             "Toisen haun hankkeiden pitää toteuttaa yhtä EU-ohjelmaa.",
         ),
         ("Olen toimittaja Satakunnan Kansasta: kenen kanssa sopimus on tehty?", ""),
+        ("Our company is curious: who carries out the projects?", ""),
         ("Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?", ""),
         ("Kaupungin asiakaspalvelussa kysyttiin, mihin mennessä hakemus piti jättää?", ""),
         ("Milloin haku oli auki?", ""),
@@ -260,3 +261,9 @@ def test_a_noun_after_a_demonstrative_weighs_as_context() -> None:
     # ... unless it is all the question names ("Keistä se ryhmä koostuu?")
     alone = question_words("siinä ryhmässä", FakeAnalyzer(), TermStats([["ryhmässä"], ["x"]]))
     assert not any(w.context for w in alone)
+
+
+def test_asking_whether_one_can_tell_both_is_no_content() -> None:
+    # "Osaatko kertoa molemmat?" frames a two-part question
+    words = question_words("osata kertoa molempi", FakeAnalyzer(), STATS)
+    assert words == []

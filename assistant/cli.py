@@ -20,6 +20,7 @@ from assistant.messages import finnish_message
 from assistant.service import Assistant
 from ingest.errors import PoriError, QuestionError
 from ingest.models import Answer
+from ingest.pipes import closed_pipe_exit
 from ingest.settings import load_settings
 
 EXIT_ERROR = 2
@@ -149,12 +150,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_ERROR
     try:
+        return _run(args)
+    except BrokenPipeError:  # "... | head" stopped reading
+        return closed_pipe_exit()
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Answer the question, or every line of the batch file, on standard output."""
+    try:
         assistant = Assistant(load_settings())
         if args.batch is not None:
             try:
                 with open(args.batch, encoding="utf-8") as fh:
                     assistant.warm_up()
                     run_batch(assistant, fh, sys.stdout, args.today)
+            except BrokenPipeError:
+                raise
             except OSError as exc:
                 sys.stderr.write(f"Tiedostoa {args.batch} ei voi lukea: {exc.strerror}.\n")
                 return EXIT_ERROR

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ingest.errors import PoriError
+from ingest.pipes import closed_pipe_exit
 from ingest.settings import load_settings
 
 
@@ -89,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Keskeytetty. Edellinen hakemisto on edelleen käytössä.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "... | head" stopped reading
+        return closed_pipe_exit()
     return 2
 
 

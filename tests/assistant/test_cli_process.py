@@ -97,3 +97,34 @@ def test_answering_does_not_import_llama_index(tiny_settings: Settings) -> None:
     report = json.loads(done.stderr.strip().splitlines()[-1])
     assert report == {"code": 0, "loaded": []}
     assert json.loads(done.stdout)["refused"] is False
+
+
+def _closed_reader(settings: Settings, *args: str) -> tuple[int, str]:
+    """Run a command whose standard output nobody reads (as in ``... | head -c 0``)."""
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(ROOT)}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", *args],
+            cwd=ROOT,
+            env=env,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    return done.returncode, done.stderr
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(
+    tiny_settings: Settings, tmp_path: Path
+) -> None:
+    code, err = _closed_reader(tiny_settings, "ingest", "status", "--json")
+    assert code == 141 and "Traceback" not in err
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "1", "question": "Milloin haku oli auki?"}) + "\n")
+    code, err = _closed_reader(tiny_settings, "assistant", "ask", "--json", "--batch", str(batch))
+    assert code == 141 and "Traceback" not in err and "ei voi lukea" not in err

@@ -36,7 +36,7 @@ _RELATIVE = re.compile(
 _PRONOUN_HEAD = re.compile(
     r"^(?:se|sen|sitä|siinä|siihen|siitä|sille|sillä|siltä|ne|niiden|niitä|niissä|niihin|niistä|"
     r"niille|niillä|niiltä|tämä|tämän|tätä|tässä|tähän|tästä|nämä|näiden|näitä|näissä|näihin|"
-    r"näistä|kaikki|kaikkien|kaikkia|kaikille|ne|those|that|the)$",
+    r"näistä|kaikki|kaikkien|kaikkia|kaikille|those|that|the)$",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÅÄÖ][\wåäöÅÄÖ]+")

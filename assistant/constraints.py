@@ -195,8 +195,7 @@ def _has_ordinal(text: str, phrase: OrdinalPhrase, heads: HeadTerms) -> bool:
     return False
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a number that is a year, or a year in a text
 
 
 def _has_number(text: str, number: str) -> bool:
@@ -235,7 +234,7 @@ def violations(
     everything = f"{title}\n{local}"
     # a year only says when the thing asked about was ("kesän 2022 haussa"): a sentence that
     # gives no year of its own may take it from the passage around it
-    own_year = _ANY_YEAR.search(sentence) is not None
+    own_year = _YEAR.search(sentence) is not None
     for number in constraints.numbers:
         if _has_number(everything, number):
             continue

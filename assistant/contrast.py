@@ -84,9 +84,12 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     total = sum(w.weight for w in used) + unsaid_weight
     if total <= 0:
         return 0.0
-    answered = frozenset().union(*(s.covered for s in evidence.selected))
-    if "activity" in constraints.kinds:
-        answered = evidence.best.covered  # the list around it may name other projects
+    # what a project does is said of it in the best sentence, not by the list around it
+    answered = (
+        evidence.best.covered
+        if "activity" in constraints.kinds
+        else frozenset().union(*(s.covered for s in evidence.selected))
+    )
     # a person's role must be said even when no passage says it ("Kenen nimi on kaupungin
     # allekirjoituksena?" is not answered by the contact person), and so must the project whose
     # work is asked ("Mitä Reboot Satakunta -hankkeessa tehdään?" is not answered by KARHU's)

@@ -41,9 +41,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|^paljon\b|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|"
-        r"how much|"
-        r"hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|määrärah|summ|"
-        r"money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|\bhur mycket kostar|"
+        r"how much|hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|"
+        r"määrärah|summ|money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|"
+        r"\bhur mycket kostar|"
         r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
         r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"

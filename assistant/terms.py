@@ -150,12 +150,9 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
     phrase_verbs = {m.group(1).lower() for m in _PHRASE_VERB.finditer(text)}
     for surface in _TOKEN.findall(text):
-        if surface.lower() in phrase_verbs:
-            terms = list(analyzer.terms(surface))
-        else:
-            terms = _terms(surface, analyzer, stats)
-        framing = surface.lower() in QUESTION_WORDS and surface.lower() not in phrase_verbs
-        if not terms or framing:
+        in_phrase = surface.lower() in phrase_verbs
+        terms = list(analyzer.terms(surface)) if in_phrase else _terms(surface, analyzer, stats)
+        if not terms or (surface.lower() in QUESTION_WORDS and not in_phrase):
             continue
         lemma, parts = terms[0], tuple(terms[1:])
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's

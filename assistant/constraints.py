@@ -109,9 +109,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         about_participants=about_participants(focus),
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
-        counted=counted_terms(focus, heads)
-        if question.language == "fi" and not (question.followup and "count" not in kinds)
-        else frozenset(),
+        counted=frozenset()
+        if question.followup and "count" not in kinds
+        else counted_terms(focus, heads, question.language),
         injection=looks_like_injection(question.text),
     )
 

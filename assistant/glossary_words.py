@@ -17,6 +17,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "focus": ("painopistealue",),
     "call": ("haku",),
     "funding": ("rahoitus",),
+    "funded": ("rahoittaa",),
     "fund": ("rahasto",),
     "financ": ("rahoitus",),
     "grant": ("myöntövaltuus", "rahoitus"),

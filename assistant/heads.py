@@ -12,6 +12,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.glossary import to_finnish
 from assistant.kinds import COUNT_PHRASE
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
@@ -19,6 +20,10 @@ from assistant.wordlists import HEAD_SYNONYMS, HEAD_TRANSLATIONS, KNOWN_ALIASES,
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+_FOREIGN_COUNTED = {
+    "en": re.compile(r"\bhow many\b", re.IGNORECASE),
+    "sv": re.compile(r"\bhur många\b", re.IGNORECASE),
+}
 # a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
 _BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
@@ -133,8 +138,11 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     return found
 
 
-def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
-    """Head terms of what a Finnish count question counts ("kuinka monta hakemusta")."""
+def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozenset[str]:
+    """Head terms of what a count question counts: "kuinka monta hakemusta" -> hakemus; in
+    English or Swedish through the glossary ("how many jobs" -> työpaikka)."""
+    if language != "fi":
+        return _foreign_counted(text, heads, language)
     match = _COUNTED.search(text)
     if match is None:
         return frozenset()
@@ -146,3 +154,17 @@ def counted_terms(text: str, heads: HeadTerms) -> frozenset[str]:
             break  # "montako niistä rahoitettiin?": what is counted was named before
         out |= heads(word)
     return frozenset(out)
+
+
+def _foreign_counted(text: str, heads: HeadTerms, language: str) -> frozenset[str]:
+    """Head terms of the first of the (up to two) words after "how many" / "hur många" that the
+    glossary knows; nothing when it knows neither ("how many of them")."""
+    pattern = _FOREIGN_COUNTED.get(language)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return frozenset()
+    for word in words(text[match.end() :])[:2]:
+        terms = to_finnish(word, language).split()
+        if terms:
+            return frozenset(t for term in terms for t in heads(term))
+    return frozenset()

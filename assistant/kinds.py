@@ -71,7 +71,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bopening hours\b|\böppettid|\bvilken tid\b|\bhur dags\b",
         re.IGNORECASE,
     ),
-    "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post", re.IGNORECASE),
+    # "meiliosoite", "s-posti": colloquial Finnish
+    "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post|\bm[ae]ili|\bs-post", re.IGNORECASE),
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"

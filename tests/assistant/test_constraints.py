@@ -29,6 +29,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuinka suuren osan kustannuksista sopimus kattaa?", {"rate"}),
         ("Kuinka monta hakemusta jätettiin?", {"count"}),
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
+        ("Mihin meiliosoitteeseen kysymykset kannattaa ohjata?", {"email"}),  # colloquial
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
         ("What is the maximum grant per project?", {"money"}),
         ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
@@ -330,6 +331,28 @@ def test_a_count_of_things_named_before_counts_no_pronoun() -> None:
     # "montako niistä rahoitettiin?": what is counted was named in the earlier part
     assert extract(contextualise("Montako niistä rahoitettiin?"), HEADS).counted == frozenset()
     assert "hakemus" in extract(contextualise("Kuinka monta hakemusta tuli?"), HEADS).counted
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many jobs does the robotics sector provide?", "työpaikka"),
+        ("Hur många projekt fick finansiering?", "hanke"),
+    ],
+)
+def test_an_english_or_swedish_count_counts_through_the_glossary(
+    question: str, counted: str
+) -> None:
+    # "How many jobs ...?" is not answered by "kaksi painopistealuetta"
+    constraints = extract(contextualise(question), HEADS)
+    assert counted in constraints.counted
+    assert violations("Sopimuksessa on kaksi painopistealuetta.", "", "", constraints, HEADS) == [
+        "counted"
+    ]
+
+
+def test_a_foreign_count_of_unknown_things_counts_nothing() -> None:
+    assert extract(contextualise("How many of them were there?"), HEADS).counted == frozenset()
 
 
 def test_a_city_only_the_context_names_is_not_asked_about() -> None:

@@ -30,6 +30,8 @@ def test_each_language_has_its_own_glossary() -> None:
     # the English "job" must not read the Swedish "jobbar" ("works")
     assert "työpaikka" not in to_finnish("Jag jobbar på ett företag.", "sv")
     assert "työpaikka" in to_finnish("How many jobs are there?", "en")
+    # "funded" is what was financed, not a fund
+    assert to_finnish("How many projects were funded", "en").split() == ["hanke", "rahoittaa"]
     assert to_finnish("Vad är målet?", "fi") == ""  # no glossary for Finnish
 
 

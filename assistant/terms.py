@@ -65,8 +65,10 @@ class QWord:
 
 
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
-    if surface.lower() in SURFACE_SYNONYMS:
-        return [SURFACE_SYNONYMS[surface.lower()]]
+    key = surface.lower()
+    for form in (key, *_gemination_slips(key)):  # "vuodesa" is "vuodessa", not "vuode"
+        if form in SURFACE_SYNONYMS:
+            return [SURFACE_SYNONYMS[form]]
     terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
     if terms and surface.isalpha() and surface.islower():  # "porin" typed in lowercase
         alt = [t for t in analyzer.terms(surface.capitalize()) if t not in QUESTION_WORDS]
@@ -179,7 +181,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
                 # has the form itself ("painotettiin"), and its lemma
                 near = stats.closest(surface.lower())
                 lemmas = [t for t in analyzer.terms(near) if t in stats.df] if near else []
-                fixed = lemmas[0] if lemmas else None
+                fixed = lemmas[0] if lemmas else _geminated(surface.lower(), analyzer, stats)
             if fixed is not None:
                 lemma, parts = fixed, ()
         if lemma in stats.df or not parts:
@@ -189,6 +191,30 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if lemma not in out:
             out[lemma] = QWord(surface, lemma, parts, weight, known=lemma in stats.df)
     return list(out.values())
+
+
+def _gemination_slips(surface: str) -> list[str]:
+    """The forms a word typed with one letter too few or too many of a double may stand for
+    ("vuodesa" -> vuodessa, "rahoittusta" -> rahoitusta): a common Finnish slip."""
+    if len(surface) < 5 or not surface.isalpha():
+        return []
+    doubled = [surface[: i + 1] + surface[i:] for i in range(1, len(surface))]
+    single = [
+        surface[:i] + surface[i + 1 :]
+        for i in range(1, len(surface))
+        if surface[i] == surface[i - 1]
+    ]
+    return doubled + single
+
+
+def _geminated(surface: str, analyzer: Analyzer, stats: TermStats) -> str | None:
+    """The corpus lemma of a gemination slip (see :func:`_gemination_slips`) that the corpus's
+    own surface forms do not show."""
+    for variant in _gemination_slips(surface):
+        lemma = next(iter(analyzer.terms(variant)), None)
+        if lemma is not None and lemma in stats.df and lemma not in QUESTION_WORDS:
+            return lemma
+    return None
 
 
 def word_credit(word: QWord, terms: frozenset[str]) -> float:

@@ -144,6 +144,26 @@ def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> No
     assert [w.lemma for w in question_words("vuosi", FakeAnalyzer(), stats)] == ["vuosi"]
 
 
+def test_a_gemination_slip_reads_as_the_word_meant() -> None:
+    # "vuodesa" (a real analyzer reads "vuode", bed) is "vuodessa", the documents' "vuotuinen"
+    stats = TermStats([["vuotuinen", "liikevaihto", "vuode"], ["vuosi"]])
+    words = question_words("liikevaihto vuodesa", FakeAnalyzer(), stats)
+    assert [w.lemma for w in words] == ["liikevaihto", "vuotuinen"]
+
+
+class GeminationAnalyzer(SplitAnalyzer):
+    """Knows the standard form only; reads a slip as itself."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {"rahoitusta": ["rahoitus"]}
+
+
+def test_a_gemination_slip_the_corpus_forms_do_not_show_finds_the_lemma() -> None:
+    # the corpus has the lemma but not the form "rahoitusta": one edit finds no surface form
+    stats = TermStats([["rahoitus", "haku"], ["haku"]])
+    word = question_words("rahoittusta", GeminationAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("rahoitus", True)
+
+
 @pytest.mark.parametrize("framing", ["asti", "saakka", "mennessä"])
 def test_time_postpositions_are_question_words(framing: str) -> None:
     words = question_words(f"Mihin {framing} haku on auki?", FakeAnalyzer(), STATS)

@@ -49,6 +49,14 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
+# a hearsay guess at the value asked, after the question ("paljon niitä on, kaveri sano et joku
+# 18?"): the asker wants it checked, so the answer gives the documents' value, not only a match
+_GUESS = re.compile(
+    r",\s*[^,.?!]*\b(?:sano|sanoi|sanoo|väitti|väittää|kuulin|luin|muistelen)\b,?\s*"
+    r"(?:et|ett|että)\b[^.?!]*\?\s*$",
+    re.IGNORECASE,
+)
+_GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     asked, context = split_context(focus)
     # a city only the context names ("Meille soitti raumalainen yrittäjä.") is not asked about
     cities = _cities(asked, heads.city_phrases) - {HOME_CITY}
-    numbers = tuple(dict.fromkeys(_NUMBER.findall(focus)))
+    asked_numbers = _GUESS.sub("?", focus) if kinds & _GUESSED_KINDS else focus
+    numbers = tuple(dict.fromkeys(_NUMBER.findall(asked_numbers)))
     ordinals = tuple(ordinal_phrases(focus, heads, question.language))
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)

@@ -56,13 +56,26 @@ def split_context(text: str) -> tuple[str, str]:
     return " ".join(asking), " ".join(s for s in sentences if s not in asking)
 
 
+# "As a visiting researcher at SAMK I ...", "Som forskare på SAMK undrar jag ...": a role
+# phrase before the asker's own "I" (in Swedish, before the verb and "jag") introduces them
+# inside the question sentence
+_ROLE_PHRASE = re.compile(
+    r"^\s*(?:(?:hi|hello|hej)\b[,!.]?\s*)?(?:as an?|som)\s[^,?]*?(?=,|\s(?:I|we|jag|vi)\s|\s\w+\s(?:jag|vi)\b)",
+    re.IGNORECASE,
+)
+
+
 def without_introductions(text: str) -> str:
     """The text without the sentences in which the asker introduces themselves.
 
     "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?": the newspaper's name is no name the
-    answer must carry.
+    answer must carry; nor is SAMK in "As a researcher at SAMK I missed ... - when ...?".
     """
-    kept = [p for p in _pieces(text) if p.rstrip().endswith("?") or not _INTRODUCTION.match(p)]
+    kept = [
+        _ROLE_PHRASE.sub("", p)
+        for p in _pieces(text)
+        if p.rstrip().endswith("?") or not _INTRODUCTION.match(p)
+    ]
     return " ".join(kept) if kept else text
 
 

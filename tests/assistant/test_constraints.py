@@ -268,6 +268,23 @@ def test_the_askers_introduction_asks_for_no_kind() -> None:
     assert extract(asked, HEADS).kinds == {"person"}
 
 
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        # a hearsay guess at the count asked is checked, not required
+        ("Paljonko kaupunkiseutuja on mukana, kaveri sano et joku 18?", ()),
+        ("Montako hakemusta tuli, luin että 12?", ()),
+        # a number that says what is asked about stays a requirement
+        ("Paljonko rahaa oli vuoden 2022 haussa?", ("2022",)),
+        ("Mitä kaveri sanoi, että vuonna 2022 painotettiin?", ("2022",)),
+    ],
+)
+def test_a_guess_at_the_value_asked_is_no_requirement(
+    question: str, numbers: tuple[str, ...]
+) -> None:
+    assert extract(contextualise(question), HEADS).numbers == numbers
+
+
 def test_a_common_acronym_is_met_by_its_long_form() -> None:
     # BKT is not defined in the documents, which write "bruttokansantuote" out in full
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})

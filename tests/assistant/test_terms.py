@@ -246,6 +246,21 @@ def test_the_askers_introduction_is_left_out_of_the_names() -> None:
     assert without_introductions(plans) == plans  # not an introduction: SAMK stays
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "As a visiting researcher at SAMK I missed the second round - when did it close?",
+            " I missed the second round - when did it close?",
+        ),
+        ("Som forskare på SAMK undrar jag: när stängde den?", " undrar jag: när stängde den?"),
+        ("Which projects did SAMK carry out as a partner?", None),  # no role phrase
+    ],
+)
+def test_a_role_phrase_before_the_askers_i_is_an_introduction(text: str, kept: str | None) -> None:
+    assert without_introductions(text) == (text if kept is None else kept)
+
+
 def test_discourse_words_are_no_content_words() -> None:
     words = question_words(
         "Mitä haussa tarkalleen ottaen käytännössä painotettiin?", FakeAnalyzer(), STATS

@@ -18,6 +18,9 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("What did the first call emphasise?", "en", {"ensimmäinen", "haku", "painotus"}),
         ("Who carries out the projects?", "en", {"toteuttaa", "hanke"}),
         ("Gäller programmet även Åland?", "sv", {"ahvenanmaa"}),
+        # who answers questions about a call: who gives more information
+        ("Vem svarar på frågor om utlysningen?", "sv", {"lisätieto", "haku"}),
+        ("Who answers questions about the call?", "en", {"lisätieto", "haku"}),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(

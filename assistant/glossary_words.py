@@ -179,6 +179,8 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "ansök": ("haku", "hakemus"),
     "finansier": ("rahoitus",),
     "förmedl": ("välittää",),
+    "stadsstyrels": ("kaupunginhallitus",),
+    "kommunstyrels": ("kaupunginhallitus",),
     "stad": ("kaupunki",),
     "städer": ("kaupunki",),
     "underteckn": ("allekirjoittaa",),

@@ -1,6 +1,8 @@
 """Ordinal words ("toinen haku", "second call", "andra utlysningen") in Finnish, English, Swedish.
 
-Each ordinal has one canonical Finnish name; colloquial forms ("ekassa", "tokan") count too.
+Each ordinal has one canonical Finnish name; colloquial forms ("ekassa", "tokan") count too, and
+so does a colloquial number before a compound's head ("kakkoslinjalla": the second (priority)
+axis; the head follows the match).
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ensimmäinen",
         re.compile(
-            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b", re.IGNORECASE
+            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b|\bykkös(?=[a-zåäö]{4})",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -20,11 +23,17 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "joku toinen kunta" / "jokin toinen" mean another one, not the second
             r"(?<!\bjoku )(?<!\bjokin )(?<!\bjonkin )(?<!\bjonkun )(?<!\bjotain )"
             r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
-            r"2nd|andra)\b",
+            r"2nd|andra)\b|\bkakkos(?=[a-zåäö]{4})",
             re.IGNORECASE,
         ),
     ),
-    ("kolmas", re.compile(r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b", re.IGNORECASE)),
+    (
+        "kolmas",
+        re.compile(
+            r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b|\bkolmos(?=[a-zåäö]{4})",
+            re.IGNORECASE,
+        ),
+    ),
     ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
     ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
 )

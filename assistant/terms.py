@@ -64,7 +64,13 @@ class QWord:
     attribute: bool = False  # what "Mikä on X:n <attribute>?" asks for (see question_words)
 
 
+# a colloquial number before a compound's head ("kakkoslinjalla"): the ordinal is a constraint
+# of its own (assistant.ordinals), the word is its head
+_NUMBER_PREFIX = re.compile(r"^(?:ykkös|kakkos|kolmos)(?=[a-zåäö]{4})", re.IGNORECASE)
+
+
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
+    surface = _NUMBER_PREFIX.sub("", surface)
     key = surface.lower()
     for form in (key, *_gemination_slips(key)):  # "vuodesa" is "vuodessa", not "vuode"
         if form in SURFACE_SYNONYMS:

@@ -392,6 +392,12 @@ def test_a_numbered_thing_is_an_ordinal() -> None:
     assert ordinal_phrases("Hankkeita oli 5 kappaletta.", heads) == []
 
 
+def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"linjalla"})
+    found = ordinal_phrases("Mitä sillä kakkoslinjalla rahoitetaan?", heads)
+    assert found == [OrdinalPhrase("toinen", frozenset({"linjalla"}))]
+
+
 def test_a_round_is_a_call() -> None:
     # "ensimmäisellä kierroksella" = "ensimmäisessä haussa"
     found = ordinal_phrases("Mitä ensimmäisellä kierros rahoitettiin?", HEADS)

@@ -21,6 +21,7 @@ from assistant.glossary import GLOSSARY, to_finnish
         # who answers questions about a call: who gives more information
         ("Vem svarar på frågor om utlysningen?", "sv", {"lisätieto", "haku"}),
         ("Who answers questions about the call?", "en", {"lisätieto", "haku"}),
+        ("När godkände stadsstyrelsen avtalet?", "sv", {"kaupunginhallitus", "sopimus"}),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(

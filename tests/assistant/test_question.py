@@ -84,6 +84,10 @@ def test_self_standing_question_ignores_history() -> None:
         ("ekassa haussa", "ensimmäinen"),
         ("the third call", "kolmas"),
         ("ei järjestyslukua", None),
+        # a colloquial number before a compound's head
+        ("sillä kakkoslinjalla", "toinen"),
+        ("ykköshaussa", "ensimmäinen"),
+        ("kakkonen", None),
     ],
 )
 def test_ordinal_of(text: str, ordinal: str | None) -> None:

@@ -151,6 +151,12 @@ def test_a_gemination_slip_reads_as_the_word_meant() -> None:
     assert [w.lemma for w in words] == ["liikevaihto", "vuotuinen"]
 
 
+def test_a_colloquial_number_before_a_head_leaves_the_head() -> None:
+    # "kakkoslinjalla": the ordinal is its own constraint, the word is the head
+    stats = TermStats([["linja", "toimintalinja"], ["haku"]])
+    assert [w.lemma for w in question_words("kakkoslinja", FakeAnalyzer(), stats)] == ["linja"]
+
+
 class GeminationAnalyzer(SplitAnalyzer):
     """Knows the standard form only; reads a slip as itself."""
 

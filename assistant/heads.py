@@ -34,6 +34,15 @@ _DEFINED_ACRONYM = re.compile(r"((?:[\w-]+\s+){0,4}[\w-]+)\s+\(([A-ZÅÄÖ]{2,6}
 _JOINERS = frozenset({"ja", "sekä", "and", "och"})
 _ALIAS_WORDS = 2  # the last words of the long form that stand for the acronym
 _ALIAS_PREFIX = 5
+# a definition naming what something is of ("Uudistuva ja osaava Suomi 2021–2027 on Manner-Suomen
+# EU:n alue- ja rakennepolitiikan ohjelma"): a sentence naming the subject names Manner-Suomi's
+# programme; not a statement about a page itself ("Tämä sivu on ...")
+_DEFINED_AS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?!(?:Tämä|Tämän|Se|Ne|Nämä|This|It)\b)"
+    r"(?P<subject>[A-ZÅÄÖ][\w–-]*(?:\s+[\w–-]+){0,5}?)\s+on\s+"
+    r"(?P<name>[A-ZÅÄÖ][\w]+)-[\w]+n\s+(?=[\wÅÄÖåäö:]+\s)",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,8 @@ class HeadTerms:
 
         Also the words the corpus capitalises inside a sentence ("Robocoast", "SAMK"): the names
         an English or Swedish question may share with the Finnish documents; and the acronyms it
-        defines ("työ- ja elinkeinoministeriön (TEM)"): a sentence with the long form names it.
+        defines ("työ- ja elinkeinoministeriön (TEM)"): a sentence with the long form names it;
+        likewise a name that defines a subject ("X on Manner-Suomen ... ohjelma": X names it).
         """
         pairs: set[str] = set()
         names: set[str] = set()
@@ -77,6 +87,12 @@ class HeadTerms:
                 content = [w[:_ALIAS_PREFIX] for w in long_form if w and w not in _JOINERS]
                 if content:
                     aliases.setdefault(match.group(2).lower(), tuple(content[-_ALIAS_WORDS:]))
+            for match in _DEFINED_AS.finditer(text):
+                name = match.group("name").lower()
+                subject = [w.lower() for w in match.group("subject").split()]
+                content = [w[:_ALIAS_PREFIX] for w in subject if w.isalpha() and w not in _JOINERS]
+                if content and name != HOME_CITY:
+                    aliases.setdefault(name[:_ALIAS_PREFIX], tuple(content[:_ALIAS_WORDS]))
             for city, start, end in city_mentions(text):
                 if city == HOME_CITY:
                     continue

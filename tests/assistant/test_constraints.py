@@ -258,6 +258,25 @@ def test_an_acronym_the_documents_define_is_met_by_its_long_form() -> None:
     assert violations("Sopimuksilla edistetään viittä asiaa.", "", "", tem, heads) == ["name:tem"]
 
 
+def test_a_name_that_defines_a_subject_is_met_by_the_subject() -> None:
+    # "Koska valtioneuvosto hyväksyi Manner-Suomen ... ohjelman?"
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"ohjelma"})
+    heads.use_phrases(
+        [
+            "Uudistuva ja osaava Suomi 2021–2027 on Manner-Suomen EU:n alue- ja "
+            "rakennepolitiikan ohjelma. Tämä sivu on Pori-neuvojan esimerkkiaineistoa. "
+            "Automaatio ja robotiikka on Porin-Rauman seudun toinen painopistealue."
+        ]
+    )
+    assert heads.aliases["manne"] == ("uudis", "osaav")
+    assert "pori" not in heads.aliases  # the home city is no subject's alias
+    manner = Constraints(names=("manne",))
+    sentence = "Valtioneuvosto hyväksyi Uudistuva ja osaava Suomi 2021–2027 -ohjelman 21.10.2021."
+    assert violations(sentence, "", "", manner, heads) == []
+    other = "Valtioneuvosto hyväksyi Ahvenanmaan ohjelman."
+    assert violations(other, "", "", manner, heads) == ["name:manne"]
+
+
 def test_the_askers_introduction_asks_for_no_kind() -> None:
     # "kehitysjohtaja" introduces the asker; it does not ask for a person
     question = contextualise(

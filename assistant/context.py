@@ -18,7 +18,10 @@ _ASKING_WORD = (
 _INTRODUCTION = re.compile(
     r"\s*(?:(?:hei|moi|terve|hyvää päivää|hello|hi|hej)\b[,!.]?\s*)?"
     r"(?:olen|olemme|edustan|edustamme|työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
-    r"jag är|vi är|vårt|vår|mitt|min)\b",
+    r"jag är|vi är|vårt|vår|mitt|min|"
+    # the asker's own organisation ("Tutkimusryhmämme SAMKissa haluaisi ...")
+    r"[a-zåäö]*(?:ryhmä|yritykse|firma|koulu|oppilaitokse|tiimi|yhdistykse|organisaatio|yksikkö|"
+    r"laboratorio|startupi|kunta|seura)mme)\b",
     re.IGNORECASE,
 )
 # a reporting verb before an indirect question ("... mutta hän ei tiedä kenen välinen ...")

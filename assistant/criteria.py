@@ -14,7 +14,7 @@ from assistant.wordlists import wordset
 GENERIC = wordset(
     """
     hanke hankkeeni projekti rahoitus rahoituskelpoinen kelpoinen kelvata hakea haku sopia saada
-    rahoittaa tuki idea suunnitelma oma minun meidän
+    rahoittaa tuki idea suunnitelma oma minun meidän rahoitushaku toiminta
     project funding apply eligible projekt finansiering söka
     """
 )

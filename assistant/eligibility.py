@@ -79,7 +79,7 @@ def _find(engine: Engine, index: LoadedIndex, crit: Criterion, call: str | None)
     ``call`` is the ordinal of the latest call ("toinen"): its emphases are the ones quoted.
     """
     memo = engine.state(index).memo
-    key = f"eligibility:{crit.key}"
+    key = f"eligibility:{crit.key}:{call if crit.key == 'emphasis' else ''}"
     if key in memo:
         cached: list[Pick] = memo[key]
         return cached
@@ -146,10 +146,13 @@ def answer(
     lang = question.language if question.language in CHECKLIST_TEXT else "fi"
     words = CHECKLIST_TEXT[lang]
     found: list[tuple[Criterion, list[Pick]]] = []
-    call: str | None = None
+    # the emphases quoted are those of the call the question names ("ensimmäisen haun
+    # painotuksiin"), else those of the latest call
+    asked = ordinal_of(question.text)
+    call: str | None = asked[0] if asked else None
     for crit in CRITERIA:
         picks = _find(engine, index, crit, call)
-        if crit.key == "period" and picks:
+        if crit.key == "period" and picks and asked is None:
             latest = ordinal_of(picks[0][1].text)
             call = latest[0] if latest else None
         found.append((crit, picks))

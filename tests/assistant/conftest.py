@@ -19,6 +19,12 @@ Porin ekosysteemisopimuksen ensimmäinen rahoitushaku oli auki kesällä 2022.
 Ensimmäisessä rahoitushaussa haettavana oli 0,9 miljoonaa euroa.
 Ensimmäiseen rahoitushakuun jätettiin 8 hakemusta.
 
+Ensimmäisessä rahoitushaussa painotettiin kolmea asiaa:
+
+- metallurgian TKI-toiminnan lisääminen
+- teollisuuden rakennemuutoksen nopeuttaminen investointien avulla
+- digitaaliset testialustat ja kokeiluympäristöt.
+
 ## Toinen rahoitushaku
 
 Porin ekosysteemisopimuksen toinen rahoitushaku oli auki 18.10.2023–31.12.2023 Satakuntaliitossa.

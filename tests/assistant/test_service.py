@@ -152,6 +152,19 @@ def test_eligibility_checklist_reports_a_closed_call(tiny_assistant: Assistant) 
     assert "Haku on auki 31.12.2023 asti." in during.text
 
 
+def test_eligibility_checklist_quotes_the_emphases_of_the_call_asked(
+    tiny_assistant: Assistant,
+) -> None:
+    latest = tiny_assistant.ask("Onko robotiikkahankkeeni rahoituskelpoinen?")
+    assert "osaajien houkuttelu" in latest.text and "metallurgian" not in latest.text
+    first = tiny_assistant.ask(
+        "Onko metallurgian kehitystä lisäävä hankkeemme linjassa ensimmäisen rahoitushaun kanssa?"
+    )
+    assert "metallurgian TKI-toiminnan lisääminen" in first.text
+    assert "osaajien houkuttelu" not in first.text
+    assert quotes_are_verbatim(tiny_assistant, first)
+
+
 def test_questions_are_checked_and_html_is_plain_text(tiny_assistant: Assistant) -> None:
     with pytest.raises(QuestionError, match="tyhjä"):
         tiny_assistant.ask(" \x00 ")

@@ -248,6 +248,8 @@ def test_a_premise_is_a_statement_about_the_documents(text: str, stated: str) ->
 def test_the_askers_introduction_is_left_out_of_the_names() -> None:
     text = "Olen toimittaja Satakunnan Kansasta: kenen kanssa Pori on tehnyt sopimuksen?"
     assert without_introductions(text) == "kenen kanssa Pori on tehnyt sopimuksen?"
+    own = "Tutkimusryhmämme SAMKissa rakentaa testialustaa. Osuuko se haun painotuksiin?"
+    assert without_introductions(own) == "Osuuko se haun painotuksiin?"
     plans = "Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?"
     assert without_introductions(plans) == plans  # not an introduction: SAMK stays
 

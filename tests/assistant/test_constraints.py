@@ -33,6 +33,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
         ("What is the maximum grant per project?", {"money"}),
         ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
+        ("Minkä vuoden on päästöttömyydelle asetettu takarajaksi?", {"date"}),
         # "kuinka paljon": a count or an amount of money, whichever the sentence gives
         ("Kuinka paljon automaation alalla on työpaikkoja?", {"amount"}),
         ("Paljonko Uudistuva ja osaava Suomi -ohjelmassa on EU-rahoitusta?", {"amount"}),

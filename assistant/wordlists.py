@@ -104,6 +104,7 @@ COLLOQUIAL = {
     "teema": "temaattinen",
     "koulu": "oppilaitos",
     "teemallinen": "temaattinen",
+    "siunata": "hyväksyä",  # "komissio siunasi ohjelman"
 }
 
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen
@@ -179,4 +180,5 @@ KNOWN_ALIASES: dict[str, tuple[str, ...]] = {
     "eu": ("euroo", "unioni"),
     "åland": ("ahvenan",),
     "aland": ("ahvenan",),
+    "bryss": ("euroo",),  # "Brysselin komissio": the European Commission
 }

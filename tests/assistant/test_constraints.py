@@ -316,6 +316,9 @@ def test_a_common_acronym_is_met_by_its_long_form() -> None:
     # the Swedish name of a place the documents name in Finnish
     aland = Constraints(names=("åland",))
     assert violations("Ohjelma ei koske Ahvenanmaata.", "", "", aland, heads) == []
+    # "Brysselin komissio" is the European Commission
+    brussels = Constraints(names=("bryss",))
+    assert violations("Euroopan komissio hyväksyi ohjelman.", "", "", brussels, heads) == []
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,8 @@ def test_tulla_is_content_only_in_tulla_voimaan() -> None:
 def test_an_everyday_word_reads_as_the_documents_word() -> None:
     stats = TermStats([["oppilaitos", "kehittäjäorganisaatio"], ["hanke"]])
     assert [w.lemma for w in question_words("koulu", FakeAnalyzer(), stats)] == ["oppilaitos"]
+    stats = TermStats([["hyväksyä", "komissio"], ["hanke"]])
+    assert [w.lemma for w in question_words("siunata", FakeAnalyzer(), stats)] == ["hyväksyä"]
 
 
 def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:

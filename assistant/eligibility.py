@@ -38,7 +38,7 @@ ELIGIBILITY = re.compile(
     r"\b(?:voi(?:nko|ko|mmeko|vatko)|saa(?:nko|ko|mmeko))\b.{0,60}\bjättää\b.{0,20}\bhakemu|"
     # "voiks meidän ammattiopisto olla toteuttajana ...?": whether the asker may implement one
     r"\b(?:voi|pääs|saa)\w*(?:ko|kö|ks)\b.{0,60}\btoteuttaj|"
-    r"\bcan (?:i|we|my|our|a|an)\b.{0,40}\b(?:be an? implement|implement|carry out) (?:a |the )?project|"
+    r"\bcan (?:i|we|my|our|a|an)\b.{0,40}\b(?:be an? implementer (?:of|in)|implement|carry out) (?:a |the )?project|"
     r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\bgenomföra (?:ett |projekt)",
     re.IGNORECASE,
 )

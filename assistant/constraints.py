@@ -27,7 +27,13 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.context import split_context, without_introductions
-from assistant.heads import HeadTerms, OrdinalPhrase, counted_terms, ordinal_phrases
+from assistant.heads import (
+    HeadTerms,
+    OrdinalPhrase,
+    counted_terms,
+    numbered_things,
+    ordinal_phrases,
+)
 from assistant.kinds import asked_kinds, kinds_present
 from assistant.names import has_long_form, has_name, question_names
 from assistant.ordinals import ORDINALS, ordinal_of
@@ -100,8 +106,22 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # a city only the context names ("Meille soitti raumalainen yrittäjä.") is not asked about
     cities = _cities(asked, heads.city_phrases) - {HOME_CITY}
     asked_numbers = _GUESS.sub("?", focus) if kinds & _GUESSED_KINDS else focus
-    numbers = tuple(dict.fromkeys(_NUMBER.findall(asked_numbers)))
-    ordinals = tuple(ordinal_phrases(focus, heads, question.language))
+    # "Mitä toimintalinja 1 sisältää?": the number says which axis, like an ordinal
+    numbered = numbered_things(focus, heads) if question.language == "fi" else []
+    by_number = {number for _, number in numbered}
+    numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(asked_numbers)) if n not in by_number)
+    ordinals = tuple(
+        dict.fromkeys(
+            [*ordinal_phrases(focus, heads, question.language), *(p for p, _ in numbered)]
+        )
+    )
+    if question.followup and question.text in focus:
+        # "Entä mitä sisältyy kakkoslinjaan?" after "Mitä toimintalinja 1 sisältää?": the
+        # follow-up's own ordinal replaces the earlier one
+        own = {p.ordinal for p in ordinal_phrases(question.text, heads, question.language)}
+        own |= {p.ordinal for p, _ in numbered_things(question.text, heads)}
+        if own:
+            ordinals = tuple(p for p in ordinals if p.ordinal in own)
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(

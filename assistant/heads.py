@@ -26,6 +26,9 @@ _FOREIGN_COUNTED = {
 }
 # a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
+# in a question, a numbered thing of the kind the documents number ("Mitä toimintalinja 1
+# sisältää?", "toimintalinjaan 2"): the number names which one, it is no value to repeat
+_NUMBERED_ASKED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])\b(?![.,]\d|\s*(?:%|[-–]))")
 _BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
@@ -67,6 +70,8 @@ class HeadTerms:
         self.proper_names: frozenset[str] = frozenset()  # see use_phrases
         # acronym -> word prefixes of its long form ("tem" -> ("työ", "elink")), see use_phrases
         self.aliases: dict[str, tuple[str, ...]] = {}
+        # head terms of the things the corpus numbers ("Toimintalinja 1 on ..."), see use_phrases
+        self.numbered: frozenset[str] = frozenset()
         self._terms = lru_cache(maxsize=20_000)(self._compute)
 
     def use_phrases(self, texts: Iterable[str]) -> None:
@@ -80,8 +85,11 @@ class HeadTerms:
         pairs: set[str] = set()
         names: set[str] = set()
         aliases: dict[str, tuple[str, ...]] = {}
+        numbered: set[str] = set()
         for text in texts:
             names.update(m.group(1).lower() for m in _MID_SENTENCE_NAME.finditer(text))
+            for match in _NUMBERED.finditer(text):
+                numbered.update(self(match.group(1)))
             for match in _DEFINED_ACRONYM.finditer(text):
                 long_form = [w.strip("-").lower() for w in match.group(1).split()]
                 content = [w[:_ALIAS_PREFIX] for w in long_form if w and w not in _JOINERS]
@@ -101,6 +109,7 @@ class HeadTerms:
                     pairs.add(f"{text[start:end].lower()} {following[0]}")
         self.city_phrases = frozenset(pairs)
         self.proper_names = frozenset(names)
+        self.numbered = frozenset(numbered)
         self.aliases = {**KNOWN_ALIASES, **aliases}  # the documents' own definitions win
 
     def use_vocabulary(self, vocabulary: Container[str]) -> None:
@@ -152,6 +161,20 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
         if numbered:
             found.append(OrdinalPhrase(_BY_NUMBER[match.group(2)], numbered))
     return found
+
+
+def numbered_things(text: str, heads: HeadTerms) -> list[tuple[OrdinalPhrase, str]]:
+    """The things a question names by number ("toimintalinja 1"), as ordinals, with the number.
+
+    Only things the documents themselves number count ("Toimintalinja 1 on ..."): their head
+    terms are in :attr:`HeadTerms.numbered`.
+    """
+    out = []
+    for match in _NUMBERED_ASKED.finditer(text):
+        head = frozenset(h for h in heads(match.group(1)) if h in heads.numbered)
+        if head:
+            out.append((OrdinalPhrase(_BY_NUMBER[match.group(2)], head), match.group(2)))
+    return out
 
 
 def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozenset[str]:

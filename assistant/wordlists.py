@@ -105,6 +105,9 @@ COLLOQUIAL = {
     "koulu": "oppilaitos",
     "teemallinen": "temaattinen",
     "siunata": "hyväksyä",  # "komissio siunasi ohjelman"
+    # "Mitä toimintalinja 1 sisältää?": the documents list a thing's "sisältöjä"
+    "sisältää": "sisältö",
+    "sisältyä": "sisältö",
 }
 
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen

@@ -415,6 +415,25 @@ def test_a_numbered_thing_is_an_ordinal() -> None:
     assert ordinal_phrases("Hankkeita oli 5 kappaletta.", heads) == []
 
 
+def test_a_thing_the_documents_number_is_asked_by_its_number_as_an_ordinal() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja"})
+    heads.use_phrases(["Toimintalinja 1 on Innovatiivinen Suomi."])
+    asked = extract(contextualise("Mitä toimintalinja 1 sisältää?"), heads)
+    assert asked.numbers == ()
+    assert OrdinalPhrase("ensimmäinen", frozenset({"toimintalinja"})) in asked.ordinals
+    # a number of something the documents do not number stays a number to find
+    other = extract(contextualise("Mitä hakemus 1 sisältää?"), heads)
+    assert other.numbers == ("1",)
+
+
+def test_a_follow_ups_own_ordinal_replaces_the_earlier_one() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja", "toimintalinjaan"})
+    heads.use_phrases(["Toimintalinja 1 on Innovatiivinen Suomi."])
+    history = ["Mitä toimintalinja 1 sisältää?"]
+    then = extract(contextualise("Entä mitä sisältyy toiseen toimintalinjaan?", history), heads)
+    assert {p.ordinal for p in then.ordinals} == {"toinen"}
+
+
 def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"linjalla"})
     found = ordinal_phrases("Mitä sillä kakkoslinjalla rahoitetaan?", heads)

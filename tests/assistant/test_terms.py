@@ -136,6 +136,8 @@ def test_an_everyday_word_reads_as_the_documents_word() -> None:
     assert [w.lemma for w in question_words("koulu", FakeAnalyzer(), stats)] == ["oppilaitos"]
     stats = TermStats([["hyväksyä", "komissio"], ["hanke"]])
     assert [w.lemma for w in question_words("siunata", FakeAnalyzer(), stats)] == ["hyväksyä"]
+    stats = TermStats([["sisältö", "toimintalinja"], ["hanke"]])
+    assert [w.lemma for w in question_words("sisältää", FakeAnalyzer(), stats)] == ["sisältö"]
 
 
 def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:

@@ -188,7 +188,10 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
                 near = stats.closest(surface.lower())
                 lemmas = [t for t in analyzer.terms(near) if t in stats.df] if near else []
                 fixed = lemmas[0] if lemmas else _geminated(surface.lower(), analyzer, stats)
-            if fixed is not None:
+            compound = _misspelt_head(lemma, analyzer, stats) if fixed is None and typo else None
+            if compound:  # "päätavotteet": a compound whose head is misspelt
+                lemma, parts = compound[0], tuple(compound[1:])
+            elif fixed is not None:
                 lemma, parts = fixed, ()
         if lemma in stats.df or not parts:
             weight = stats.idf(lemma)
@@ -211,6 +214,18 @@ def _gemination_slips(surface: str) -> list[str]:
         if surface[i] == surface[i - 1]
     ]
     return doubled + single
+
+
+def _misspelt_head(lemma: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
+    """The terms of a compound whose head is one edit from a corpus term ("päätavote" ->
+    päätavoite, pää, tavoite), or [] when no head is."""
+    for i in range(3, len(lemma) - 4):
+        head = stats.closest(lemma[i:])
+        if head is not None:
+            terms = analyzer.terms(lemma[:i] + head)
+            if terms and head in terms[1:]:
+                return terms
+    return []
 
 
 def _geminated(surface: str, analyzer: Analyzer, stats: TermStats) -> str | None:

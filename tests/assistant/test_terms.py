@@ -161,6 +161,17 @@ def test_a_colloquial_number_before_a_head_leaves_the_head() -> None:
     assert [w.lemma for w in question_words("kakkoslinja", FakeAnalyzer(), stats)] == ["linja"]
 
 
+class CompoundAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {"päätavoite": ["päätavoite", "pää", "tavoite"]}
+
+
+def test_a_compound_with_a_misspelt_head_reads_as_the_compound_meant() -> None:
+    # "päätavotteet": the head "tavote" is one edit from the corpus's "tavoite"
+    stats = TermStats([["tavoite", "investointi"], ["haku"]])
+    word = question_words("päätavote", CompoundAnalyzer(), stats)[0]
+    assert (word.lemma, word.parts) == ("päätavoite", ("pää", "tavoite"))
+
+
 class GeminationAnalyzer(SplitAnalyzer):
     """Knows the standard form only; reads a slip as itself."""
 

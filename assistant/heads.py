@@ -16,10 +16,19 @@ from assistant.glossary import to_finnish
 from assistant.kinds import COUNT_PHRASE
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
-from assistant.wordlists import HEAD_SYNONYMS, HEAD_TRANSLATIONS, KNOWN_ALIASES, PRONOUNS
+from assistant.wordlists import (
+    COLLOQUIAL,
+    HEAD_SYNONYMS,
+    HEAD_TRANSLATIONS,
+    KNOWN_ALIASES,
+    PRONOUNS,
+)
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
+_PLACE_ADVERBS = frozenset(
+    {"siellä", "täällä", "tuolla", "siinä", "tässä", "niissä", "nyt", "yhteensä"}
+)
 _FOREIGN_COUNTED = {
     "en": re.compile(r"\bhow many\b", re.IGNORECASE),
     "sv": re.compile(r"\bhur många\b", re.IGNORECASE),
@@ -191,7 +200,11 @@ def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozense
             continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
         if word.lower() in PRONOUNS:
             break  # "montako niistä rahoitettiin?": what is counted was named before
-        out |= heads(word)
+        if word.lower() in _PLACE_ADVERBS:
+            break  # "montako duunia siellä on?": the place is no counted thing
+        terms = heads(word)
+        # "duunia": the documents' word ("työ", met by "työpaikkaa")
+        out |= terms | {COLLOQUIAL[t] for t in terms if t in COLLOQUIAL}
     return frozenset(out)
 
 

@@ -367,6 +367,12 @@ def test_an_ordinal_may_come_from_a_passage_about_that_one_only(passage: str, me
     assert ("ordinal:toinen" not in found) is met
 
 
+def test_a_colloquial_counted_word_counts_the_documents_word_and_no_place() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"työpaikka"})
+    counted = extract(contextualise("Montako duunia siellä on?"), heads).counted
+    assert "työ" in counted and "siellä" not in counted
+
+
 def test_a_count_of_things_named_before_counts_no_pronoun() -> None:
     # "montako niistä rahoitettiin?": what is counted was named in the earlier part
     assert extract(contextualise("Montako niistä rahoitettiin?"), HEADS).counted == frozenset()

@@ -138,7 +138,9 @@ DISCOURSE_WORDS = wordset(
 )
 
 # Vague compound heads: "ilmastojuttu" means "ilmasto", "sopimuskierros" "sopimus".
-VAGUE_HEADS = wordset("juttu asia homma kama meininki kuvio systeemi kierros")
+VAGUE_HEADS = wordset(
+    "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli"
+)
 
 # Finnish case endings, longest alternatives first where they overlap (tried in this order).
 # fmt: off

@@ -112,6 +112,19 @@ def test_a_dictionary_word_the_corpus_lacks_is_no_misspelling() -> None:
     assert word.lemma == "rahoittaa" and not word.known
 
 
+class VagueHeadAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "sopimushässäkkä": ["sopimushässäkkä", "sopimus", "hässäkkä"]
+    }
+
+
+def test_a_vague_colloquial_head_leaves_the_thing_it_is_about() -> None:
+    # "tää koko sopimushässäkkä": the agreement itself, no new concept
+    stats = TermStats([["sopimus", "hallitus"], ["haku"]])
+    word = question_words("sopimushässäkkä", VagueHeadAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("sopimus", True)
+
+
 def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
     stats = TermStats([["robotiikkayritys", "robotiikka", "yritys"]])
     word = question_words("robotiikkafirmojen", DictionaryAnalyzer(), stats)[0]

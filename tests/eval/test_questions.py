@@ -5,7 +5,8 @@ held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl``
 (each run once blind, then used for development), ``holdout9.jsonl`` and ``holdout10.jsonl``
 (each run once at 05d1db5), ``holdout11.jsonl`` (run once at 9ee51ec) and ``holdout12.jsonl``
 (run once at d4a2ebf), each then used for development, ``holdout13.jsonl`` (run once at
-319bbbb, then used for development) and ``holdout14.jsonl`` (the untouched final check).
+319bbbb, then used for development), ``holdout14.jsonl`` (run once at 5bcf2b3, then used for
+development) and ``holdout15.jsonl`` (the untouched final check).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -31,6 +32,7 @@ HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
 HOLDOUT9, HOLDOUT10 = "holdout9.jsonl", "holdout10.jsonl"
 HOLDOUT11, HOLDOUT12 = "holdout11.jsonl", "holdout12.jsonl"
 HOLDOUT13, HOLDOUT14 = "holdout13.jsonl", "holdout14.jsonl"
+HOLDOUT15 = "holdout15.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -47,6 +49,7 @@ HELD_OUT = [
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -65,6 +68,7 @@ ID_PREFIX = {
     HOLDOUT12: "x",
     HOLDOUT13: "y",
     HOLDOUT14: "z",
+    HOLDOUT15: "a",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -294,6 +298,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "x900"}, "x") == []
     assert shape_problems({**GOOD, "id": "y900"}, "y") == []
     assert shape_problems({**GOOD, "id": "z900"}, "z") == []
+    assert shape_problems({**GOOD, "id": "a900"}, "a") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

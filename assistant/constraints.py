@@ -104,7 +104,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     focus = question.focus
     asked, context = split_context(focus)
     # a city only the context names ("Meille soitti raumalainen yrittäjä.") is not asked about
-    cities = _cities(asked, heads.city_phrases) - {HOME_CITY}
+    # ... nor one in a lead-in before a dash ("Startup Raumalta haluaisi verkostoitua – mikä ...?")
+    cities = _cities(_after_lead_in(asked), heads.city_phrases) - {HOME_CITY}
     asked_numbers = _GUESS.sub("?", focus) if kinds & _GUESSED_KINDS else focus
     # "Mitä toimintalinja 1 sisältää?": the number says which axis, like an ordinal
     numbered = numbered_things(focus, heads) if question.language == "fi" else []
@@ -143,6 +144,25 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         else counted_terms(focus, heads, question.language),
         injection=looks_like_injection(question.text),
     )
+
+
+_DASH_LEAD_IN = re.compile(
+    r"\s[–—]\s+(?=(?:kuka|ketkä|mikä|mitkä|mitä|milloin|missä|mistä|mihin|miten|kuinka|"
+    r"paljonko|montako|onko|voiko|who|what|when|where|which|how|vem|vad|när|var|vilk\w*|hur)\b)",
+    re.IGNORECASE,
+)
+
+
+def _after_lead_in(text: str) -> str:
+    """The question after a lead-in that ends in a dash, or the whole text.
+
+    A short lead-in names what is asked about ("Entä Tampere – mitkä ovat sen painopisteet?"); a
+    clause of its own (four words or more) says who asks.
+    """
+    parts = _DASH_LEAD_IN.split(text, maxsplit=1)
+    if len(parts) > 1 and parts[-1].strip() and len(parts[0].split()) >= 4:
+        return parts[-1]
+    return text
 
 
 def _cities(text: str, phrases: frozenset[str]) -> frozenset[str]:

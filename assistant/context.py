@@ -34,7 +34,9 @@ _YES_NO = r"[^\W\d_]{2,}(?:ko|kö|ks)\b"
 # a statement before a dash ("Porin EAKR-rahoitus on ... rahaa – kuinka suuri osa ...?")
 _STATED = r"\b(?:on|oli|ovat|olivat|ole)\b[^–—?]*"
 _LEAD_IN = re.compile(
-    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|\b{_REPORTING}(?P<reported>\s+)(?={_ASKING_WORD}\b)|"
+    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|"
+    # "asiakas kysyy puhelimessa, että minkä ...": up to three words and "että" may follow
+    rf"\b{_REPORTING}(?:\s+[^\W\d_]+){{0,3}}?,?(?P<reported>\s+(?:että\s+)?)(?={_ASKING_WORD}\b)|"
     rf"{_STATED}(?P<dash>\s+[–—]\s+)(?={_ASKING_WORD}\b)",
     re.IGNORECASE,
 )

@@ -30,7 +30,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
         r"\bunder vilken tid\b|\bmillä aikavälillä\b|\bminä kuukautena\b|\bmissä kuussa\b|"
-        r"\bmihin kuukauteen\b|\bwhich month\b|\bvilken månad\b|\bminkä vuode|\btakaraj",
+        r"\bmihin kuukauteen\b|\bwhich month\b|\bvilken månad\b|\bminkä vuode|\btakaraj|"
+        r"\baikavä",
         re.IGNORECASE,
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well

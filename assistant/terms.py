@@ -41,7 +41,7 @@ __all__ = [
     "word_credit",
 ]
 
-_TOKEN = re.compile(r"[\w@.+-]+")  # the analyzer needs the original case ("Porin" -> pori)
+_TOKEN = re.compile(r"[\w@.+-]+(?::[^\W\d_]{1,4}\b)?")  # original case ("Porin" -> pori); "pdf:nä"
 _PREFIX = 5
 _PREFIX_CREDIT = 0.6
 _HALF = 0.5

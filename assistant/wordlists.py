@@ -108,6 +108,7 @@ COLLOQUIAL = {
     # "Mitä toimintalinja 1 sisältää?": the documents list a thing's "sisältöjä"
     "sisältää": "sisältö",
     "sisältyä": "sisältö",
+    "hyväksyntä": "hyväksyä",  # "komissio antoi hyväksyntänsä"
 }
 
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen

@@ -34,6 +34,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("What is the maximum grant per project?", {"money"}),
         ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
         ("Minkä vuoden on päästöttömyydelle asetettu takarajaksi?", {"date"}),
+        ("Minkä aikavälin hanke kestää?", {"date"}),
         # "kuinka paljon": a count or an amount of money, whichever the sentence gives
         ("Kuinka paljon automaation alalla on työpaikkoja?", {"amount"}),
         ("Paljonko Uudistuva ja osaava Suomi -ohjelmassa on EU-rahoitusta?", {"amount"}),
@@ -400,6 +401,14 @@ def test_an_english_or_swedish_count_counts_through_the_glossary(
 
 def test_a_foreign_count_of_unknown_things_counts_nothing() -> None:
     assert extract(contextualise("How many of them were there?"), HEADS).counted == frozenset()
+
+
+def test_a_city_in_a_lead_in_before_a_dash_is_not_asked_about() -> None:
+    text = "Startup Raumalta haluaisi verkostoitua – mikä on robotiikkayritysten verkosto?"
+    assert extract(contextualise(text), HEADS).other_cities == ()
+    # a short lead-in names what is asked about
+    short = extract(contextualise("Entä Rauma – mitkä ovat sen painopisteet?"), HEADS)
+    assert short.other_cities == ("rauma",)
 
 
 def test_a_city_only_the_context_names_is_not_asked_about() -> None:

@@ -149,6 +149,8 @@ def test_an_everyday_word_reads_as_the_documents_word() -> None:
     assert [w.lemma for w in question_words("koulu", FakeAnalyzer(), stats)] == ["oppilaitos"]
     stats = TermStats([["hyväksyä", "komissio"], ["hanke"]])
     assert [w.lemma for w in question_words("siunata", FakeAnalyzer(), stats)] == ["hyväksyä"]
+    stats = TermStats([["hyväksyä", "komissio"], ["hanke"]])
+    assert [w.lemma for w in question_words("hyväksyntä", FakeAnalyzer(), stats)] == ["hyväksyä"]
     stats = TermStats([["sisältö", "toimintalinja"], ["hanke"]])
     assert [w.lemma for w in question_words("sisältää", FakeAnalyzer(), stats)] == ["sisältö"]
 
@@ -239,6 +241,12 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ),
         # a topic before a dash says what "se" is: no statement, no lead-in
         ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
+        # a reporting verb, a few words and "että" before the question
+        (
+            "Asiakas kysyy puhelimessa, että minkä tyyppistä rahoitusta se on?",
+            "minkä tyyppistä rahoitusta se on?",
+            "Asiakas kysyy puhelimessa,",
+        ),
         # a comma before a yes/no question verb
         (
             "meil on pieni konepaja ulvilassa, voidaanko me olla hankkeen toteuttajana?",
@@ -338,3 +346,10 @@ def test_asking_whether_one_can_tell_both_is_no_content() -> None:
     # "Osaatko kertoa molemmat?" frames a two-part question
     words = question_words("osata kertoa molempi", FakeAnalyzer(), STATS)
     assert words == []
+
+
+def test_a_case_ending_after_a_colon_stays_with_its_word() -> None:
+    # "pdf:nä", "EAKR:n": the ending is no word of its own ("nä")
+    from assistant.terms import _TOKEN
+
+    assert _TOKEN.findall("lukea pdf:nä EAKR:n kautta") == ["lukea", "pdf:nä", "EAKR:n", "kautta"]

@@ -6,7 +6,8 @@ held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl``
 (each run once at 05d1db5), ``holdout11.jsonl`` (run once at 9ee51ec) and ``holdout12.jsonl``
 (run once at d4a2ebf), each then used for development, ``holdout13.jsonl`` (run once at
 319bbbb, then used for development), ``holdout14.jsonl`` (run once at 5bcf2b3, then used for
-development) and ``holdout15.jsonl`` (the untouched final check).
+development), ``holdout15.jsonl`` (run once at fa8fed7, then used for development) and
+``holdout16.jsonl`` (the untouched final check).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -32,7 +33,7 @@ HOLDOUT7, HOLDOUT8 = "holdout7.jsonl", "holdout8.jsonl"
 HOLDOUT9, HOLDOUT10 = "holdout9.jsonl", "holdout10.jsonl"
 HOLDOUT11, HOLDOUT12 = "holdout11.jsonl", "holdout12.jsonl"
 HOLDOUT13, HOLDOUT14 = "holdout13.jsonl", "holdout14.jsonl"
-HOLDOUT15 = "holdout15.jsonl"
+HOLDOUT15, HOLDOUT16 = "holdout15.jsonl", "holdout16.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -50,6 +51,7 @@ HELD_OUT = [
     HOLDOUT13,
     HOLDOUT14,
     HOLDOUT15,
+    HOLDOUT16,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -69,6 +71,7 @@ ID_PREFIX = {
     HOLDOUT13: "y",
     HOLDOUT14: "z",
     HOLDOUT15: "a",
+    HOLDOUT16: "b",
 }
 MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
@@ -299,6 +302,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "y900"}, "y") == []
     assert shape_problems({**GOOD, "id": "z900"}, "z") == []
     assert shape_problems({**GOOD, "id": "a900"}, "a") == []
+    assert shape_problems({**GOOD, "id": "b900"}, "b") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

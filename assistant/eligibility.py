@@ -80,7 +80,8 @@ def _period(sentence: Sentence) -> tuple[date, date, str, str] | None:
 def _find(engine: Engine, index: LoadedIndex, crit: Criterion, call: str | None) -> list[Pick]:
     """The sentences that state a criterion (cached per index version).
 
-    ``call`` is the ordinal of the latest call ("toinen"): its emphases are the ones quoted.
+    ``call`` is the ordinal of the call the question names, else of the latest call ("toinen"):
+    its emphases are the ones quoted (and cached per call).
     """
     memo = engine.state(index).memo
     key = f"eligibility:{crit.key}:{call if crit.key == 'emphasis' else ''}"

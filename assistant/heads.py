@@ -26,9 +26,7 @@ from assistant.wordlists import (
 from ingest.finnish import Analyzer
 
 _COUNTED = re.compile(COUNT_PHRASE, re.IGNORECASE)
-_PLACE_ADVERBS = frozenset(
-    {"siellä", "täällä", "tuolla", "siinä", "tässä", "niissä", "nyt", "yhteensä"}
-)
+_PLACE_ADVERBS = frozenset({"siellä", "täällä", "tuolla", "siinä", "tässä", "nyt", "yhteensä"})
 _FOREIGN_COUNTED = {
     "en": re.compile(r"\bhow many\b", re.IGNORECASE),
     "sv": re.compile(r"\bhur många\b", re.IGNORECASE),
@@ -198,10 +196,10 @@ def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozense
     for word in words(text[match.end() :])[:2]:
         if any(p.fullmatch(word) for _, p in ORDINALS):
             continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
-        if word.lower() in PRONOUNS:
-            break  # "montako niistä rahoitettiin?": what is counted was named before
-        if word.lower() in _PLACE_ADVERBS:
-            break  # "montako duunia siellä on?": the place is no counted thing
+        # "montako niistä rahoitettiin?": what is counted was named before; "montako duunia
+        # siellä on?": the place is no counted thing
+        if word.lower() in PRONOUNS or word.lower() in _PLACE_ADVERBS:
+            break
         terms = heads(word)
         # "duunia": the documents' word ("työ", met by "työpaikkaa")
         out |= terms | {COLLOQUIAL[t] for t in terms if t in COLLOQUIAL}

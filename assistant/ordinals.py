@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import re
 
+# colloquial numbers before a compound's head ("ykköshaussa", "kakkoslinjalla"), by ordinal; the
+# head (four letters or more) follows the prefix
+NUMBER_PREFIXES = {"ensimmäinen": "ykkös", "toinen": "kakkos", "kolmas": "kolmos"}
+_BEFORE_HEAD = r"(?=[a-zåäö]{4})"
+
 ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ensimmäinen",
         re.compile(
-            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b|\bykkös(?=[a-zåäö]{4})",
+            r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b|"
+            rf"\b{NUMBER_PREFIXES['ensimmäinen']}{_BEFORE_HEAD}",
             re.IGNORECASE,
         ),
     ),
@@ -23,19 +29,27 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "joku toinen kunta" / "jokin toinen" mean another one, not the second
             r"(?<!\bjoku )(?<!\bjokin )(?<!\bjonkin )(?<!\bjonkun )(?<!\bjotain )"
             r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
-            r"2nd|andra)\b|\bkakkos(?=[a-zåäö]{4})",
+            r"2nd|andra)\b|"
+            rf"\b{NUMBER_PREFIXES['toinen']}{_BEFORE_HEAD}",
             re.IGNORECASE,
         ),
     ),
     (
         "kolmas",
         re.compile(
-            r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b|\bkolmos(?=[a-zåäö]{4})",
+            r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b|"
+            rf"\b{NUMBER_PREFIXES['kolmas']}{_BEFORE_HEAD}",
             re.IGNORECASE,
         ),
     ),
     ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
     ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
+)
+
+
+# the prefix alone, at the start of a word (see assistant.terms: the word is the head)
+NUMBER_PREFIX = re.compile(
+    rf"^(?:{'|'.join(NUMBER_PREFIXES.values())}){_BEFORE_HEAD}", re.IGNORECASE
 )
 
 

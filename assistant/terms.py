@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from assistant.context import split_context
 from assistant.kinds import frames_kind
+from assistant.ordinals import NUMBER_PREFIX
 from assistant.termstats import TermStats, one_edit
 from assistant.wordlists import (
     ANSWER_TYPE_HEADS,
@@ -64,17 +66,13 @@ class QWord:
     attribute: bool = False  # what "Mikä on X:n <attribute>?" asks for (see question_words)
 
 
-# a colloquial number before a compound's head ("kakkoslinjalla"): the ordinal is a constraint
-# of its own (assistant.ordinals), the word is its head
-_NUMBER_PREFIX = re.compile(r"^(?:ykkös|kakkos|kolmos)(?=[a-zåäö]{4})", re.IGNORECASE)
-
-
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
-    surface = _NUMBER_PREFIX.sub("", surface)
-    key = surface.lower()
-    for form in (key, *_gemination_slips(key)):  # "vuodesa" is "vuodessa", not "vuode"
-        if form in SURFACE_SYNONYMS:
-            return [SURFACE_SYNONYMS[form]]
+    # "kakkoslinjalla": the ordinal is a constraint of its own (assistant.ordinals), the word
+    # is its head
+    surface = NUMBER_PREFIX.sub("", surface)
+    synonym = _surface_synonyms().get(surface.lower())  # "vuodesa" is "vuodessa", not "vuode"
+    if synonym is not None:
+        return [synonym]
     terms = [t for t in analyzer.terms(surface) if t not in QUESTION_WORDS]
     if terms and surface.isalpha() and surface.islower():  # "porin" typed in lowercase
         alt = [t for t in analyzer.terms(surface.capitalize()) if t not in QUESTION_WORDS]
@@ -200,6 +198,21 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if lemma not in out:
             out[lemma] = QWord(surface, lemma, parts, weight, known=lemma in stats.df)
     return list(out.values())
+
+
+@cache
+def _surface_synonyms() -> dict[str, str]:
+    """:data:`SURFACE_SYNONYMS` with the gemination slips of their forms ("vuodesa" for
+    "vuodessa"), built once, so that a question word is looked up rather than varied."""
+    out: dict[str, str] = {}
+    for form, synonym in SURFACE_SYNONYMS.items():
+        # a word whose slips include the form: one doubled letter more or less, anywhere
+        near = [form[:i] + form[i] + form[i:] for i in range(len(form))]
+        near += [form[:i] + form[i + 1 :] for i in range(1, len(form)) if form[i] == form[i - 1]]
+        for word in near:
+            if form in _gemination_slips(word):
+                out.setdefault(word, synonym)
+    return {**out, **SURFACE_SYNONYMS}  # a form itself reads as its own synonym
 
 
 def _gemination_slips(surface: str) -> list[str]:

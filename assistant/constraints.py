@@ -8,7 +8,8 @@ requirements that a neighbouring sentence does not meet:
 * the kind of answer asked for (a date, an amount of money, a rate, a count, an e-mail address,
   a phone number, a web address) must be present in the answer;
 * an ordinal phrase ("toinen haku", "kolmas painotus") must occur with the same head noun;
-* numbers, years and dates of the question must occur;
+* numbers, years and dates of the question must occur; a year given as a bound ("vuoden 2027
+  jälkeen") instead needs a time on its asked side (:mod:`assistant.yearbounds`);
 * names (capitalised words, acronyms) of a Finnish question must occur (the document title counts);
   of an English or Swedish question only the names the documents capitalise too ("Robocoast");
 * a city other than Pori may only be answered from a sentence naming it, and only when the
@@ -41,6 +42,7 @@ from assistant.places import HOME_CITY, about_participants, cities_named, city_m
 from assistant.question import Question, words
 from assistant.safety import looks_like_injection
 from assistant.upcoming import asks_upcoming, gives_future_date
+from assistant.yearbounds import YearBound, within, year_bounds
 
 __all__ = [
     "HOME_CITY",
@@ -85,6 +87,8 @@ class Constraints:
     loose: frozenset[str] = frozenset()
     # "Milloin seuraava haku avautuu?": a date answer must lie after this day (assistant.upcoming)
     after: date | None = None
+    # "vuoden 2027 jälkeen", "ennen vuotta 2031": years the answer's time must lie beyond
+    bounds: tuple[YearBound, ...] = ()
 
     @property
     def refuse_city(self) -> bool:
@@ -110,6 +114,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # "Mitä toimintalinja 1 sisältää?": the number says which axis, like an ordinal
     numbered = numbered_things(focus, heads) if question.language == "fi" else []
     by_number = {number for _, number in numbered}
+    bounds = year_bounds(asked_numbers)
+    by_number |= {bound.year for bound in bounds}
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(asked_numbers)) if n not in by_number)
     ordinals = tuple(
         dict.fromkeys(
@@ -135,6 +141,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         loose=history
         | (_not_in(asked, question, heads, ordinals, numbers, names) if context else frozenset()),
         after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
+        bounds=bounds,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
@@ -307,6 +314,7 @@ def violations(
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")
+    missing += [f"bound:{b.label}" for b in constraints.bounds if not within(local, b)]
     if passage and constraints.loose and missing:
         missing = [m for m in missing if not _met_by_passage(m, passage, constraints, heads)]
     return missing

@@ -66,7 +66,10 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # "kuinka paljon työpaikkoja / EU-rahoitusta": a count or an amount of money
     # ("paljon sitä rahaa oli?": a colloquial question may drop the "-ko")
-    "amount": re.compile(r"\bkuinka paljon\b|\bpaljonko\b|^paljon\b", re.IGNORECASE),
+    # ("suuruusluokaltaan", "kertaluokaltaan": roughly how much)
+    "amount": re.compile(
+        r"\bkuinka paljon\b|\bpaljonko\b|^paljon\b|\bsuuruusluok|\bkertaluok", re.IGNORECASE
+    ),
     "time": re.compile(
         r"\bmihin aikaan\b(?!\s+vuo)|\bmonelta(?:ko)?\b|\bkellonaja|\baukioloaj|\bwhat time\b|"
         r"\bopening hours\b|\böppettid|\bvilken tid\b|\bhur dags\b",

@@ -65,6 +65,17 @@ class QWord:
     context: bool = False  # only a context sentence of the question has it (see question_words)
     attribute: bool = False  # what "Mikä on X:n <attribute>?" asks for (see question_words)
 
+    @property
+    def head(self) -> str:
+        """The last compound part, which the lemma ends with ("kokonaiskustannus" -> kustannus:
+        the parts of a compound of three or more end with its modifier, "kokonais"); "" when
+        the word is no compound."""
+        return (
+            next((p for p in reversed(self.parts) if self.lemma.endswith(p)), self.parts[-1])
+            if self.parts
+            else ""
+        )
+
 
 def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
     # "kakkoslinjalla": the ordinal is a constraint of its own (assistant.ordinals), the word
@@ -175,6 +186,9 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             lemma, parts = lemma[: -len(parts[-1])] + head, (*parts[:-1], head)
         if parts and parts[-1] in VAGUE_HEADS and lemma not in stats.df:
             lemma, parts = parts[0], ()
+        bare = [] if lemma in stats.df else _without_possessive(surface, analyzer, stats)
+        if bare and bare[0] != lemma:  # "tavoitteikseen", "suuruusluokaltaan"
+            lemma, parts = bare[0], tuple(bare[1:])
         if lemma not in stats.df:
             # a misspelling is mapped to the closest corpus term, but a dictionary word the
             # corpus lacks is no misspelling ("kestää" is not "kestävä")
@@ -241,6 +255,39 @@ def _misspelt_head(lemma: str, analyzer: Analyzer, stats: TermStats) -> list[str
     return []
 
 
+# possessive suffixes and what the case ending before them was ("tavoitteikseen" is
+# "tavoitteiksi" + -en, "suuruusluokaltaan" "suuruusluokalta" + -an); the analyzer reads the
+# bare forms but not these
+_POSSESSIVE = re.compile(
+    r"(?:(?P<trans>kse)(?:en|nsa|nsä|mme|nne|ni|si)"
+    r"|(?P<long>[aeiouyäö])(?P=long)n|(?:nsa|nsä|mme|nne))$"
+)
+
+
+def _without_possessive(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
+    """The terms of a word with a possessive suffix the analyzer cannot read ("tavoitteikseen"
+    -> tavoite), or [] when there is no suffix or the bare form is no word either."""
+    surface = surface.lower()
+    match = _POSSESSIVE.search(surface)
+    if match is None or match.start() < 4 or surface in DISCOURSE_WORDS:  # "aikanaan"
+        return []
+    if isinstance(analyzer, WordChecker) and analyzer.is_word(surface):
+        return []  # "itsehallintoalueen": a genitive the analyzer reads
+    stem = surface[: match.start()]
+    if match.group("trans"):
+        bare = stem + "ksi"
+    elif match.group("long"):
+        bare = stem + match.group("long")
+    else:
+        bare = stem
+    terms = analyzer.terms(bare)
+    if not terms:
+        return []
+    if terms[0] in stats.df or (isinstance(analyzer, WordChecker) and analyzer.is_word(bare)):
+        return terms
+    return []
+
+
 def _geminated(surface: str, analyzer: Analyzer, stats: TermStats) -> str | None:
     """The corpus lemma of a gemination slip (see :func:`_gemination_slips`) that the corpus's
     own surface forms do not show."""
@@ -297,9 +344,9 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
             surface.endswith(("naan", "nään")) and word.lemma == surface
         ):
             return True
-        if word.parts[-1].endswith(_PARTICIPLE):
+        if word.head.endswith(_PARTICIPLE):
             return True  # "yhteenlaskettu": a compound participle describes, it names nothing
-        if word.parts[-1] not in ANSWER_TYPE_HEADS:
+        if word.head not in ANSWER_TYPE_HEADS:
             return False
         return all(
             p in ANSWER_TYPE_HEADS or stats.known_suffix(p) or stats.stem(p)
@@ -312,14 +359,14 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
         if not w.known
         and not w.context
         and len(w.parts) >= 2
-        and not head_known(w.parts[-1])
+        and not head_known(w.head)
         and not framing(w)
     ]
 
 
 def counted(word: QWord) -> bool:
     """Whether a word counts for coverage (unknown simple words and participles do not)."""
-    return word.known or bool(word.parts and not word.parts[-1].endswith(_PARTICIPLE))
+    return word.known or bool(word.parts and not word.head.endswith(_PARTICIPLE))
 
 
 def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
@@ -329,9 +376,7 @@ def coverage(qwords: list[QWord], terms: frozenset[str]) -> float:
 
 def names_answer_kind(word: QWord) -> bool:
     """Whether a word only names the kind of answer wanted ("yhteyshenkilö", "päivämäärä")."""
-    return word.lemma in ANSWER_TYPE_HEADS or bool(
-        word.parts and word.parts[-1] in ANSWER_TYPE_HEADS
-    )
+    return word.lemma in ANSWER_TYPE_HEADS or bool(word.parts and word.head in ANSWER_TYPE_HEADS)
 
 
 def asks_for_kind(word: QWord, kinds: frozenset[str]) -> bool:

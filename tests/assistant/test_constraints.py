@@ -80,6 +80,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on tuen enimmäisosuus hankkeen hyväksyttävistä kustannuksista?", {"rate"}),
         # how much *of* the money: a sum or a share of it
         ("Paljonko EAKR-rahasta on ohjattava ilmastotoimiin?", {"share"}),
+        # roughly how much: a count or an amount of money
+        ("Mikä on ekosysteemin vuosiliikevaihto suuruusluokaltaan?", {"amount"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -460,3 +462,14 @@ def test_a_round_is_a_call() -> None:
     # "ensimmäisellä kierroksella" = "ensimmäisessä haussa"
     found = ordinal_phrases("Mitä ensimmäisellä kierros rahoitettiin?", HEADS)
     assert found and "haku" in found[0].heads
+
+
+def test_a_year_given_as_a_bound_needs_a_time_beyond_it_not_the_year() -> None:
+    after = extract(contextualise("Jatkuuko sopimus vuoden 2027 jälkeen?"), HEADS)
+    assert after.numbers == () and [b.label for b in after.bounds] == ["after:2027"]
+    assert violations("Sopimus koskee vuosia 2021–2027.", "", "", after, HEADS) == [
+        "bound:after:2027"
+    ]
+    assert violations("Tavoite on vuosi 2035.", "", "", after, HEADS) == []
+    before = extract(contextualise("Mitä Suomeen halutaan ennen vuotta 2031?"), HEADS)
+    assert violations("Suomessa on vuoteen 2030 mennessä ympäristöjä.", "", "", before, HEADS) == []

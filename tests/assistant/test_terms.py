@@ -353,3 +353,38 @@ def test_a_case_ending_after_a_colon_stays_with_its_word() -> None:
     from assistant.terms import _TOKEN
 
     assert _TOKEN.findall("lukea pdf:nä EAKR:n kautta") == ["lukea", "pdf:nä", "EAKR:n", "kautta"]
+
+
+class PossessiveAnalyzer(SplitAnalyzer):
+    """Misreads possessive forms as a real analyzer does, and reads their bare forms."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "tavoitteikseen": ["tavoitteiksee"],
+        "tavoitteiksi": ["tavoite"],
+        "suuruusluokaltaan": ["suuruusluokallas", "suuruus", "luo", "kallas"],
+        "suuruusluokalta": ["suuruusluokka", "suuruus", "luokka"],
+        "kokonaiskustannuksista": ["kokonaiskustannus", "koko", "ais", "kustannus", "kokonais"],
+    }
+
+    def is_word(self, surface: str) -> bool:
+        return surface.lower() in {"tavoitteiksi", "suuruusluokalta"}
+
+
+def test_a_possessive_form_reads_as_its_bare_form() -> None:
+    # "tavoitteikseen" is "tavoitteiksi" + -en, "suuruusluokaltaan" "suuruusluokalta" + -an
+    stats = TermStats([["tavoite", "pori"], ["haku"]])
+    words = question_words("tavoitteikseen suuruusluokaltaan", PossessiveAnalyzer(), stats)
+    assert [(w.lemma, w.parts) for w in words] == [
+        ("tavoite", ()),
+        ("suuruusluokka", ("suuruus", "luokka")),
+    ]
+    assert words[0].known
+
+
+def test_the_head_of_a_long_compound_is_its_last_part_not_its_modifier() -> None:
+    # the parts of a 3-piece compound end with the modifier ("kokonais"): the head is "kustannus",
+    # which the corpus lacks, so the word names a concept the documents do not have
+    stats = TermStats([["kokonainen", "koko", "rahoitus"], ["haku"]])
+    word = question_words("kokonaiskustannuksista", PossessiveAnalyzer(), stats)[0]
+    assert word.head == "kustannus"
+    assert unknown_concepts([word], stats, PossessiveAnalyzer()) == [word]

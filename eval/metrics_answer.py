@@ -1,7 +1,8 @@
 """Answer metrics: key facts, citation precision, verbatim quotes, refusals, latency.
 
 Pure functions over :class:`Outcome` records (one per question), so they can be tested with
-hand-made examples. Text matching is case-insensitive on whitespace-normalised text; a
+hand-made examples. Text matching is case-insensitive on whitespace-normalised text, with the
+dashes of a range read alike ("2021–2027" is "2021-2027", as the documents write both); a
 key-fact group is satisfied when any of its alternatives occurs as a substring.
 
 Definitions (every value is a fraction from 0 to 1; an empty denominator gives 0.0):
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")  # hyphens, en and em dashes, minus
 KeyFacts = tuple[tuple[str, ...], ...]
 
 
@@ -50,8 +52,9 @@ class Outcome:
 
 
 def normalise(text: str) -> str:
-    """NFC, lowercase, whitespace collapsed to single spaces."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+    """NFC, lowercase, whitespace collapsed to single spaces, every dash a hyphen-minus."""
+    text = _DASHES.sub("-", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip().lower()
 
 
 def group_satisfied(text: str, group: Sequence[str]) -> bool:

@@ -37,6 +37,10 @@ def test_normalise_collapses_whitespace_and_case() -> None:
         ("Haku alkoi 18. LOKAKUUTA\n2023.", ("18.10.2023", "18. lokakuuta 2023"), True),
         ("Haku alkoi lokakuussa.", ("18.10.2023", "18. lokakuuta 2023"), False),
         ("Mitä tahansa", ("", "  "), False),
+        # the documents write a range with either dash
+        ("solmittu vuosille 2021-2027", ("2021–2027",), True),
+        ("koskee vuosia 2021–2027", ("2021-2027",), True),
+        ("koskee vuosia 2021–2026", ("2021-2027",), False),
     ],
 )
 def test_group_satisfied(text: str, group: tuple[str, ...], expected: bool) -> None:

@@ -118,7 +118,7 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         # "... kuuluuko tällainen toisen haun painotuksiin? Mitä vastaan?": the asking sentence
         # names nothing, so the context says what is asked
         asked_words, context = _words(text, analyzer, stats), ""
-    asked_words = _mark_attribute(asked, asked_words)
+    asked_words = _mark_attribute(asked, _without_list_size(asked, asked_words))
     # "sillä alalla", "siinä haussa": the noun points back to what was named before, like a
     # pronoun; it weighs as context
     pointed = {g for m in _POINTED.finditer(asked) for g in m.groups() if g}
@@ -147,6 +147,19 @@ _ASKS_ATTRIBUTE = re.compile(
     r".*\s(?P<last>[\wåäö-]+)\s*\?\s*$",
     re.IGNORECASE,
 )
+
+
+# "Mitkä kolme asiaa ...?": the number says how many things the answer lists, which it names
+# rather than counts ("... ovat TKI-toiminnan kasvattaminen, uudet investoinnit ja ...")
+_LIST_SIZE = re.compile(
+    r"\b(?:mitkä|mitä|ketkä)\s+(?:[\wåäö-]+\s+)?(?P<size>kaksi|kolme|neljä|viisi|kuusi)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_list_size(asked: str, words: list[QWord]) -> list[QWord]:
+    sizes = {m.group("size") for m in _LIST_SIZE.finditer(asked)}
+    return [w for w in words if w.surface not in sizes]
 
 
 def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:

@@ -22,6 +22,7 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("Vem svarar på frågor om utlysningen?", "sv", {"lisätieto", "haku"}),
         ("Who answers questions about the call?", "en", {"lisätieto", "haku"}),
         ("När godkände stadsstyrelsen avtalet?", "sv", {"kaupunginhallitus", "sopimus"}),
+        ("Hur länge gäller avtalet med staten?", "sv", {"voimassa", "sopimus", "valtio"}),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(

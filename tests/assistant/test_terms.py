@@ -388,3 +388,12 @@ def test_the_head_of_a_long_compound_is_its_last_part_not_its_modifier() -> None
     word = question_words("kokonaiskustannuksista", PossessiveAnalyzer(), stats)[0]
     assert word.head == "kustannus"
     assert unknown_concepts([word], stats, PossessiveAnalyzer()) == [word]
+
+
+def test_the_size_of_a_list_asked_for_is_no_word_to_cover() -> None:
+    # "Mitkä kolme asiaa ...?" is answered by a sentence that lists three things, not by "kolme"
+    stats = TermStats([["kolme", "tavoite", "pori"], ["haku"]])
+    words = question_words("Mitkä kolme tavoitetta Porilla on?", FakeAnalyzer(), stats)
+    assert "kolme" not in {w.lemma for w in words}
+    counts = question_words("Onko Porilla kolme tavoitetta?", FakeAnalyzer(), stats)
+    assert "kolme" in {w.lemma for w in counts}

@@ -1,6 +1,6 @@
 """Whether the best sentence answers *this* question or only something next to it.
 
-Four signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
+Five signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
 reference to particular questions:
 
 * a **typed answer**: the question asks for a kind of answer (a date, an amount, ...) *and* names
@@ -19,6 +19,9 @@ reference to particular questions:
   the passages, or in none), but the sentence matches only background words such as "Pori".
   Word overlap then says nothing, and the dense similarity alone must be convincing (unless the
   answer is typed: its kind and the question's identifying details already tie it down).
+* **nothing specific**: an English or Swedish question none of whose words the glossary knows as
+  a specific Finnish term, and which asks for no kind of answer: the same rule, for a question
+  the word evidence cannot tie to the documents at all.
 """
 
 from __future__ import annotations
@@ -106,3 +109,13 @@ def background_only(best: Scored) -> bool:
     """The question has specific words, and the sentence covers none of them."""
     specific = [w for w in best.qwords if is_specific(w)]
     return bool(specific) and not any(w.lemma in best.covered for w in specific)
+
+
+def nothing_specific(best: Scored) -> bool:
+    """The question has no specific word that counts (only background words, or none known).
+
+    For an English or Swedish question these are the glossary's Finnish terms: a question whose
+    words the glossary does not know, or knows only as background ("Björneborg"), is about
+    something the word evidence cannot tie to the documents.
+    """
+    return not any(is_specific(w) and counted(w) for w in best.qwords)

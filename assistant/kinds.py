@@ -57,7 +57,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "rate": re.compile(
         r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* (?:osa|osuu)\w*|\btuki-?intensiteet|"
         r"rahoitusosuu|omarahoitu|osuu\w*\b[^?.!]{0,40}(?:kustannu|kulu)|\bpercent|\brate\b|"
-        r"\bandel\b|\bprocent",
+        r"\bprocent|\b(?:what|which|how (?:large|big|high|much of) a) (?:share|proportion)\b|"
+        # Swedish "andel" also ends a compound ("självfinansieringsandel"); "handel" is trade
+        r"(?<!h)andel(?:en|ar|arna)?\b",
         re.IGNORECASE,
     ),
     "count": re.compile(

@@ -34,7 +34,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.constraints import Constraints
-from assistant.contrast import background_only, neighbour_gain, typed_answer, value_gap
+from assistant.contrast import (
+    background_only,
+    neighbour_gain,
+    nothing_specific,
+    typed_answer,
+    value_gap,
+)
 from assistant.evidence import Evidence, Scored
 from assistant.kinds import tells_when
 from assistant.terms import QWord
@@ -132,6 +138,14 @@ def decide(
         return _decide_finnish(evidence, best, constraints, config)
     if best.dense < config.min_dense_other:
         return Verdict(True, f"weak_dense:{best.dense:.3f}")
+    if (
+        not constraints.kinds
+        and nothing_specific(best)
+        and best.dense < config.min_dense_background
+    ):
+        # "Hur bokar jag en tid hos hälsocentralen i Björneborg?": no word the glossary knows
+        # says what is asked, nor does a kind of answer; only a convincing similarity may answer
+        return Verdict(True, f"nothing_specific:{best.dense:.3f}")
     # word coverage is not reliable across languages, but an amount or count given for another
     # thing is still a near miss ("Hur mycket pengar satsar staden själv ...?")
     gap = 0.0 if typed_answer(best, constraints) else value_gap(evidence, constraints)

@@ -82,6 +82,10 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Paljonko EAKR-rahasta on ohjattava ilmastotoimiin?", {"share"}),
         # roughly how much: a count or an amount of money
         ("Mikä on ekosysteemin vuosiliikevaihto suuruusluokaltaan?", {"amount"}),
+        # a share asked in English or Swedish ("handel" is trade, no share)
+        ("How large a share of self-financing must an applicant cover?", {"rate"}),
+        ("Hur stor självfinansieringsandel krävs av sökande?", {"rate"}),
+        ("Vilken handel bedrivs i Björneborg?", set()),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:

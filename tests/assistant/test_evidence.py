@@ -10,7 +10,7 @@ from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise
 from assistant.refusal import REFUSAL_FI, RefusalConfig, decide, refusal_text
-from assistant.terms import TermStats, question_words
+from assistant.terms import QWord, TermStats, question_words
 from ingest.models import Chunk
 from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
 
@@ -117,13 +117,16 @@ def test_citation_refuses_a_quote_that_is_not_in_the_chunk() -> None:
         (0.79, 1.0, "fi", ""),  # every counted word covered: the dense bar is 0.78
         (0.77, 1.0, "fi", "weak_dense"),
         (0.85, 0.1, "fi", "weak_coverage"),
-        (0.77, 0.0, "en", ""),
+        (0.77, 0.0, "en", ""),  # word coverage does not apply across languages
         (0.70, 0.0, "sv", "weak_dense"),
     ],
 )
 def test_decide_thresholds(dense: float, cover: float, language: str, reason: str) -> None:
     grp = group(CHUNK)
-    best = Scored(grp.sentences[3], CHUNK, 0, dense, cover, dense)
+    # an English or Swedish question with a specific word the glossary knows (see
+    # assistant.contrast.nothing_specific)
+    words = (QWord("call", "haku", (), 2.0),) if language != "fi" else ()
+    best = Scored(grp.sentences[3], CHUNK, 0, dense, cover, dense, qwords=words)
     verdict = decide(Evidence((best,), best, best), Constraints(), language, RefusalConfig())
     assert verdict.refuse is bool(reason) and verdict.reason.startswith(reason)
 

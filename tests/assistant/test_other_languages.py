@@ -3,6 +3,8 @@ documents capitalise, and the value gap (no model needed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.constraints import Constraints, HeadTerms, extract
@@ -78,3 +80,25 @@ def test_a_swedish_amount_answer_with_a_value_gap_is_refused(
     verdict = decide(_evidence(covered, nearby), asks_money, "sv", RefusalConfig())
     assert verdict.refuse is refused
     assert verdict.reason.startswith("value_gap") is refused
+
+
+@pytest.mark.parametrize(
+    ("words", "dense", "kinds", "refused"),
+    [
+        # "Hur bokar jag en tid hos hälsocentralen i Björneborg?": only "Pori" is known
+        ((QWord("björneborg", "pori", (), 0.8),), 0.80, frozenset(), True),
+        ((), 0.80, frozenset(), True),
+        # a convincing similarity, or a kind of answer asked for, may still answer
+        ((QWord("björneborg", "pori", (), 0.8),), 0.90, frozenset(), False),
+        ((), 0.80, frozenset({"phone"}), False),
+        # a specific word the glossary knows says what is asked
+        ((QWord("förmedlar", "välittää", (), 2.9),), 0.80, frozenset(), False),
+    ],
+)
+def test_a_foreign_question_with_nothing_specific_needs_a_convincing_similarity(
+    words: tuple[QWord, ...], dense: float, kinds: frozenset[str], refused: bool
+) -> None:
+    evidence = one_sentence_evidence("Porin kaupunki on mukana.", words, set(), set())
+    best = replace(evidence.best, dense=dense) if evidence.best else None
+    verdict = decide(replace(evidence, best=best), Constraints(kinds=kinds), "sv", RefusalConfig())
+    assert verdict.refuse is refused

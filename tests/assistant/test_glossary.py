@@ -23,6 +23,12 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("Who answers questions about the call?", "en", {"lisätieto", "haku"}),
         ("När godkände stadsstyrelsen avtalet?", "sv", {"kaupunginhallitus", "sopimus"}),
         ("Hur länge gäller avtalet med staten?", "sv", {"voimassa", "sopimus", "valtio"}),
+        # the Swedish glossary knows what the English one knows
+        (
+            "Hur många arbetsplatser finns inom automation och robotik?",
+            "sv",
+            {"työpaikka", "automaatio", "robotiikka"},
+        ),
     ],
 )
 def test_question_words_become_the_documents_finnish_terms(

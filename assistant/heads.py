@@ -79,6 +79,9 @@ class HeadTerms:
         self.aliases: dict[str, tuple[str, ...]] = {}
         # head terms of the things the corpus numbers ("Toimintalinja 1 on ..."), see use_phrases
         self.numbered: frozenset[str] = frozenset()
+        # head terms the corpus puts after an ordinal ("toinen rahoitushaku"), see use_phrases;
+        # empty: any corpus term may be an ordinal's head
+        self.ordinal_heads: frozenset[str] = frozenset()
         self._terms = lru_cache(maxsize=20_000)(self._compute)
 
     def use_phrases(self, texts: Iterable[str]) -> None:
@@ -87,13 +90,16 @@ class HeadTerms:
         Also the words the corpus capitalises inside a sentence ("Robocoast", "SAMK"): the names
         an English or Swedish question may share with the Finnish documents; and the acronyms it
         defines ("työ- ja elinkeinoministeriön (TEM)"): a sentence with the long form names it;
-        likewise a name that defines a subject ("X on Manner-Suomen ... ohjelma": X names it).
+        likewise a name that defines a subject ("X on Manner-Suomen ... ohjelma": X names it);
+        and the head terms it gives its ordinals and numbers (:attr:`ordinal_heads`).
         """
         pairs: set[str] = set()
         names: set[str] = set()
         aliases: dict[str, tuple[str, ...]] = {}
         numbered: set[str] = set()
+        ordinal_heads: set[str] = set()
         for text in texts:
+            ordinal_heads.update(h for p in ordinal_phrases(text, self) for h in p.heads)
             names.update(m.group(1).lower() for m in _MID_SENTENCE_NAME.finditer(text))
             for match in _NUMBERED.finditer(text):
                 numbered.update(self(match.group(1)))
@@ -117,6 +123,7 @@ class HeadTerms:
         self.city_phrases = frozenset(pairs)
         self.proper_names = frozenset(names)
         self.numbered = frozenset(numbered)
+        self.ordinal_heads = frozenset(ordinal_heads | numbered)
         self.aliases = {**KNOWN_ALIASES, **aliases}  # the documents' own definitions win
 
     def use_vocabulary(self, vocabulary: Container[str]) -> None:
@@ -150,7 +157,9 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     """Every ordinal in ``text`` with the head terms of the (up to two) words after it.
 
     Only head terms the corpus uses count: a word the analyzer cannot lemmatise ("hausta") cannot
-    be required of a sentence, so the ordinal alone must then match.
+    be required of a sentence, so the ordinal alone must then match. Once the corpus is read
+    (:meth:`HeadTerms.use_phrases`), only the terms it puts after its own ordinals count: in
+    "Mitä niistä ensimmäinen sisältää?" the verb is no head, the ordinal points back.
     """
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
@@ -161,7 +170,11 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
                 if any(p.fullmatch(word) for _, p in ORDINALS):
                     break
                 head |= heads(word) if language == "fi" else heads.translated(word)
-            known = frozenset(h for h in head if h in heads.vocabulary)
+            known = frozenset(
+                h
+                for h in head
+                if h in heads.vocabulary and (not heads.ordinal_heads or h in heads.ordinal_heads)
+            )
             found.append(OrdinalPhrase(name, known))
     for match in _NUMBERED.finditer(text):  # "Toimintalinja 1 on ...": the first one
         numbered = frozenset(h for h in heads(match.group(1)) if h in heads.vocabulary)

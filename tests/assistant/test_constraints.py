@@ -477,3 +477,15 @@ def test_a_year_given_as_a_bound_needs_a_time_beyond_it_not_the_year() -> None:
     assert violations("Tavoite on vuosi 2035.", "", "", after, HEADS) == []
     before = extract(contextualise("Mitä Suomeen halutaan ennen vuotta 2031?"), HEADS)
     assert violations("Suomessa on vuoteen 2030 mennessä ympäristöjä.", "", "", before, HEADS) == []
+
+
+def test_an_ordinal_head_is_a_word_the_corpus_puts_after_its_own_ordinals() -> None:
+    # "Mitä niistä ensimmäinen sisältää?": the verb after the ordinal is no head, the ordinal
+    # points back to what the earlier question named
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "sisältää", "painotus"})
+    heads.use_phrases(["Toinen haku oli auki. Ohjelma sisältää kolme painotusta."])
+    assert heads.ordinal_heads == {"haku"}
+    (phrase,) = ordinal_phrases("Mitä niistä ensimmäinen sisältää?", heads)
+    assert phrase == OrdinalPhrase("ensimmäinen", frozenset())
+    (call,) = ordinal_phrases("Milloin ensimmäinen haku päättyi?", heads)
+    assert call.heads == {"haku"}

@@ -1,6 +1,8 @@
 """Comparison questions ("Mikä on A:n tavoite verrattuna B:hen?") as two questions.
 
-"Kumpi oli ensin: A vai B?" becomes "Milloin oli A?" and "Milloin oli B?".
+"Kumpi oli ensin: A vai B?" becomes "Milloin oli A?" and "Milloin oli B?"; so do the questions
+that relate two events in time ("Oliko A jo tapahtunut siinä vaiheessa, kun B?", "Ehtiikö A ennen
+kuin B?", "Paljonko aikaa kului siitä, kun A, siihen, kun B?").
 
 The documents state each side in its own sentence, often in different documents, so one
 sentence never answers both and a comparison was refused or half answered. The first question
@@ -40,6 +42,23 @@ _WHICH_FIRST = {
     ),
 }
 _WHEN = {"fi": "Milloin oli", "en": "When was", "sv": "När var"}
+# "Oliko komissio jo hyväksynyt ohjelman siinä vaiheessa, kun toinen haku avautui?", "Ehtiikö
+# hanke päättyä ennen kuin sopimus loppuu?", "Paljonko aikaa kului siitä, kun A, siihen, kun B?":
+# two events compared in time; the dates of both answer it (Finnish)
+_TIME_RELATION = (
+    re.compile(
+        # a yes/no question about what happened, not about a rule ("Pitääkö A ennen kuin B?")
+        r"^\s*(?!(?:pitää|täyty|saa|voi|kannatta|tarvitse|joutu|onko\s+pakko)\w*)"
+        r"(?:[^\W\d_]+(?:ko|kö))\s+(?P<a>.+?),?\s+(?:jo\s+)?(?:siinä vaiheessa,?\s+kun|"
+        r"ennen kuin|siihen mennessä,?\s+kun)\s+(?P<b>[^?]+?)\s*\?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s*(?:paljonko|kuinka paljon|kuinka kauan|kauanko)\s+aikaa\s+(?:kului|kuluu|meni)\s+"
+        r"siitä,?\s+kun\s+(?P<a>.+?),?\s+siihen,?\s+kun\s+(?P<b>[^?]+?)\s*\?",
+        re.IGNORECASE,
+    ),
+)
 _MIN_WORDS = 3
 _MIN_GENITIVE = 4  # shorter words ending in -n are verbs and pronouns ("on", "sen")
 
@@ -51,6 +70,11 @@ def split_comparison(text: str, language: str) -> tuple[str, str] | None:
     if first_of is not None:
         when = _WHEN[language]
         return f"{when} {first_of.group('a')}?", f"{when} {first_of.group('b')}?"
+    if language == "fi":
+        for pattern in _TIME_RELATION:
+            related = pattern.match(text)
+            if related is not None:
+                return f"Milloin {related.group('a')}?", f"Milloin {related.group('b')}?"
     match = _COMPARE.search(text)
     if match is None:
         return None

@@ -264,7 +264,7 @@ def contextualise(text: str, history: Sequence[str] = ()) -> Question:
         text=text,
         language=language,
         query=query,
-        focus=f"{context[-1]} {text}",
+        focus=" ".join([*context, text]),
         followup=True,
         history=earlier,
     )

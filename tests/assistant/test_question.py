@@ -72,6 +72,16 @@ def test_pronoun_followup_is_retrieved_with_its_context() -> None:
     assert q.history == ("Kuka antaa lisätietoja?",)
 
 
+def test_a_follow_up_of_a_follow_up_keeps_the_question_that_named_the_subject() -> None:
+    # "Mikä sillä hankkeella on päätavoitteena?" after "Kuka toteuttaa Kasvun ekosysteemi
+    # -hankkeen?" and "Milloin se alkoi?": the project is named two turns back
+    q = contextualise(
+        "Mikä sillä hankkeella on tavoitteena?",
+        ["Kuka toteuttaa Kasvun ekosysteemi -hankkeen?", "Milloin se alkoi?"],
+    )
+    assert q.focus.startswith("Kuka toteuttaa Kasvun ekosysteemi -hankkeen? Milloin se alkoi?")
+
+
 def test_self_standing_question_ignores_history() -> None:
     q = contextualise("Mitkä ovat Porin painopistealueet?", ["Kuka antaa lisätietoja?"])
     assert not q.followup and q.query == q.focus == "Mitkä ovat Porin painopistealueet?"

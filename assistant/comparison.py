@@ -48,9 +48,11 @@ _WHEN = {"fi": "Milloin oli", "en": "When was", "sv": "När var"}
 _TIME_RELATION = (
     re.compile(
         # a yes/no question about what happened, not about a rule ("Pitääkö A ennen kuin B?")
-        r"^\s*(?!(?:pitää|täyty|saa|voi|kannatta|tarvitse|joutu|onko\s+pakko)\w*)"
+        r"^\s*(?:[^:?]{0,60}:\s*)?"  # a lead-in ("Arvioija kysyy: ...")
+        r"(?!(?:pitää|täyty|saa|voi|kannatta|tarvitse|joutu|onko\s+pakko)\w*)"
         r"(?:[^\W\d_]+(?:ko|kö))\s+(?P<a>.+?),?\s+(?:jo\s+)?(?:siinä vaiheessa,?\s+kun|"
-        r"ennen kuin|siihen mennessä,?\s+kun)\s+(?P<b>[^?]+?)\s*\?",
+        r"ennen kuin|siihen mennessä,?\s+kun|(?:pidempään|kauemmin|myöhemmin|aiemmin) kuin)"
+        r"\s+(?P<b>[^?]+?)\s*\?",
         re.IGNORECASE,
     ),
     re.compile(

@@ -34,9 +34,15 @@ _FOREIGN_COUNTED = {
 # a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
 # in a question, a numbered thing of the kind the documents number ("Mitä toimintalinja 1
-# sisältää?", "toimintalinjaan 2"): the number names which one, it is no value to repeat
-_NUMBERED_ASKED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])\b(?![.,]\d|\s*(?:%|[-–]))")
+# sisältää?", "toimintalinjaan 2", "toimintalinja kolme", "toimintalinjalle numero kolme"): the
+# number names which one, it is no value to repeat
+_NUMBERED_ASKED = re.compile(
+    r"\b([^\W\d_]{4,})\s+(?:numero\s+|nro\s+)?([1-5]|yksi|kaksi|kolme|neljä|viisi)\b"
+    r"(?![.,]\d|\s*(?:%|[-–]))",
+    re.IGNORECASE,
+)
 _BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
+_BY_NUMBER |= dict(zip(("yksi", "kaksi", "kolme", "neljä", "viisi"), _BY_NUMBER.values()))
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
@@ -193,7 +199,8 @@ def numbered_things(text: str, heads: HeadTerms) -> list[tuple[OrdinalPhrase, st
     for match in _NUMBERED_ASKED.finditer(text):
         head = frozenset(h for h in heads(match.group(1)) if h in heads.numbered)
         if head:
-            out.append((OrdinalPhrase(_BY_NUMBER[match.group(2)], head), match.group(2)))
+            number = match.group(2).lower()
+            out.append((OrdinalPhrase(_BY_NUMBER[number], head), number))
     return out
 
 

@@ -55,7 +55,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "rate": re.compile(
-        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* (?:osa|osuu)\w*|\btuki-?intensiteet|"
+        r"prosent|%|\btukitaso|\bkuinka (?:suur|iso)\w* (?:osa|osuu|siivu)\w*|\btuki-?intensiteet|"
         r"rahoitusosuu|omarahoitu|osuu\w*\b[^?.!]{0,40}(?:kustannu|kulu)|\bpercent|\brate\b|"
         r"\bprocent|\b(?:what|which|how (?:large|big|high|much of) a) (?:share|proportion)\b|"
         # Swedish "andel" also ends a compound ("självfinansieringsandel"); "handel" is trade
@@ -118,6 +118,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
 _FRAMES = {
     "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
     "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
+    # "kuinka ison siivun / suuren osuuden": the words of the share asked
+    "rate": re.compile(r"^(?:siivu\w*|osuu\w*|iso[an]?|suur\w*)$", re.IGNORECASE),
 }
 _PHONE = r"\b0\d{1,3}[\s-]?\d{3}[\s-]?\d{3,4}\b"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"

@@ -2,7 +2,7 @@
 
 Each ordinal has one canonical Finnish name; colloquial forms ("ekassa", "tokan") count too, and
 so does a colloquial number before a compound's head ("kakkoslinjalla": the second (priority)
-axis; the head follows the match).
+axis; the head follows the match) or alone ("Entäs kakkonen?").
 """
 
 from __future__ import annotations
@@ -13,13 +13,15 @@ import re
 # head (four letters or more) follows the prefix
 NUMBER_PREFIXES = {"ensimmäinen": "ykkös", "toinen": "kakkos", "kolmas": "kolmos"}
 _BEFORE_HEAD = r"(?=[a-zåäö]{4})"
+# the colloquial number alone ("entäs kakkonen?", "ykkösessä"): the one with that number
+_ALONE = r"(?:nen|s(?:en|ta|een|essa|essä|esta|elle|ella|eksi))\b"
 
 ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ensimmäinen",
         re.compile(
             r"\b(?:ensimmäi\w*|eka(?:ssa|n|an|sta|lle|lla)?|first|1st|första)\b|"
-            rf"\b{NUMBER_PREFIXES['ensimmäinen']}{_BEFORE_HEAD}",
+            rf"\b{NUMBER_PREFIXES['ensimmäinen']}{_BEFORE_HEAD}|\bykkö{_ALONE}",
             re.IGNORECASE,
         ),
     ),
@@ -30,7 +32,7 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<!\bjoku )(?<!\bjokin )(?<!\bjonkin )(?<!\bjonkun )(?<!\bjotain )"
             r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
             r"2nd|andra)\b|"
-            rf"\b{NUMBER_PREFIXES['toinen']}{_BEFORE_HEAD}",
+            rf"\b{NUMBER_PREFIXES['toinen']}{_BEFORE_HEAD}|\bkakko{_ALONE}",
             re.IGNORECASE,
         ),
     ),
@@ -38,7 +40,7 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "kolmas",
         re.compile(
             r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b|"
-            rf"\b{NUMBER_PREFIXES['kolmas']}{_BEFORE_HEAD}",
+            rf"\b{NUMBER_PREFIXES['kolmas']}{_BEFORE_HEAD}|\bkolmo{_ALONE}",
             re.IGNORECASE,
         ),
     ),

@@ -99,6 +99,10 @@ def test_an_injection_is_never_split_into_parts() -> None:
             ("Milloin komissio jo hyväksynyt ohjelman?", "Milloin toinen haku avautui?"),
         ),
         (
+            "Arvioija kysyy: jatkuuko hanke pidempään kuin sopimus on voimassa?",
+            ("Milloin hanke?", "Milloin sopimus on voimassa?"),
+        ),
+        (
             "Ehtiikö hanke päättyä ennen kuin sopimuksen voimassaolo loppuu?",
             ("Milloin hanke päättyä?", "Milloin sopimuksen voimassaolo loppuu?"),
         ),

@@ -82,6 +82,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Paljonko EAKR-rahasta on ohjattava ilmastotoimiin?", {"share"}),
         # roughly how much: a count or an amount of money
         ("Mikä on ekosysteemin vuosiliikevaihto suuruusluokaltaan?", {"amount"}),
+        ("Kuinka suuri siivu rahoituksesta ohjataan ilmastotoimiin?", {"rate"}),
         # a share asked in English or Swedish ("handel" is trade, no share)
         ("How large a share of self-financing must an applicant cover?", {"rate"}),
         ("Hur stor självfinansieringsandel krävs av sökande?", {"rate"}),
@@ -446,6 +447,9 @@ def test_a_thing_the_documents_number_is_asked_by_its_number_as_an_ordinal() -> 
     # a number of something the documents do not number stays a number to find
     other = extract(contextualise("Mitä hakemus 1 sisältää?"), heads)
     assert other.numbers == ("1",)
+    # ... also in words ("toimintalinja numero kolme")
+    worded = extract(contextualise("Mikä nimi on toimintalinja numero kolme?"), heads)
+    assert OrdinalPhrase("kolmas", frozenset({"toimintalinja"})) in worded.ordinals
 
 
 def test_a_follow_ups_own_ordinal_replaces_the_earlier_one() -> None:

@@ -97,7 +97,11 @@ def test_self_standing_question_ignores_history() -> None:
         # a colloquial number before a compound's head
         ("sillä kakkoslinjalla", "toinen"),
         ("ykköshaussa", "ensimmäinen"),
-        ("kakkonen", None),
+        # ... or alone ("Entäs kakkonen?"); a word that only starts like one is none
+        ("No entäs kakkonen, mikä se on?", "toinen"),
+        ("ykkösessä", "ensimmäinen"),
+        ("kolmosta", "kolmas"),
+        ("kakku", None),
     ],
 )
 def test_ordinal_of(text: str, ordinal: str | None) -> None:

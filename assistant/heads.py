@@ -42,7 +42,8 @@ _NUMBERED_ASKED = re.compile(
     re.IGNORECASE,
 )
 _BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
-_BY_NUMBER |= dict(zip(("yksi", "kaksi", "kolme", "neljä", "viisi"), _BY_NUMBER.values()))
+_NUMBER_WORDS = ("yksi", "kaksi", "kolme", "neljä", "viisi")
+_BY_NUMBER |= dict(zip(_NUMBER_WORDS, _BY_NUMBER.values(), strict=True))
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"

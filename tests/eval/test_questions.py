@@ -7,8 +7,9 @@ held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl``
 (run once at d4a2ebf), each then used for development, ``holdout13.jsonl`` (run once at
 319bbbb, then used for development), ``holdout14.jsonl`` (run once at 5bcf2b3, then used for
 development), ``holdout15.jsonl`` (run once at fa8fed7, then used for development),
-``holdout16.jsonl`` (run once at b26008c, then used for development) and ``holdout17.jsonl``
-(70 items, written under a time limit; run once at 31d584b, then used for development).
+``holdout16.jsonl`` (run once at b26008c, then used for development), ``holdout17.jsonl``
+(70 items, written under a time limit; run once at 31d584b, then used for development) and
+``holdout18.jsonl`` (70 items; the untouched final check).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -35,7 +36,7 @@ HOLDOUT9, HOLDOUT10 = "holdout9.jsonl", "holdout10.jsonl"
 HOLDOUT11, HOLDOUT12 = "holdout11.jsonl", "holdout12.jsonl"
 HOLDOUT13, HOLDOUT14 = "holdout13.jsonl", "holdout14.jsonl"
 HOLDOUT15, HOLDOUT16 = "holdout15.jsonl", "holdout16.jsonl"
-HOLDOUT17 = "holdout17.jsonl"
+HOLDOUT17, HOLDOUT18 = "holdout17.jsonl", "holdout18.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -55,6 +56,7 @@ HELD_OUT = [
     HOLDOUT15,
     HOLDOUT16,
     HOLDOUT17,
+    HOLDOUT18,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -76,10 +78,11 @@ ID_PREFIX = {
     HOLDOUT15: "a",
     HOLDOUT16: "b",
     HOLDOUT17: "c",
+    HOLDOUT18: "d",
 }
-# holdout17 was written under a time limit: 70 items, about the same mix
-MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}, HOLDOUT17: 70}
-MIN_ANSWERABLE = {HOLDOUT17: 50}
+# holdout17 and holdout18 were written under a time limit: 70 items, about the same mix
+MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}, HOLDOUT17: 70, HOLDOUT18: 70}
+MIN_ANSWERABLE = {HOLDOUT17: 50, HOLDOUT18: 50}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
 ANSWERABLE_CATEGORIES = {
     "direct",
@@ -310,6 +313,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "a900"}, "a") == []
     assert shape_problems({**GOOD, "id": "b900"}, "b") == []
     assert shape_problems({**GOOD, "id": "c900"}, "c") == []
+    assert shape_problems({**GOOD, "id": "d900"}, "d") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

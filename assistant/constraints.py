@@ -221,6 +221,8 @@ def _not_in(
 ) -> frozenset[str]:
     """Labels of the requirements that ``own`` (a part of the question) does not give."""
     own_ordinals = {p.ordinal for p in ordinal_phrases(own, heads, question.language)}
+    if question.language == "fi":  # "toimintalinja kolme" names its own ordinal too
+        own_ordinals |= {p.ordinal for p, _ in numbered_things(own, heads)}
     own_numbers = set(_NUMBER.findall(own))
     own_names = set(question_names(own, question.language, heads.proper_names))
     labels = {f"ordinal:{p.ordinal}" for p in ordinals if p.ordinal not in own_ordinals}

@@ -229,11 +229,28 @@ def _context(history: Sequence[str]) -> list[str]:
     return context
 
 
+# a thing named by its number ("toimintalinja 1"); see assistant.heads for the documents' own
+_NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])\b(?![.,]\d|\s*(?:%|[-–]))")
+
+
 def _rewrite_ordinal(previous: str, current: str) -> str | None:
-    """The previous question with its ordinal replaced by the current one's, when both have one."""
+    """The previous question with its ordinal replaced by the current one's, when both have one.
+
+    An earlier thing named by number takes the new one's number ("Mikä on toimintalinja 1?",
+    "Entäs kakkonen?" -> "Mikä on toimintalinja 2?").
+    """
     now = ordinal_of(current)
+    if now is None:
+        return None
     before = ordinal_of(previous)
-    if now is None or before is None or now[0] == before[0]:
+    if before is None:
+        numbered = _NUMBERED.search(previous)
+        number = [name for name, _ in ORDINALS].index(now[0]) + 1
+        if numbered is None or numbered.group(2) == str(number):
+            return None
+        start, end = numbered.span(2)
+        return previous[:start] + str(number) + previous[end:]
+    if now[0] == before[0]:
         return None
     start, end = before[1].span()
     return previous[:start] + now[1].group(0).lower() + previous[end:]

@@ -450,6 +450,9 @@ def test_a_thing_the_documents_number_is_asked_by_its_number_as_an_ordinal() -> 
     # ... also in words ("toimintalinja numero kolme")
     worded = extract(contextualise("Mikä nimi on toimintalinja numero kolme?"), heads)
     assert OrdinalPhrase("kolmas", frozenset({"toimintalinja"})) in worded.ordinals
+    # ... and a question sentence after a lead-in still names it itself (no loose requirement)
+    led = extract(contextualise("Teen esseetä. Mikä nimi on toimintalinja kolme?"), heads)
+    assert "ordinal:kolmas" not in led.loose
 
 
 def test_a_follow_ups_own_ordinal_replaces_the_earlier_one() -> None:

@@ -66,6 +66,13 @@ def test_ordinal_followup_rewrites_the_earlier_question() -> None:
     assert "toinen" not in q.query
 
 
+def test_a_thing_named_by_number_takes_the_follow_ups_ordinal() -> None:
+    q = contextualise("No entäs kakkonen, mikä se on?", ["Mikä on toimintalinja 1?"])
+    assert q.focus == "Mikä on toimintalinja 2?"
+    same = contextualise("Entäs ykkönen?", ["Mikä on toimintalinja 1?"])
+    assert same.focus == "Mikä on toimintalinja 1? Entäs ykkönen?"
+
+
 def test_pronoun_followup_is_retrieved_with_its_context() -> None:
     q = contextualise("Mikä hänen sähköpostiosoitteensa on?", ["Kuka antaa lisätietoja?"])
     assert q.query == "Kuka antaa lisätietoja? Mikä hänen sähköpostiosoitteensa on?"

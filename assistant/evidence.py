@@ -180,7 +180,24 @@ def select(
     top = scored[0] if scored else None
     kinds = constraints.kinds
     hard = kinds - SOFT_KINDS
-    pool = _pool([s for s in scored if s.eligible], hard)
+    # What only a long question's context sentences give is background ("Toisen haun
+    # hankkeiden täytyy toteuttaa erästä EU-ohjelmaa. Minä päivänä valtioneuvosto hyväksyi
+    # kyseisen ohjelman?"): a sentence missing only that competes with the others on its score
+    background = constraints.loose - constraints.from_history
+    pool = _pool(
+        [
+            s if s.eligible else replace(s, missing=())
+            for s in scored
+            if s.eligible
+            or (
+                background
+                and s.missing
+                and set(s.missing) <= background
+                and not s.names_another
+            )
+        ],
+        hard,
+    )
     relaxed = False
     if not pool and constraints.loose:
         # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about

@@ -10,7 +10,7 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
-from assistant.constraints import Constraints, HeadTerms, extract, violations
+from assistant.constraints import Constraints, HeadTerms, OrdinalPhrase, extract, violations
 from assistant.context import split_context
 from assistant.contrast import UNSAID_WEIGHT, value_gap
 from assistant.eligibility import is_eligibility
@@ -354,6 +354,25 @@ def test_a_name_only_the_context_gives_never_blocks_the_answer() -> None:
     assert scored[0].missing == ("name:tki",) and quoted == [text]
     history = replace(constraints, from_history=frozenset({"name:tki"}))
     assert select(scored, history, [grp], EvidenceConfig()).best is None
+
+
+def test_a_sentence_missing_only_the_context_competes_with_one_that_meets_it() -> None:
+    """ "Toisen haun hankkeiden täytyy toteuttaa erästä EU-ohjelmaa. Minä päivänä valtioneuvosto
+    hyväksyi kyseisen ohjelman?": the approval date does not say "toinen", the premise's own
+    sentence does; the better scored one is quoted, not only the one meeting the premise."""
+    date_text = "Valtioneuvosto hyväksyi ohjelman 21.10.2021."
+    premise_text = "Toisessa haussa hankkeiden on toteutettava ohjelmaa."
+    dated = with_sims(make_chunk(date_text, chunk_id="a"), [0.9])
+    premise = with_sims(make_chunk(premise_text, chunk_id="b"), [0.7])
+    second = OrdinalPhrase("toinen", frozenset({"haku"}))
+    constraints = Constraints(ordinals=(second,), loose=frozenset({"ordinal:toinen"}))
+    scored, quoted = quoted_from([dated, premise], constraints)
+    assert quoted[0] == date_text
+    # what only the history gives stays preferred while some sentence meets it
+    history = replace(constraints, from_history=frozenset({"ordinal:toinen"}))
+    assert select(scored, history, [dated, premise], EvidenceConfig()).best.sentence.text == (
+        premise_text
+    )
 
 
 def test_an_everyday_synonym_is_read_as_the_documents_word_without_its_parts() -> None:

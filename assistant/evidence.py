@@ -189,12 +189,7 @@ def select(
             s if s.eligible else replace(s, missing=())
             for s in scored
             if s.eligible
-            or (
-                background
-                and s.missing
-                and set(s.missing) <= background
-                and not s.names_another
-            )
+            or (background and s.missing and set(s.missing) <= background and not s.names_another)
         ],
         hard,
     )

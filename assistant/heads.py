@@ -237,5 +237,6 @@ def _foreign_counted(text: str, heads: HeadTerms, language: str) -> frozenset[st
     for word in words(text[match.end() :])[:2]:
         terms = to_finnish(word, language).split()
         if terms:
-            return frozenset(t for term in terms for t in heads(term))
+            # the term itself too: a short one the analyzer leaves alone ("työ")
+            return frozenset(t for term in terms for t in {term, *heads(term)})
     return frozenset()

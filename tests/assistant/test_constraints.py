@@ -393,6 +393,8 @@ def test_a_count_of_things_named_before_counts_no_pronoun() -> None:
     [
         ("How many jobs does the robotics sector provide?", "työpaikka"),
         ("Hur många projekt fick finansiering?", "hanke"),
+        # "people" is no term; "work" is, short as it is
+        ("How many people work in the robotics sector?", "työ"),
     ],
 )
 def test_an_english_or_swedish_count_counts_through_the_glossary(

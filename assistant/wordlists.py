@@ -43,6 +43,8 @@ QUESTION_WORDS = (
         mitään mikään muuta muutakin pitää täytyä tehdä
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
+        keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä
+        mainita todeta luetella
         """
     )
     | PRONOUNS

@@ -397,3 +397,15 @@ def test_the_size_of_a_list_asked_for_is_no_word_to_cover() -> None:
     assert "kolme" not in {w.lemma for w in words}
     counts = question_words("Onko Porilla kolme tavoitetta?", FakeAnalyzer(), stats)
     assert "kolme" in {w.lemma for w in counts}
+
+
+class ReportingAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {"mainitaan": ["mainita"], "keitä": ["keittää"]}
+
+
+def test_interrogatives_and_reporting_verbs_name_nothing() -> None:
+    # "Keitä toteuttajiksi mainitaan?": "keitä" is who (not "keittää", to cook), "mainitaan"
+    # only asks what the documents say
+    stats = TermStats([["toteuttaja", "mainita"], ["haku"]])
+    words = question_words("Keitä toteuttajiksi mainitaan?", ReportingAnalyzer(), stats)
+    assert {w.surface.lower() for w in words} == {"toteuttajiksi"}

@@ -44,7 +44,7 @@ QUESTION_WORDS = (
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä
-        mainita todeta luetella
+        mainita todeta luetella jotta koska kun vaikka
         """
     )
     | PRONOUNS

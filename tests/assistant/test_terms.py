@@ -409,3 +409,6 @@ def test_interrogatives_and_reporting_verbs_name_nothing() -> None:
     stats = TermStats([["toteuttaja", "mainita"], ["haku"]])
     words = question_words("Keitä toteuttajiksi mainitaan?", ReportingAnalyzer(), stats)
     assert {w.surface.lower() for w in words} == {"toteuttajiksi"}
+    # nor do conjunctions ("..., jotta se voi saada rahoitusta?")
+    joined = question_words("toteuttajiksi, jotta koska", ReportingAnalyzer(), stats)
+    assert {w.surface.lower() for w in joined} == {"toteuttajiksi"}

@@ -184,6 +184,8 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         terms = list(analyzer.terms(surface)) if in_phrase else _terms(surface, analyzer, stats)
         if not terms or (surface.lower() in QUESTION_WORDS and not in_phrase):
             continue
+        if surface.lower() in DISCOURSE_WORDS:  # "aikanaan": frames the question, names nothing
+            continue
         lemma, parts = terms[0], tuple(terms[1:])
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
             lemma, parts = COLLOQUIAL[lemma], ()

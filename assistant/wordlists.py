@@ -107,6 +107,7 @@ COLLOQUIAL = {
     "koulu": "oppilaitos",
     "teemallinen": "temaattinen",
     "siunata": "hyväksyä",  # "komissio siunasi ohjelman"
+    "valikoida": "valita",
     # "Mitä toimintalinja 1 sisältää?": the documents list a thing's "sisältöjä"
     "sisältää": "sisältö",
     "sisältyä": "sisältö",

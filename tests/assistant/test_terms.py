@@ -412,3 +412,11 @@ def test_interrogatives_and_reporting_verbs_name_nothing() -> None:
     # nor do conjunctions ("..., jotta se voi saada rahoitusta?")
     joined = question_words("toteuttajiksi, jotta koska", ReportingAnalyzer(), stats)
     assert {w.surface.lower() for w in joined} == {"toteuttajiksi"}
+
+
+def test_a_discourse_adverb_is_no_word_to_cover() -> None:
+    # "... painopisteet aikanaan valikoitiin?": "aikanaan" (an analyzer splits it: aika + naan)
+    # frames the question; "valikoida" is the documents' "valita"
+    stats = TermStats([["painopiste", "valita", "aika"], ["haku"]])
+    words = question_words("painopiste aikanaan valikoida", FakeAnalyzer(), stats)
+    assert [w.lemma for w in words] == ["painopiste", "valita"]

@@ -42,6 +42,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "carbon": ("hiilineutraali",),
     "neutral": ("hiilineutraali",),
     "job": ("työpaikka",),
+    "startup": ("start", "yhteisö"),
+    "communit": ("yhteisö",),
     # "how many people work in ...": the documents count jobs
     "work": ("työ",),
     "employ": ("työpaikka",),
@@ -205,6 +207,8 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "gällde": ("voimassa",),
     "staten": ("valtio",),
     "arbetsplats": ("työpaikka",),
+    "startup": ("start", "yhteisö"),
+    "gemenskap": ("yhteisö",),
     "arbetar": ("työ",),
     "anställ": ("työpaikka",),
     "sysselsätt": ("työpaikka",),

@@ -23,6 +23,7 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("Who answers questions about the call?", "en", {"lisätieto", "haku"}),
         ("När godkände stadsstyrelsen avtalet?", "sv", {"kaupunginhallitus", "sopimus"}),
         ("Hur länge gäller avtalet med staten?", "sv", {"voimassa", "sopimus", "valtio"}),
+        ("Do the agreements support startup communities?", "en", {"start", "yhteisö"}),
         # the Swedish glossary knows what the English one knows
         (
             "Hur många arbetsplatser finns inom automation och robotik?",

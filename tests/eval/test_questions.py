@@ -9,7 +9,7 @@ held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl``
 development), ``holdout15.jsonl`` (run once at fa8fed7, then used for development),
 ``holdout16.jsonl`` (run once at b26008c, then used for development), ``holdout17.jsonl``
 (70 items, written under a time limit; run once at 31d584b, then used for development) and
-``holdout18.jsonl`` (70 items; the untouched final check).
+``holdout18.jsonl`` (70 items; run once, blind, at 6736d76: the final check, untouched).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """

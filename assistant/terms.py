@@ -284,7 +284,7 @@ def _without_possessive(surface: str, analyzer: Analyzer, stats: TermStats) -> l
     -> tavoite), or [] when there is no suffix or the bare form is no word either."""
     surface = surface.lower()
     match = _POSSESSIVE.search(surface)
-    if match is None or match.start() < 4 or surface in DISCOURSE_WORDS:  # "aikanaan"
+    if match is None or match.start() < 4:
         return []
     if isinstance(analyzer, WordChecker) and analyzer.is_word(surface):
         return []  # "itsehallintoalueen": a genitive the analyzer reads

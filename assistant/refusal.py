@@ -129,6 +129,17 @@ def decide(
         top = evidence.top
         why = ",".join(top.missing) if top is not None and top.missing else "no_sentence"
         return Verdict(True, f"requirements:{why}")
+    top = evidence.top
+    if (
+        top is not None
+        and top.missing
+        and all(m.startswith("bound:") for m in top.missing)
+        and top.score > best.score
+    ):
+        # "Jatkuuko sopimus vuoden 2027 jälkeen?": the best match says the agreement covers
+        # 2021–2027 and nothing later; a later year in a weaker match (R&D spending in 2030)
+        # is about something else
+        return Verdict(True, "within_bound")
     if "date" in constraints.kinds and not any(
         tells_when(s.sentence.kinds) for s in evidence.selected
     ):

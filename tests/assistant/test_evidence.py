@@ -9,7 +9,7 @@ from assistant.compose import blocks, citation, compose
 from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise
-from assistant.refusal import REFUSAL_FI, RefusalConfig, decide, refusal_text
+from assistant.refusal import REFUSAL_FI, RefusalConfig, Verdict, decide, refusal_text
 from assistant.terms import QWord, TermStats, question_words
 from ingest.models import Chunk
 from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
@@ -181,3 +181,15 @@ def test_a_name_only_the_context_sentence_gives_is_never_required(other: Chunk) 
     )
     assert evidence.found
     assert "044 701 8303" in evidence.selected[0].sentence.text
+
+
+def test_a_better_match_that_only_misses_a_year_bound_refuses_a_later_year() -> None:
+    # "Jatkuuko sopimus vuoden 2027 jälkeen?": "koskee vuosia 2021–2027" is the better match and
+    # says nothing later; a weaker sentence with 2030 (about R&D spending) must not answer
+    grp = group(CHUNK)
+    top = Scored(grp.sentences[0], CHUNK, 0, 0.88, 1.0, 1.02, ("bound:after:2027",))
+    later = Scored(grp.sentences[1], CHUNK, 1, 0.85, 1.0, 0.95)
+    verdict = decide(Evidence((later,), later, top), Constraints(), "fi", RefusalConfig())
+    assert verdict == Verdict(True, "within_bound")
+    # the same sentence answers when it is the best match itself
+    assert not decide(Evidence((later,), later, later), Constraints(), "fi", RefusalConfig()).refuse

@@ -25,6 +25,11 @@ After the third held-out set (also used for development then; a fourth one, writ
 final check): a question asking when is refused when no quoted sentence gives a time (a date, a
 time phrase such as "kun ..." or "kesällä", a weekday or clock time); and a person is a value
 kind, so a person named for another thing is a value gap (:mod:`assistant.contrast`).
+
+In the seventh session: a question with a year bound ("vuoden 2027 jälkeen") is refused when its
+best match misses only that bound (the documents speak of the thing up to the year, and a later
+year in a weaker match is about something else); and an English or Swedish question with no
+specific word the glossary knows and no kind asked needs the background similarity (0.87).
 """
 
 from __future__ import annotations

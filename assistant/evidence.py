@@ -11,7 +11,7 @@ painotusta:") brings its list items along.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -170,6 +170,12 @@ def _pool(eligible: list[Scored], hard: frozenset[str]) -> list[Scored]:
     return [s for s in eligible if s.sentence.kinds & hard] if hard else eligible
 
 
+def _misses_only(scored: Scored, labels: Set[str]) -> bool:
+    """Whether a sentence misses some requirements, all of them among ``labels``, and names no
+    other ordinal than the one asked ("Ensimmäisen haun hakemuksista ..." for the second call)."""
+    return bool(scored.missing) and set(scored.missing) <= labels and not scored.names_another
+
+
 def select(
     scored: list[Scored],
     constraints: Constraints,
@@ -188,8 +194,7 @@ def select(
         [
             s if s.eligible else replace(s, missing=())
             for s in scored
-            if s.eligible
-            or (background and s.missing and set(s.missing) <= background and not s.names_another)
+            if s.eligible or _misses_only(s, background)
         ],
         hard,
     )
@@ -208,11 +213,7 @@ def select(
             if m not in constraints.from_history or any(m not in s.missing for s in scored)
         }
         pool = _pool(
-            [
-                replace(s, missing=())
-                for s in scored
-                if s.missing and set(s.missing) <= soft and not s.names_another
-            ],
+            [replace(s, missing=()) for s in scored if _misses_only(s, soft)],
             hard,
         )
         relaxed = True

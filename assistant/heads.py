@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from assistant.glossary import to_finnish
 from assistant.kinds import COUNT_PHRASE
+from assistant.ordinals import BY_NUMBER, NUMBERED_ASKED
 from assistant.places import HOME_CITY, city_mentions
 from assistant.question import ORDINALS, words
 from assistant.wordlists import (
@@ -33,17 +34,6 @@ _FOREIGN_COUNTED = {
 }
 # a numbered thing: "Toimintalinja 1 on Innovatiivinen Suomi", "Toimintalinja 2: Hiilineutraali"
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
-# in a question, a numbered thing of the kind the documents number ("Mitä toimintalinja 1
-# sisältää?", "toimintalinjaan 2", "toimintalinja kolme", "toimintalinjalle numero kolme"): the
-# number names which one, it is no value to repeat
-_NUMBERED_ASKED = re.compile(
-    r"\b([^\W\d_]{4,})\s+(?:numero\s+|nro\s+)?([1-5]|yksi|kaksi|kolme|neljä|viisi)\b"
-    r"(?![.,]\d|\s*(?:%|[-–]))",
-    re.IGNORECASE,
-)
-_BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
-_NUMBER_WORDS = ("yksi", "kaksi", "kolme", "neljä", "viisi")
-_BY_NUMBER |= dict(zip(_NUMBER_WORDS, _BY_NUMBER.values(), strict=True))
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
@@ -186,7 +176,7 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     for match in _NUMBERED.finditer(text):  # "Toimintalinja 1 on ...": the first one
         numbered = frozenset(h for h in heads(match.group(1)) if h in heads.vocabulary)
         if numbered:
-            found.append(OrdinalPhrase(_BY_NUMBER[match.group(2)], numbered))
+            found.append(OrdinalPhrase(BY_NUMBER[match.group(2)], numbered))
     return found
 
 
@@ -197,11 +187,11 @@ def numbered_things(text: str, heads: HeadTerms) -> list[tuple[OrdinalPhrase, st
     terms are in :attr:`HeadTerms.numbered`.
     """
     out = []
-    for match in _NUMBERED_ASKED.finditer(text):
+    for match in NUMBERED_ASKED.finditer(text):
         head = frozenset(h for h in heads(match.group(1)) if h in heads.numbered)
         if head:
             number = match.group(2).lower()
-            out.append((OrdinalPhrase(_BY_NUMBER[number], head), number))
+            out.append((OrdinalPhrase(BY_NUMBER[number], head), number))
     return out
 
 

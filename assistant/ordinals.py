@@ -49,6 +49,22 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# a thing a question names by its number ("Mitä toimintalinja 1 sisältää?", "toimintalinjaan 2",
+# "toimintalinja kolme", "toimintalinjalle numero kolme"): the number names which one, it is no
+# value to repeat (assistant.heads keeps the things the documents number; assistant.question
+# renumbers one in a follow-up)
+NUMBERED_ASKED = re.compile(
+    r"\b([^\W\d_]{4,})\s+(?:numero\s+|nro\s+)?([1-5]|yksi|kaksi|kolme|neljä|viisi)\b"
+    r"(?![.,]\d|\s*(?:%|[-–]))",
+    re.IGNORECASE,
+)
+# the ordinal a number names ("1" and "yksi" -> ensimmäinen)
+BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
+BY_NUMBER |= dict(
+    zip(("yksi", "kaksi", "kolme", "neljä", "viisi"), list(BY_NUMBER.values()), strict=True)
+)
+
+
 # the prefix alone, at the start of a word (see assistant.terms: the word is the head)
 NUMBER_PREFIX = re.compile(
     rf"^(?:{'|'.join(NUMBER_PREFIXES.values())}){_BEFORE_HEAD}", re.IGNORECASE

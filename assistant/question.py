@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.comparison import split_comparison
-from assistant.ordinals import ORDINALS, ordinal_of
+from assistant.ordinals import NUMBERED_ASKED, ORDINALS, ordinal_of
 from assistant.safety import looks_like_injection
 from ingest.errors import QuestionError
 
@@ -229,10 +229,6 @@ def _context(history: Sequence[str]) -> list[str]:
     return context
 
 
-# a thing named by its number ("toimintalinja 1"); see assistant.heads for the documents' own
-_NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])\b(?![.,]\d|\s*(?:%|[-–]))")
-
-
 def _rewrite_ordinal(previous: str, current: str) -> str | None:
     """The previous question with its ordinal replaced by the current one's, when both have one.
 
@@ -244,7 +240,8 @@ def _rewrite_ordinal(previous: str, current: str) -> str | None:
         return None
     before = ordinal_of(previous)
     if before is None:
-        numbered = _NUMBERED.search(previous)
+        # a thing named by a digit ("toimintalinja 1")
+        numbered = next((m for m in NUMBERED_ASKED.finditer(previous) if m[2].isdigit()), None)
         number = [name for name, _ in ORDINALS].index(now[0]) + 1
         if numbered is None or numbered.group(2) == str(number):
             return None

@@ -129,12 +129,10 @@ def decide(
         return Verdict(True, "other_city")
     if unknown:
         return Verdict(True, "unknown_concept:" + ",".join(w.lemma for w in unknown))
-    best = evidence.best
+    best, top = evidence.best, evidence.top
     if best is None or not evidence.found:
-        top = evidence.top
         why = ",".join(top.missing) if top is not None and top.missing else "no_sentence"
         return Verdict(True, f"requirements:{why}")
-    top = evidence.top
     if (
         top is not None
         and top.missing

@@ -207,7 +207,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if lemma not in stats.df:
             # a misspelling is mapped to the closest corpus term, but a dictionary word the
             # corpus lacks is no misspelling ("kestää" is not "kestävä")
-            typo = not (isinstance(analyzer, WordChecker) and analyzer.is_word(surface))
+            typo = not _is_word(analyzer, surface)
             fixed = stats.stem(lemma) or (stats.closest(lemma) if typo else None)
             if fixed is None and typo:
                 # a misspelt inflected form the analyzer cannot read ("painotetiin"): the corpus
@@ -286,7 +286,7 @@ def _without_possessive(surface: str, analyzer: Analyzer, stats: TermStats) -> l
     match = _POSSESSIVE.search(surface)
     if match is None or match.start() < 4:
         return []
-    if isinstance(analyzer, WordChecker) and analyzer.is_word(surface):
+    if _is_word(analyzer, surface):
         return []  # "itsehallintoalueen": a genitive the analyzer reads
     stem = surface[: match.start()]
     if match.group("trans"):
@@ -298,9 +298,14 @@ def _without_possessive(surface: str, analyzer: Analyzer, stats: TermStats) -> l
     terms = analyzer.terms(bare)
     if not terms:
         return []
-    if terms[0] in stats.df or (isinstance(analyzer, WordChecker) and analyzer.is_word(bare)):
+    if terms[0] in stats.df or _is_word(analyzer, bare):
         return terms
     return []
+
+
+def _is_word(analyzer: Analyzer, surface: str) -> bool:
+    """Whether the analyzer's dictionary knows the form (False when it has no dictionary)."""
+    return isinstance(analyzer, WordChecker) and analyzer.is_word(surface)
 
 
 def _geminated(surface: str, analyzer: Analyzer, stats: TermStats) -> str | None:
@@ -353,11 +358,10 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
 
     def framing(word: QWord) -> bool:
         # "vuodenaika", "yhteyshenkilö": a known word with a head naming the answer's kind; and
-        # possessive adverbs the analyzer splits ("aikanaan")
+        # possessive adverbs the analyzer splits (those listed, "aikanaan", never become
+        # question words)
         surface = word.surface.lower()
-        if surface in DISCOURSE_WORDS or (
-            surface.endswith(("naan", "nään")) and word.lemma == surface
-        ):
+        if surface.endswith(("naan", "nään")) and word.lemma == surface:
             return True
         if word.head.endswith(_PARTICIPLE):
             return True  # "yhteenlaskettu": a compound participle describes, it names nothing

@@ -220,8 +220,22 @@ def select(
     if not pool:
         return Evidence((), None, top, kinds)
     best = pool[0]
+    # a sentence missing only what the history named, and naming no other ordinal, speaks of the
+    # thing in general ("Virallinen hakuilmoitus on julkaistu ..." after a question about the call
+    # in Satakuntaliitto): the history only guides, so that is no near miss
     neighbour = (
-        None if relaxed else next((s for s in scored if s.score > best.score and s.neighbour), None)
+        None
+        if relaxed
+        else next(
+            (
+                s
+                for s in scored
+                if s.score > best.score
+                and s.neighbour
+                and not _misses_only(s, constraints.from_history)
+            ),
+            None,
+        )
     )
     by_chunk = {g.chunk.chunk_id: g for g in groups}
     chosen: list[tuple[Scored, list[Sentence]]] = []

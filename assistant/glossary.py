@@ -39,9 +39,36 @@ def to_finnish(text: str, language: str) -> str:
                 out[-1] += ":" if piece.strip() in ("–", "—") else piece
             continue
         for word in words(piece):
-            key = next((k for k in keys if word.startswith(k)), None)
-            for term in glossary.get(key, ()) if key else ():
+            parts = [glossary[key] for key in _compound_keys(word, keys)]
+            # a compound's parts make one Finnish compound ("ekosystemavtal" ->
+            # ekosysteemisopimus), as the documents write it, when each part has one reading
+            whole = len(parts) > 1 and all(len(p) == 1 for p in parts)
+            for term in ["".join(p[0] for p in parts)] if whole else [t for p in parts for t in p]:
                 if term not in seen:
                     seen.add(term)
                     out.append(term)
     return " ".join(out)
+
+
+_MIN_PART = 4  # a compound's later part is read only when it is this long ("avtal", not "en")
+
+
+def _compound_keys(word: str, keys: list[str]) -> list[str]:
+    """The glossary keys a word starts with, and those of its later compound parts.
+
+    Swedish writes compounds as one word ("ekosystemavtal" = ekosystem + avtal): after a key,
+    the rest of the word is read again, also past a linking "s" ("stadsstyrelse").
+    """
+    found: list[str] = []
+    rest = word
+    while rest:
+        key = next((k for k in keys if rest.startswith(k)), None)
+        if key is None:
+            break
+        found.append(key)
+        rest = rest[len(key) :]
+        if len(rest) < _MIN_PART:
+            break
+        if not any(rest.startswith(k) for k in keys) and rest.startswith("s"):
+            rest = rest[1:]
+    return found

@@ -193,3 +193,27 @@ def test_a_better_match_that_only_misses_a_year_bound_refuses_a_later_year() -> 
     assert verdict == Verdict(True, "within_bound")
     # the same sentence answers when it is the best match itself
     assert not decide(Evidence((later,), later, later), Constraints(), "fi", RefusalConfig()).refuse
+
+
+@pytest.mark.parametrize(
+    ("from_history", "is_neighbour"),
+    [
+        # "Milloin jälkimmäinen haku Satakuntaliitossa oli auki?" then "Mikä haun virallinen nimi
+        # on?": a sentence that names no organisation is general, and the history only guides
+        (frozenset({"name:satak"}), False),
+        # the question itself names Satakuntaliitto: a sentence without it is a near miss
+        (frozenset(), True),
+    ],
+)
+def test_a_sentence_missing_only_a_history_name_is_no_near_miss(
+    from_history: frozenset[str], is_neighbour: bool
+) -> None:
+    grp = group(CHUNK)
+    general = Scored(grp.sentences[2], CHUNK, 0, 0.88, 0.75, 0.99, ("name:satak",))
+    named = Scored(grp.sentences[3], CHUNK, 1, 0.86, 0.57, 0.95)
+    constraints = Constraints(
+        names=("satak",), from_history=from_history, loose=frozenset({"name:satak"}) & from_history
+    )
+    evidence = select([general, named], constraints, [grp], CONFIG)
+    assert evidence.best == named
+    assert (evidence.neighbour == general) is is_neighbour

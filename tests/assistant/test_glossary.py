@@ -67,3 +67,18 @@ def test_every_entry_maps_to_finnish_terms() -> None:
     for language, glossary in GLOSSARY.items():
         for key, terms in glossary.items():
             assert key == key.lower() and terms, (language, key)
+
+
+@pytest.mark.parametrize(
+    ("question", "finnish"),
+    [
+        # one Swedish word, two glossary keys: one Finnish compound, as the documents write it
+        ("Hur länge gäller ekosystemavtalet?", "voimassa ekosysteemisopimus?"),
+        # past a linking "s"; a part with two readings keeps them apart
+        ("Vem leder stadsutvecklingen?", "kaupunki kehittäjäorganisaatio kehittäminen?"),
+        # a short rest is an ending, not a second part
+        ("Vilka städer?", "kaupunki?"),
+    ],
+)
+def test_a_swedish_compound_reads_each_of_its_parts(question: str, finnish: str) -> None:
+    assert to_finnish(question, "sv") == finnish

@@ -148,13 +148,17 @@ def is_followup(text: str) -> bool:
     )
 
 
-_PART_SPLIT = re.compile(
-    r",?\s+(?:ja|sekä|and|och)\s+(?=(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kenet|kenestä|"
+_QUESTION_WORD = (
+    r"(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kenet|kenestä|"
     r"ketä|keiden|mikä|mitkä|mitä|minkä|minä|millä|mille|millai\w*|"
     r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
-    r"vem|vad|när|var|vilka|hur)\b|[a-zåäö]{2,}(?:ko|kö)\s)",  # or a yes/no verb ("koskeeko se")
-    re.IGNORECASE,
+    r"vem|vad|när|var|vilka|hur)\b"
 )
+_PART_SPLIT = re.compile(
+    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|[a-zåäö]{{2,}}(?:ko|kö)\s)",  # or a yes/no
+    re.IGNORECASE,  # verb ("koskeeko se")
+)
+_INTERROGATIVE = re.compile(rf"\b{_QUESTION_WORD}", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 
 
@@ -194,8 +198,37 @@ def sub_questions(question: Question) -> list[Question]:
     return out
 
 
+# "Haluaisin kaksi lukua: A ja B.": a request announcing how many things it asks, then listing
+# them after a colon (a question that lists things to check, "Mitkä ovat ...: A ja B?", is no list
+# of asks: the lead-in asks nothing itself)
+_LISTED = re.compile(
+    r"^[^?:]*\b(?P<count>kaksi|kolme|kahta|kolmea|two|three|två|tre)\s+[^\W\d_]+\s*:\s*"
+    r"(?P<items>[^:?.!]+?)\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:(?:ja|sekä|and|och)\s+)?|\s+(?:ja|sekä|and|och)\s+", re.I)
+_WHAT_IS = {"fi": "Mikä on", "en": "What is", "sv": "Vad är"}
+_COUNT = {"kaksi": 2, "kahta": 2, "two": 2, "två": 2, "kolme": 3, "kolmea": 3, "three": 3, "tre": 3}
+
+
+def _listed(text: str) -> list[str]:
+    """The things a counted list after a colon asks for, each as a question ("Mikä on A?")."""
+    listed = _LISTED.match(text)
+    if listed is None or _INTERROGATIVE.search(text[: listed.start("items")]):
+        return []
+    items = [i for i in _ITEM_SPLIT.split(listed.group("items")) if i]
+    # as many items as announced ("kaksi asiaa: teknologiametallit ja kiertotalous" is one)
+    if len(items) != _COUNT[listed.group("count").lower()] or any(len(words(i)) < 2 for i in items):
+        return []
+    what = _WHAT_IS[detect_language(text)]
+    return [f"{what} {item}?" for item in items]
+
+
 def _parts(text: str) -> list[str]:
     """The questions a text asks, each ending with "?" (one when it asks one thing)."""
+    listed = _listed(text)
+    if listed:
+        return listed
     parts = [p.strip(" ,") for p in _PART_SPLIT.split(text)]
     if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
         return [text]

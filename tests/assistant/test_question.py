@@ -154,3 +154,47 @@ def test_a_follow_up_asking_two_things_is_split_and_both_parts_lean_on_the_histo
         "montako niistä rahoitettiin?",
     ]
     assert all(p.followup and p.focus.startswith("Milloin ensimmäinen") for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Toimittajana haluaisin kaksi lukua: teknologiametalliekosysteemin vuotuinen "
+            "liikevaihto ja ensimmäisen haun euromäärä.",
+            [
+                "Mikä on teknologiametalliekosysteemin vuotuinen liikevaihto?",
+                "Mikä on ensimmäisen haun euromäärä?",
+            ],
+        ),
+        (
+            "Kerro kolme asiaa: haun alkamispäivä, haun päättymispäivä ja yhteyshenkilön nimi",
+            [
+                "Mikä on haun alkamispäivä?",
+                "Mikä on haun päättymispäivä?",
+                "Mikä on yhteyshenkilön nimi?",
+            ],
+        ),
+        (
+            "I need two facts: the opening date of the second call and its contact person.",
+            ["What is the opening date of the second call?", "What is its contact person?"],
+        ),
+    ],
+)
+def test_a_counted_list_of_asks_after_a_colon_is_one_question_each(
+    question: str, parts: list[str]
+) -> None:
+    assert [q.text for q in sub_questions(contextualise(question))] == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # one thing with "ja" in its name: fewer items than announced
+        "Kerro kaksi asiaa: teknologiametallit ja kiertotalous sekä automaatio ja robotiikka",
+        # the lead-in asks itself: the list is what to check, not what is asked
+        "Mitkä ovat Porin kaksi painopistealuetta: teknologiametallit ja robotiikka?",
+    ],
+)
+def test_a_list_that_is_not_the_asks_stays_one_question(question: str) -> None:
+    assert len(sub_questions(contextualise(question))) == 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.blocks import quote_key
-from assistant.question import Question, words
+from assistant.question import Question, contextualise, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -119,3 +119,19 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     if answer.verdict.refuse:
         return None
     return [bridge.quoting_best(), answer]
+
+
+def chain(part: Question, first: Part, ask: Callable[[Question], Part]) -> Part | None:
+    """A later part that leans on the first one, asked after the first part's answer, or None.
+
+    "Mistä hausta Kasvun ekosysteemi -hanke sai rahoituksensa, ja paljonko siinä haussa oli
+    haettavana?": which call "siinä haussa" means is the first part's answer ("... sai
+    rahoituksen ... ensimmäisestä rahoitushausta."), not its question. The answer sentence is
+    the history of the later part, as if the asker had read it and asked a follow-up. None when
+    the first part found no answer or the chained part finds none either.
+    """
+    best = first.gathered.evidence.best
+    if first.verdict.refuse or best is None:
+        return None
+    chained = ask(contextualise(part.text, (best.sentence.text,)))
+    return None if chained.verdict.refuse else chained

@@ -193,9 +193,15 @@ class Assistant:
             return Part(sub, gathered, verdict)
 
         parts: list[Part] = []
+        leaned_on: Part | None = None  # the first part's answer
         for sub in sub_questions(question):
             whole = ask(sub)
-            parts.extend(bridge.resolve(sub, whole, ask) or [whole])
+            if whole.verdict.refuse and leaned_on and sub.followup and not question.followup:
+                # a part leaning on the first one ("... ja paljonko siinä haussa oli?")
+                whole = bridge.chain(sub, leaned_on, ask) or whole
+            resolved = bridge.resolve(sub, whole, ask) or [whole]
+            leaned_on = leaned_on or resolved[-1]
+            parts.extend(resolved)
         answered = [p for p in parts if not p.verdict.refuse]
         first = answered[0] if answered else parts[0]
         trace = Trace(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.bridge import Described, described, named_thing, resolve
+from assistant.bridge import Described, chain, described, named_thing, resolve
 from assistant.engine import Gathered
-from assistant.question import Question, contextualise
+from assistant.question import Question, contextualise, sub_questions
 from assistant.refusal import Verdict
 from assistant.trace import Part
 from tests.assistant.fakes import one_sentence_evidence
@@ -97,3 +97,33 @@ def test_no_bridge_when_the_whole_question_has_its_own_answer_or_a_hop_finds_not
         return _part(sub, BRIDGE if found else None, refuse=not found)
 
     assert resolve(question, _part(question, None, refuse=True), refuses_second) is None
+
+
+FIRST_ANSWER = (
+    "Kasvun ekosysteemi -hanke sai rahoituksen Porin ekosysteemisopimuksen ensimmäisestä "
+    "rahoitushausta."
+)
+
+
+def test_a_part_leaning_on_the_first_is_asked_after_the_first_answer() -> None:
+    first_q, later = sub_questions(
+        contextualise(
+            "Mistä hausta Kasvun ekosysteemi -hanke sai rahoituksensa, ja paljonko siinä haussa "
+            "oli haettavana?"
+        )
+    )
+    assert later.followup
+    asked: list[Question] = []
+
+    def ask(sub: Question) -> Part:
+        asked.append(sub)
+        return _part(sub, "Ensimmäisessä rahoitushaussa haettavana oli 0,9 miljoonaa euroa.")
+
+    chained = chain(later, _part(first_q, FIRST_ANSWER), ask)
+    assert chained is not None
+    # the first part's answer, not its question, is what the later part leans on
+    assert asked[0].history == (FIRST_ANSWER,)
+    assert "ensimmäisestä rahoitushausta" in asked[0].query
+    # nothing to lean on when the first part was refused, or nothing found after it either
+    assert chain(later, _part(first_q, None, refuse=True), ask) is None
+    assert chain(later, _part(first_q, FIRST_ANSWER), lambda q: _part(q, None, True)) is None

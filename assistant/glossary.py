@@ -38,8 +38,16 @@ def to_finnish(text: str, language: str) -> str:
             if out:
                 out[-1] += ":" if piece.strip() in ("–", "—") else piece
             continue
-        for word in words(piece):
-            parts = [glossary[key] for key in _compound_keys(word, keys)]
+        tokens = words(piece)
+        at = 0
+        while at < len(tokens):
+            phrase = next((k for k in keys if " " in k and _starts(tokens, at, k)), None)
+            if phrase is not None:  # "city region" is one term, not a city and a region
+                parts = [glossary[phrase]]
+                at += phrase.count(" ") + 1
+            else:
+                parts = [glossary[key] for key in _compound_keys(tokens[at], keys)]
+                at += 1
             # a compound's parts make one Finnish compound ("ekosystemavtal" ->
             # ekosysteemisopimus), as the documents write it, when each part has one reading
             whole = len(parts) > 1 and all(len(p) == 1 for p in parts)
@@ -48,6 +56,14 @@ def to_finnish(text: str, language: str) -> str:
                     seen.add(term)
                     out.append(term)
     return " ".join(out)
+
+
+def _starts(tokens: list[str], at: int, phrase: str) -> bool:
+    """Whether the words from ``at`` on begin with the phrase's words (each a prefix)."""
+    parts = phrase.split()
+    return len(tokens) - at >= len(parts) and all(
+        token.startswith(part) for token, part in zip(tokens[at:], parts, strict=False)
+    )
 
 
 _MIN_PART = 4  # a compound's later part is read only when it is this long ("avtal", not "en")

@@ -82,3 +82,16 @@ def test_every_entry_maps_to_finnish_terms() -> None:
 )
 def test_a_swedish_compound_reads_each_of_its_parts(question: str, finnish: str) -> None:
     assert to_finnish(question, "sv") == finnish
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "finnish"),
+    [
+        # a phrase is one document term, not its words one by one
+        ("Which city regions have an agreement?", "en", "kaupunkiseutu sopimus?"),
+        ("När skrevs avtalet under?", "sv", "sopimus?"),  # the particle is not next to the verb
+        ("Avtalet skrevs under i februari", "sv", "sopimus allekirjoittaa"),
+    ],
+)
+def test_a_glossary_phrase_is_read_as_one_term(question: str, language: str, finnish: str) -> None:
+    assert to_finnish(question, language) == finnish

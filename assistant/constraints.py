@@ -129,6 +129,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         own |= {p.ordinal for p, _ in numbered_things(question.text, heads)}
         if own:
             ordinals = tuple(p for p in ordinals if p.ordinal in own)
+            # ... and so do the earlier question's numbers: "Entä ensimmäinen?" after "Mitkä
+            # ovat toimintalinjat 1 ja 2?" picks one of them, not both
+            numbers = tuple(n for n in numbers if n in _NUMBER.findall(question.text))
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(

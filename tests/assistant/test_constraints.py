@@ -465,6 +465,16 @@ def test_a_follow_ups_own_ordinal_replaces_the_earlier_one() -> None:
     assert {p.ordinal for p in then.ordinals} == {"toinen"}
 
 
+def test_a_follow_ups_own_ordinal_picks_one_of_the_earlier_numbers() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja", "toimintalinjat"})
+    heads.use_phrases(["Toimintalinja 1 on Innovatiivinen Suomi."])
+    history = ["Mitkä ovat ohjelman toimintalinjat 1 ja 2?"]
+    both = extract(contextualise("Mitkä ovat ohjelman toimintalinjat 1 ja 2?"), heads)
+    assert "2" in both.numbers
+    then = extract(contextualise("Mitä siihen ensimmäiseen sisältyy?", history), heads)
+    assert then.numbers == ()
+
+
 def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"linjalla"})
     found = ordinal_phrases("Mitä sillä kakkoslinjalla rahoitetaan?", heads)

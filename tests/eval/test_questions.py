@@ -8,8 +8,9 @@ held-out sets (now used for diagnosis), ``holdout3.jsonl`` to ``holdout8.jsonl``
 319bbbb, then used for development), ``holdout14.jsonl`` (run once at 5bcf2b3, then used for
 development), ``holdout15.jsonl`` (run once at fa8fed7, then used for development),
 ``holdout16.jsonl`` (run once at b26008c, then used for development), ``holdout17.jsonl``
-(70 items, written under a time limit; run once at 31d584b, then used for development) and
-``holdout18.jsonl`` (70 items; run once, blind, at 6736d76: the final check, untouched).
+(70 items, written under a time limit; run once at 31d584b, then used for development),
+``holdout18.jsonl`` (70 items; run once at 6736d76, then used for development) and
+``holdout19.jsonl`` (71 items; the final check, run once blind, untouched).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -37,6 +38,7 @@ HOLDOUT11, HOLDOUT12 = "holdout11.jsonl", "holdout12.jsonl"
 HOLDOUT13, HOLDOUT14 = "holdout13.jsonl", "holdout14.jsonl"
 HOLDOUT15, HOLDOUT16 = "holdout15.jsonl", "holdout16.jsonl"
 HOLDOUT17, HOLDOUT18 = "holdout17.jsonl", "holdout18.jsonl"
+HOLDOUT19 = "holdout19.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -57,6 +59,7 @@ HELD_OUT = [
     HOLDOUT16,
     HOLDOUT17,
     HOLDOUT18,
+    HOLDOUT19,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -79,10 +82,12 @@ ID_PREFIX = {
     HOLDOUT16: "b",
     HOLDOUT17: "c",
     HOLDOUT18: "d",
+    HOLDOUT19: "e",
 }
-# holdout17 and holdout18 were written under a time limit: 70 items, about the same mix
-MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}, HOLDOUT17: 70, HOLDOUT18: 70}
-MIN_ANSWERABLE = {HOLDOUT17: 50, HOLDOUT18: 50}
+# holdout17 to holdout19 were written under a time limit: 70 items, about the same mix
+_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19)
+MIN_ITEMS = {DEMO: 100, **{name: 90 for name in HELD_OUT}, **{name: 70 for name in _TIMED}}
+MIN_ANSWERABLE = {name: 50 for name in _TIMED}
 FIELDS = {"id", "question", "history", "answerable", "gold", "key_facts", "category", "fact"}
 ANSWERABLE_CATEGORIES = {
     "direct",
@@ -314,6 +319,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "b900"}, "b") == []
     assert shape_problems({**GOOD, "id": "c900"}, "c") == []
     assert shape_problems({**GOOD, "id": "d900"}, "d") == []
+    assert shape_problems({**GOOD, "id": "e900"}, "e") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

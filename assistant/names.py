@@ -22,6 +22,14 @@ NAME_PREFIX = 5
 _INFLECTED_ACRONYM = re.compile(r"([A-ZÅÄÖ]{2,})([a-zåäö]{1,5})")
 
 
+# an indefinite pronoun right before a name: the asker does not know which thing it is
+_INDEFINITE = re.compile(
+    r"\b(?:jo(?:ku|kin|hon(?:kin|ku)|ss(?:ak|ai)n|st(?:ak|ai)n|lla(?:kin|kaan)|lle(?:kin|kaan)|"
+    r"nkin|nkun|tain|takin|takaan)|jonkin|mi(?:kään|tään|hinkään|ssään|stään|nkään))\s+$",
+    re.IGNORECASE,
+)
+
+
 def question_names(
     text: str, language: str, known: Container[str] = frozenset()
 ) -> tuple[str, ...]:
@@ -47,6 +55,8 @@ def question_names(
             continue
         if language != "fi" and lower not in known:
             continue
+        if _INDEFINITE.search(text[: match.start()]):
+            continue  # "johonkin EU-ohjelmaan": some programme, which one is what is asked
         out.append(lower[:NAME_PREFIX])
     return tuple(dict.fromkeys(out))
 

@@ -10,7 +10,10 @@ of the answer sentence. The answer quotes the bridge sentence and the answer, so
 check the chain.
 
 Used when the question read as a whole finds nothing, only the bridge sentence, or a sentence in a
-passage that does not name the thing.
+passage that does not name the thing. A later part of a two-part question ("Kuinka kauan toinen
+haku oli auki, ja milloin hyväksyttiin se ohjelma, jota haun hankkeiden on toteutettava?") asks
+its description in the first part's context ("haun" is the second call); a conversation's
+follow-up is not bridged.
 """
 
 from __future__ import annotations
@@ -91,14 +94,14 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     the question describes nothing, the whole reading found an answer of its own, or either hop
     finds nothing.
     """
-    if question.followup:
-        return None
+    if question.history:
+        return None  # a conversation's follow-up
     parts = described(question.text)
     if parts is None:
         return None
-    desc = replace(
-        question, text=parts.description, query=parts.description, focus=parts.description
-    )
+    # a later part of a question keeps the first part as its context ("Kuinka kauan toinen haku
+    # oli auki, ja milloin hyväksyttiin se ohjelma, jota haun hankkeiden on toteutettava?")
+    desc = _asking(question, parts.description)
     bridge = ask(desc)
     best = bridge.gathered.evidence.best
     if bridge.verdict.refuse or best is None:
@@ -115,10 +118,17 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     ):
         return None  # the whole question found an answer about the thing of its own
     asked = f"{parts.main[:-1]} {name}?"
-    answer = ask(replace(question, text=asked, query=asked, focus=asked))
+    # the name now says which thing: the first part's context is no requirement any more
+    answer = ask(replace(question, text=asked, query=asked, focus=asked, followup=False))
     if answer.verdict.refuse:
         return None
     return [bridge.quoting_best(), answer]
+
+
+def _asking(question: Question, text: str) -> Question:
+    """``question`` asking ``text`` instead, with the same context (a later part's first part)."""
+    context = question.focus[: -len(question.text)] if question.focus.endswith(question.text) else ""
+    return replace(question, text=text, query=f"{context}{text}", focus=f"{context}{text}")
 
 
 def chain(part: Question, first: Part, ask: Callable[[Question], Part]) -> Part | None:

@@ -127,3 +127,29 @@ def test_a_part_leaning_on_the_first_is_asked_after_the_first_answer() -> None:
     # nothing to lean on when the first part was refused, or nothing found after it either
     assert chain(later, _part(first_q, None, refuse=True), ask) is None
     assert chain(later, _part(first_q, FIRST_ANSWER), lambda q: _part(q, None, True)) is None
+
+
+def test_a_later_part_describing_its_thing_bridges_within_the_first_parts_context() -> None:
+    first, later = sub_questions(
+        contextualise(
+            "Kuinka kauan Porin toinen rahoitushaku oli auki, ja milloin valtioneuvosto hyväksyi "
+            "sen ohjelman, jota haun hankkeiden on myös toteutettava?"
+        )
+    )
+    assert later.followup and not later.history
+    asked: list[Question] = []
+
+    def ask(sub: Question) -> Part:
+        asked.append(sub)
+        return _part(sub, BRIDGE if sub.text.startswith("ohjelman") else ANSWER)
+
+    parts = resolve(later, _part(later, None, refuse=True), ask)
+    assert parts is not None
+    bridge_q, answer_q = asked
+    # "haun" means the first part's call: the description is asked in its context ...
+    assert bridge_q.focus.startswith(first.text) and bridge_q.text.startswith("ohjelman")
+    # ... and the named programme is asked about on its own
+    assert answer_q.focus == answer_q.text and not answer_q.followup
+    # a conversation's follow-up is no part of one question: no bridge
+    followup = contextualise("Entä sen ohjelman, jota hankkeiden on toteutettava?", ["Mikä?"])
+    assert resolve(followup, _part(followup, None, refuse=True), ask) is None

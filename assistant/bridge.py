@@ -127,7 +127,9 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
 
 def _asking(question: Question, text: str) -> Question:
     """``question`` asking ``text`` instead, with the same context (a later part's first part)."""
-    context = question.focus[: -len(question.text)] if question.focus.endswith(question.text) else ""
+    context = (
+        question.focus[: -len(question.text)] if question.focus.endswith(question.text) else ""
+    )
     return replace(question, text=text, query=f"{context}{text}", focus=f"{context}{text}")
 
 

@@ -22,7 +22,7 @@ from assistant.kinds import tells_when
 from assistant.ordinals import ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
-from assistant.terms import QWord, match
+from assistant.terms import QWord, counted, match
 from ingest.models import Chunk
 
 _IDENTITY = ("ordinal:", "number:", "name:")
@@ -176,6 +176,24 @@ def _misses_only(scored: Scored, labels: Set[str]) -> bool:
     return bool(scored.missing) and set(scored.missing) <= labels and not scored.names_another
 
 
+def _answering(pool: list[Scored]) -> list[Scored]:
+    """Leave out sentences that only restate what the question gives as known.
+
+    "Kuulin, että Porin sopimukseen liittyen oli syksyllä 2023 rahoitushaku. Mitä asioita siinä
+    haussa painotettiin?": a sentence covering only the context words restates the premise;
+    when another candidate covers an asked word, the restating one is left out. (Measured:
+    leaving out also candidates that cover less than half the asked words' weight another
+    covers won two answers and lost two.)
+    """
+    if not pool or not any(w.context for w in pool[0].qwords):
+        return pool
+
+    def asks(s: Scored) -> bool:
+        return any(w.lemma in s.covered for w in s.qwords if not w.context and counted(w))
+
+    return [s for s in pool if asks(s)] or pool
+
+
 def select(
     scored: list[Scored],
     constraints: Constraints,
@@ -198,6 +216,7 @@ def select(
         ],
         hard,
     )
+    pool = _answering(pool)
     relaxed = False
     if not pool and constraints.loose:
         # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about

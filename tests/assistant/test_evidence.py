@@ -217,3 +217,18 @@ def test_a_sentence_missing_only_a_history_name_is_no_near_miss(
     evidence = select([general, named], constraints, [grp], CONFIG)
     assert evidence.best == named
     assert (evidence.neighbour == general) is is_neighbour
+
+
+def test_a_sentence_restating_only_the_questions_premise_does_not_answer() -> None:
+    grp = group(CHUNK)
+    words = (
+        QWord("syksyllä", "syksy", (), 1.0, context=True),
+        QWord("rahoitushaku", "rahoitushaku", (), 1.0, context=True),
+        QWord("painotettiin", "painottaa", (), 2.0),
+    )
+    premise = Scored(grp.sentences[0], CHUNK, 0, 0.9, 0.5, 1.0, (), frozenset({"syksy"}), words)
+    answer = Scored(grp.sentences[1], CHUNK, 1, 0.85, 0.5, 0.9, (), frozenset({"painottaa"}), words)
+    assert select([premise, answer], Constraints(), [grp], CONFIG).best == answer
+    # nothing covers an asked word: the best sentence stays
+    alone = select([premise], Constraints(), [grp], CONFIG)
+    assert alone.best == premise

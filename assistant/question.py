@@ -159,6 +159,7 @@ _PART_SPLIT = re.compile(
     re.IGNORECASE,  # verb ("koskeeko se")
 )
 _INTERROGATIVE = re.compile(rf"\b{_QUESTION_WORD}", re.IGNORECASE)
+_YES_NO_START = re.compile(r"[^\W\d_]{2,}(?:ko|kö)\b|(?:is|are|can|does|do|är|kan)\b", re.I)
 _MIN_PART_WORDS = 3
 
 
@@ -221,7 +222,12 @@ def _listed(text: str) -> list[str]:
     if len(items) != _COUNT[listed.group("count").lower()] or any(len(words(i)) < 2 for i in items):
         return []
     what = _WHAT_IS[detect_language(text)]
-    return [f"{what} {item}?" for item in items]
+    # an item that is a question of its own ("kaksi kysymystä: milloin ... ja kuka ...?") is asked
+    # as it is
+    return [
+        f"{item}?" if _INTERROGATIVE.match(item) or _YES_NO_START.match(item) else f"{what} {item}?"
+        for item in items
+    ]
 
 
 def _parts(text: str) -> list[str]:

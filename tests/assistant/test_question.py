@@ -179,6 +179,11 @@ def test_a_follow_up_asking_two_things_is_split_and_both_parts_lean_on_the_histo
             "I need two facts: the opening date of the second call and its contact person.",
             ["What is the opening date of the second call?", "What is its contact person?"],
         ),
+        # items that are questions of their own are asked as they are
+        (
+            "Minulla on kaksi kysymystä: milloin haku avautui ja voiko yritys hakea?",
+            ["milloin haku avautui?", "voiko yritys hakea?"],
+        ),
     ],
 )
 def test_a_counted_list_of_asks_after_a_colon_is_one_question_each(

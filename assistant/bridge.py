@@ -94,8 +94,8 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     the question describes nothing, the whole reading found an answer of its own, or either hop
     finds nothing.
     """
-    if question.history:
-        return None  # a conversation's follow-up
+    if question.followup and question.history:
+        return None  # a conversation's follow-up (a self-standing question in one is bridged)
     parts = described(question.text)
     if parts is None:
         return None

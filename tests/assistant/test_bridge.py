@@ -153,3 +153,10 @@ def test_a_later_part_describing_its_thing_bridges_within_the_first_parts_contex
     # a conversation's follow-up is no part of one question: no bridge
     followup = contextualise("Entä sen ohjelman, jota hankkeiden on toteutettava?", ["Mikä?"])
     assert resolve(followup, _part(followup, None, refuse=True), ask) is None
+    # ... but a self-standing question asked later in a conversation is bridged
+    later_in_chat = contextualise(
+        "Milloin valtioneuvosto hyväksyi ohjelman, jota toisen haun hankkeiden on toteutettava?",
+        ("Milloin toinen haku oli auki?",),
+    )
+    assert later_in_chat.history and not later_in_chat.followup
+    assert resolve(later_in_chat, _part(later_in_chat, None, refuse=True), ask) is not None

@@ -101,7 +101,7 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
         return None
     # a later part of a question keeps the first part as its context ("Kuinka kauan toinen haku
     # oli auki, ja milloin hyväksyttiin se ohjelma, jota haun hankkeiden on toteutettava?")
-    desc = _asking(question, parts.description)
+    desc = question.asking(parts.description)
     bridge = ask(desc)
     best = bridge.gathered.evidence.best
     if bridge.verdict.refuse or best is None:
@@ -123,14 +123,6 @@ def resolve(question: Question, whole: Part, ask: Callable[[Question], Part]) ->
     if answer.verdict.refuse:
         return None
     return [bridge.quoting_best(), answer]
-
-
-def _asking(question: Question, text: str) -> Question:
-    """``question`` asking ``text`` instead, with the same context (a later part's first part)."""
-    context = (
-        question.focus[: -len(question.text)] if question.focus.endswith(question.text) else ""
-    )
-    return replace(question, text=text, query=f"{context}{text}", focus=f"{context}{text}")
 
 
 def chain(part: Question, first: Part, ask: Callable[[Question], Part]) -> Part | None:

@@ -91,6 +91,16 @@ class Question:
     followup: bool = False
     history: tuple[str, ...] = ()
 
+    def asking(self, text: str) -> Question:
+        """The same question asking ``text`` instead, in the same context (a follow-up's earlier
+        questions, or the first part a later part leans on)."""
+        return replace(
+            self,
+            text=text,
+            query=self.query.replace(self.text, text),
+            focus=self.focus.replace(self.text, text),
+        )
+
 
 def clean(raw: str, max_chars: int) -> str:
     """NFC, control characters removed, whitespace collapsed; raise QuestionError when unusable."""
@@ -247,15 +257,7 @@ def _followup_parts(question: Question) -> list[Question]:
     parts = _parts(question.text)
     if len(parts) < 2 or question.text not in question.focus:  # one thing, or rewritten
         return [question]
-    return [
-        replace(
-            question,
-            text=part,
-            query=question.query.replace(question.text, part),
-            focus=question.focus.replace(question.text, part),
-        )
-        for part in parts
-    ]
+    return [question.asking(part) for part in parts]
 
 
 def _context(history: Sequence[str]) -> list[str]:

@@ -16,6 +16,7 @@ from assistant.question import words
 
 GLOSSARY = {"en": ENGLISH, "sv": SWEDISH}
 _KEYS = {lang: sorted(table, key=len, reverse=True) for lang, table in GLOSSARY.items()}
+_PHRASES = {lang: [k for k in keys if " " in k] for lang, keys in _KEYS.items()}  # "city region"
 
 
 # sentence ends and lead-ins ("Jag jobbar på ett företag – vilka ...?"), kept so that the
@@ -31,6 +32,7 @@ def to_finnish(text: str, language: str) -> str:
     """The Finnish document terms an English or Swedish question's words stand for, with its
     sentence ends and lead-ins (a dash before the question becomes ":")."""
     glossary, keys = GLOSSARY.get(language, {}), _KEYS.get(language, [])
+    phrases = _PHRASES.get(language, [])
     out: list[str] = []
     seen: set[str] = set()
     for i, piece in enumerate(_SEPARATOR.split(text)):
@@ -41,7 +43,7 @@ def to_finnish(text: str, language: str) -> str:
         tokens = words(piece)
         at = 0
         while at < len(tokens):
-            phrase = next((k for k in keys if " " in k and _starts(tokens, at, k)), None)
+            phrase = next((k for k in phrases if _starts(tokens, at, k)), None)
             if phrase is not None:  # "city region" is one term, not a city and a region
                 parts = [glossary[phrase]]
                 at += phrase.count(" ") + 1
@@ -79,12 +81,13 @@ def _compound_keys(word: str, keys: list[str]) -> list[str]:
     rest = word
     while rest:
         key = next((k for k in keys if rest.startswith(k)), None)
+        if key is None and found and rest.startswith("s"):
+            rest = rest[1:]
+            key = next((k for k in keys if rest.startswith(k)), None)
         if key is None:
             break
         found.append(key)
         rest = rest[len(key) :]
         if len(rest) < _MIN_PART:
             break
-        if not any(rest.startswith(k) for k in keys) and rest.startswith("s"):
-            rest = rest[1:]
     return found

@@ -164,12 +164,13 @@ _QUESTION_WORD = (
     r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b"
 )
+_YES_NO_VERB = r"[a-zåäö]{2,}(?:ko|kö)"  # "koskeeko", "voiko"
 _PART_SPLIT = re.compile(
-    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|[a-zåäö]{{2,}}(?:ko|kö)\s)",  # or a yes/no
-    re.IGNORECASE,  # verb ("koskeeko se")
+    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|{_YES_NO_VERB}\s)",  # or a yes/no verb
+    re.IGNORECASE,  # ("koskeeko se")
 )
 _INTERROGATIVE = re.compile(rf"\b{_QUESTION_WORD}", re.IGNORECASE)
-_YES_NO_START = re.compile(r"[^\W\d_]{2,}(?:ko|kö)\b|(?:is|are|can|does|do|är|kan)\b", re.I)
+_YES_NO_START = re.compile(rf"{_YES_NO_VERB}\b|(?:is|are|can|does|do|är|kan)\b", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 
 

@@ -138,4 +138,13 @@ def chain(part: Question, first: Part, ask: Callable[[Question], Part]) -> Part 
     if first.verdict.refuse or best is None:
         return None
     chained = ask(contextualise(part.text, (best.sentence.text,)))
-    return None if chained.verdict.refuse else chained
+    if not chained.verdict.refuse:
+        return chained
+    # "Mikä ohjelma se on ja mistä rahastoista sitä rahoitetaan?": "sitä" is the thing the
+    # answer names ("Uudistuva ja osaava Suomi"), not what the first part's question names
+    name = named_thing(best.sentence.text, first.question.focus)
+    if not name:
+        return None
+    asked = f"{part.text.rstrip(' ?.!')} {name}?"
+    named = ask(replace(part, text=asked, query=asked, focus=asked, followup=False))
+    return None if named.verdict.refuse else named

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from assistant.context import split_context, without_introductions
+from assistant.context import points_back, restated, split_context, without_introductions
 from assistant.heads import (
     HeadTerms,
     OrdinalPhrase,
@@ -37,7 +37,7 @@ from assistant.heads import (
 )
 from assistant.kinds import asked_kinds, kinds_present
 from assistant.names import has_long_form, has_name, question_names
-from assistant.ordinals import ORDINALS, ordinal_of
+from assistant.ordinals import ORDINALS, ordinal_of, picks_listed
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import Question, words
 from assistant.safety import looks_like_injection
@@ -127,7 +127,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         # follow-up's own ordinal replaces the earlier one
         own = {p.ordinal for p in ordinal_phrases(question.text, heads, question.language)}
         own |= {p.ordinal for p, _ in numbered_things(question.text, heads)}
-        if own:
+        # ... unless it picks one of the things listed ("Entä ensimmäinen niistä?" after "Mitkä
+        # olivat toisen haun painotukset?" is still about the second call)
+        if own and not picks_listed(question.text):
             ordinals = tuple(p for p in ordinals if p.ordinal in own)
             # ... and so do the earlier question's numbers: "Entä ensimmäinen?" after "Mitkä
             # ovat toimintalinjat 1 ja 2?" picks one of them, not both
@@ -151,7 +153,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         # earlier count question did
         counted=frozenset()
         if question.followup and "count" not in kinds
-        else counted_terms(focus, heads, question.language),
+        # (what a restatement counts: "Kuinka moni jäi ... – eli montako hakemusta ...?")
+        else counted_terms(restated(focus), heads, question.language),
         injection=looks_like_injection(question.text),
     )
 
@@ -171,6 +174,10 @@ def _after_lead_in(text: str) -> str:
     """
     parts = _DASH_LEAD_IN.split(text, maxsplit=1)
     if len(parts) > 1 and parts[-1].strip() and len(parts[0].split()) >= 4:
+        # "Turun sopimuksessa on omat kärjet – mitkä ne ovat?": the question points back to
+        # what the lead-in names
+        if points_back(parts[-1]):
+            return text
         return parts[-1]
     return text
 
@@ -191,10 +198,18 @@ def _cities(text: str, phrases: frozenset[str]) -> frozenset[str]:
 
 
 def _pair_known(pair: str, phrases: frozenset[str]) -> bool:
-    """Whether the corpus has the word pair, allowing another case of the second word."""
+    """Whether the corpus has the word pair, allowing another case of the second word
+    ("tampereen yliopistolla" for the corpus's "tampereen yliopisto")."""
     first, _, second = pair.partition(" ")
-    stem = second[: max(len(second) - 2, 4)]
-    return any(p.startswith(f"{first} {stem}") for p in phrases)
+    for phrase in phrases:
+        known_first, _, known_second = phrase.partition(" ")
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(known_second, second, strict=False)) if a != b),
+            min(len(known_second), len(second)),
+        )
+        if known_first == first and shared >= max(4, min(len(second), len(known_second)) - 2):
+            return True
+    return False
 
 
 def _from_history(

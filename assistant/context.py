@@ -21,7 +21,9 @@ _INTRODUCTION = re.compile(
     r"jag är|vi är|vårt|vår|mitt|min|"
     # the asker's own organisation ("Tutkimusryhmämme SAMKissa haluaisi ...")
     r"[a-zåäö]*(?:ryhmä|yritykse|firma|koulu|oppilaitokse|tiimi|yhdistykse|organisaatio|yksikkö|"
-    r"laboratorio|startupi|kunta|seura)mme)\b",
+    r"laboratorio|startupi|kunta|seura)mme)\b|"
+    # "Toimittaja Satakunnan Kansasta täällä.": who is speaking, said before "täällä"
+    r"[^?.!]{0,60}\btäällä[.!]?\s*$",
     re.IGNORECASE,
 )
 # a reporting verb before an indirect question ("... mutta hän ei tiedä kenen välinen ...")
@@ -41,6 +43,10 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _INTERROGATIVE = re.compile(rf"\b{_ASKING_WORD}\b|\?", re.IGNORECASE)
+# pronouns that point back to a thing named before ("... omat kärjet – mitkä ne ovat?")
+_POINTS_BACK = re.compile(
+    r"\b(?:se|sen|sitä|siinä|siitä|siihen|ne|niiden|niitä|niissä|niihin)\b", re.IGNORECASE
+)
 _REQUEST = re.compile(
     r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"
     r"show|berätta|förklara|ge)\b",
@@ -101,9 +107,26 @@ def _lead_in(sentence: str) -> list[str]:
     match = _LEAD_IN.search(sentence)
     if match is None or _INTERROGATIVE.search(sentence[: match.start()]):
         return [sentence]
+    if match.group("dash") and points_back(sentence[match.end() :]):
+        return [sentence]  # the statement names what the question points back to
     separator = next((g for g in ("reported", "dash") if match.group(g)), None)
     cut = match.start(separator) if separator else match.start() + 1  # keep ":" or ","
     return [sentence[:cut].strip(), sentence[match.end() :].strip()]
+
+
+# "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?": "eli" restates a question
+_RESTATED = re.compile(rf"\s*[–—,]\s+eli\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
+
+
+def restated(question: str) -> str:
+    """The restatement of a question that says it again in other words, or the question."""
+    parts = _RESTATED.split(question, maxsplit=1)
+    return parts[-1] if len(parts) > 1 and _INTERROGATIVE.search(parts[0]) else question
+
+
+def points_back(question: str) -> bool:
+    """Whether a question points back with a pronoun ("mitkä ne ovat?") to a thing named before."""
+    return _POINTS_BACK.search(question) is not None
 
 
 # a statement of what the asker knows: not a greeting, an introduction, a report of who asked

@@ -17,7 +17,7 @@ from assistant.compose import blocks, citation, render_block
 from assistant.criteria import CHECKLIST_TEXT, CRITERIA, GENERIC, Criterion
 from assistant.engine import Engine
 from assistant.index import LoadedIndex
-from assistant.question import Question, ordinal_of
+from assistant.question import Question, asks_alternative, ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, question_words, word_credit
@@ -47,8 +47,16 @@ Pick = tuple[Chunk, Sentence]
 
 
 def is_eligibility(text: str) -> bool:
-    """Whether a question asks if a project or applicant can get funding (and gives no orders)."""
-    return ELIGIBILITY.search(text) is not None and not looks_like_injection(text)
+    """Whether a question asks if a project or applicant can get funding (and gives no orders).
+
+    "Saako siitä suoraa yritystukea, vai millaista rahoitusta se on?" asks what kind of funding
+    it is: an open alternative is answered like any question, part by part.
+    """
+    return (
+        ELIGIBILITY.search(text) is not None
+        and not looks_like_injection(text)
+        and not asks_alternative(text)
+    )
 
 
 def _has_term(terms: frozenset[str], term: str) -> bool:

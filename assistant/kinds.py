@@ -31,7 +31,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
         r"\bunder vilken tid\b|\bmillä aikavälillä\b|\bminä kuukautena\b|\bmissä kuussa\b|"
         r"\bmihin kuukauteen\b|\bwhich month\b|\bvilken månad\b|\bminkä vuode|\btakaraj|"
-        r"\baikavä",
+        r"\baikavä|\baikataulu",
         re.IGNORECASE,
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
@@ -83,7 +83,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
         r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"
-        r"\b(?:tehtävä|ammatti)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
+        r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"

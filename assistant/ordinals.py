@@ -79,3 +79,20 @@ def ordinal_of(text: str) -> tuple[str, re.Match[str]] | None:
         if match and (found is None or match.start() < found[1].start()):
             found = (name, match)
     return found
+
+
+# "ensimmäinen niistä", "niistä toinen", "the first one of them": an ordinal next to "of them"
+_OF_THEM = r"(?:niistä|näistä|noista|of (?:them|those|these)|av (?:dem|dessa|de))\b"
+_PICKS = tuple(
+    re.compile(
+        rf"(?:{pattern.pattern})\s+(?:[^\W\d_]+\s+)?{_OF_THEM}|\b{_OF_THEM}\s+(?:{pattern.pattern})",
+        re.IGNORECASE,
+    )
+    for _, pattern in ORDINALS
+)
+
+
+def picks_listed(text: str) -> bool:
+    """Whether a follow-up's ordinal picks one of the things the earlier answer listed ("Entä
+    ensimmäinen niistä?"), rather than naming another one of the earlier question's things."""
+    return any(pattern.search(text) for pattern in _PICKS)

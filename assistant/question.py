@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.comparison import split_comparison
-from assistant.ordinals import NUMBERED_ASKED, ORDINALS, ordinal_of
+from assistant.ordinals import NUMBERED_ASKED, ORDINALS, ordinal_of, picks_listed
 from assistant.safety import looks_like_injection
 from ingest.errors import QuestionError
 
 __all__ = [
     "ORDINALS",
     "Question",
+    "asks_alternative",
     "clean",
     "contextualise",
     "detect_language",
@@ -165,11 +166,22 @@ _QUESTION_WORD = (
     r"vem|vad|när|var|vilka|hur)\b"
 )
 _YES_NO_VERB = r"[a-zåäö]{2,}(?:ko|kö)"  # "koskeeko", "voiko"
+_ALTERNATIVE = rf",\s+(?:vai|or|eller)\s+(?={_QUESTION_WORD})"
 _PART_SPLIT = re.compile(
-    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|{_YES_NO_VERB}\s)",  # or a yes/no verb
+    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|{_YES_NO_VERB}\s)|"  # or a yes/no verb
+    # "Saako siitä yritystukea, vai millaista rahoitusta se on?": the alternative asks too
+    rf"{_ALTERNATIVE}",
     re.IGNORECASE,  # ("koskeeko se")
 )
 _INTERROGATIVE = re.compile(rf"\b{_QUESTION_WORD}", re.IGNORECASE)
+
+
+def asks_alternative(text: str) -> bool:
+    """Whether a question offers an open question as the alternative of a yes/no one ("Saako
+    siitä yritystukea, vai millaista rahoitusta se on?"): the open question is what it asks."""
+    return re.search(_ALTERNATIVE, text, re.IGNORECASE) is not None
+
+
 _YES_NO_START = re.compile(rf"{_YES_NO_VERB}\b|(?:is|are|can|does|do|är|kan)\b", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 
@@ -275,10 +287,11 @@ def _rewrite_ordinal(previous: str, current: str) -> str | None:
     """The previous question with its ordinal replaced by the current one's, when both have one.
 
     An earlier thing named by number takes the new one's number ("Mikä on toimintalinja 1?",
-    "Entäs kakkonen?" -> "Mikä on toimintalinja 2?").
+    "Entäs kakkonen?" -> "Mikä on toimintalinja 2?"). An ordinal picking one of the listed
+    things ("Entä ensimmäinen niistä?") rewrites nothing.
     """
     now = ordinal_of(current)
-    if now is None:
+    if now is None or picks_listed(current):
         return None
     before = ordinal_of(previous)
     if before is None:

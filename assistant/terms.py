@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from assistant.context import split_context
-from assistant.kinds import frames_kind
+from assistant.kinds import asked_kinds, frames_kind
 from assistant.ordinals import NUMBER_PREFIX
 from assistant.termstats import TermStats, one_edit
 from assistant.wordlists import (
@@ -365,8 +365,14 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
             return True
         if word.head.endswith(_PARTICIPLE):
             return True  # "yhteenlaskettu": a compound participle describes, it names nothing
+        if word.lemma in ANSWER_TYPE_HEADS:
+            return True  # "aikataulu": a compound that itself names the kind of answer
         if word.head not in ANSWER_TYPE_HEADS:
             return False
+        if "person" in asked_kinds(word.surface):
+            # "virkanimike": the compound asks for a person's title ("aukioloaika" asks for a
+            # time, but its modifier names what is open: a concept of its own)
+            return True
         return all(
             p in ANSWER_TYPE_HEADS or stats.known_suffix(p) or stats.stem(p)
             for p in word.parts[:-1]

@@ -112,6 +112,9 @@ COLLOQUIAL = {
     "sisältää": "sisältö",
     "sisältyä": "sisältö",
     "hyväksyntä": "hyväksyä",  # "komissio antoi hyväksyntänsä"
+    # Finnish words for a startup: the documents say "start up -yhteisöt"
+    "startup": "start",
+    "kasvuyritys": "start",
 }
 
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen
@@ -127,7 +130,7 @@ SURFACE_SYNONYMS = {
 # value of that kind about the known thing; it does not name a new concept.
 ANSWER_TYPE_HEADS = wordset(
     """
-    aika ajankohta hetki henkilö kausi määrä nimi nimike numero osoite paikka päivä päivämäärä
+    aika aikataulu ajankohta hetki henkilö kausi määrä nimi nimike numero osoite paikka päivä päivämäärä
     summa taho titteli tieto
     """
 )
@@ -137,7 +140,8 @@ ANSWER_TYPE_HEADS = wordset(
 DISCOURSE_WORDS = wordset(
     """
     aikanaan alunperin ainakaan ainakin ylipäätään ylipäänsä kaikenkaikkiaan loppujenlopuksi
-    muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin
+    muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin kuulemma
+    muka
     """
 )
 

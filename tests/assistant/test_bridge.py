@@ -129,6 +129,36 @@ def test_a_part_leaning_on_the_first_is_asked_after_the_first_answer() -> None:
     assert chain(later, _part(first_q, FIRST_ANSWER), lambda q: _part(q, None, True)) is None
 
 
+PROGRAMME = (
+    "Toisessa haussa rahoitettavien hankkeiden on toteutettava myös Uudistuva ja osaava Suomi "
+    "2021–2027 -ohjelmaa."
+)
+FUNDS = "Uudistuva ja osaava Suomi 2021–2027 -ohjelmaa rahoitetaan kolmesta EU:n rahastosta."
+
+
+def test_a_leaning_part_about_the_thing_the_first_answer_names_is_asked_about_that_name() -> None:
+    # "sitä" is the programme the first answer names, not the second call the question names
+    first_q, later = sub_questions(
+        contextualise(
+            "Mikä ohjelma toisen haun hankkeiden on toteutettava ja mistä sitä rahoitetaan?"
+        )
+    )
+    asked: list[Question] = []
+
+    def ask(sub: Question) -> Part:
+        asked.append(sub)
+        found = "Uudistuva" in sub.text
+        return _part(sub, FUNDS if found else None, refuse=not found)
+
+    chained = chain(later, _part(first_q, PROGRAMME), ask)
+    assert chained is not None
+    assert [q.text for q in asked] == [
+        later.text,
+        "mistä sitä rahoitetaan Uudistuva ja osaava Suomi?",
+    ]
+    assert not asked[1].followup  # the name says which thing: the history requires nothing
+
+
 def test_a_later_part_describing_its_thing_bridges_within_the_first_parts_context() -> None:
     first, later = sub_questions(
         contextualise(

@@ -87,6 +87,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("How large a share of self-financing must an applicant cover?", {"rate"}),
         ("Hur stor självfinansieringsandel krävs av sökande?", {"rate"}),
         ("Vilken handel bedrivs i Björneborg?", set()),
+        # a title and a schedule
+        ("Mikä hänen virkanimikkeensä on?", {"person"}),
+        ("Millä aikataululla teollisuus pitäisi saada päästöttömäksi?", {"date"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -420,6 +423,25 @@ def test_a_city_in_a_lead_in_before_a_dash_is_not_asked_about() -> None:
     assert short.other_cities == ("rauma",)
 
 
+def test_a_city_in_a_lead_in_the_question_points_back_to_is_asked_about() -> None:
+    # "mitkä ne ovat?": the lead-in names what is asked, Turku's agreement
+    text = "Turun ekosysteemisopimuksessa on omat kärjet – mitkä ne ovat?"
+    assert extract(contextualise(text), HEADS).other_cities == ("turku",)
+
+
+def test_a_city_in_a_name_the_corpus_uses_is_no_city_in_any_case() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary=set())
+    heads.use_phrases(["KARHU-hankkeen toteuttaa Tampereen yliopisto."])
+    text = "Tampereen yliopistolla on KARHU-niminen hanke – mitä siinä käsitellään?"
+    assert extract(contextualise(text), heads).other_cities == ()
+
+
+def test_what_the_asking_sentence_counts_is_counted() -> None:
+    # "Kuinka moni jäi ... – eli montako hakemusta ...": the restatement says what is counted
+    text = "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?"
+    assert "hakemus" in extract(contextualise(text), HEADS).counted
+
+
 def test_a_city_only_the_context_names_is_not_asked_about() -> None:
     text = "Meille soitti raumalainen yrittäjä. Onko jotain puhelinnumeroa, johon ohjata hänet?"
     assert extract(contextualise(text), HEADS).other_cities == ()
@@ -473,6 +495,13 @@ def test_a_follow_ups_own_ordinal_picks_one_of_the_earlier_numbers() -> None:
     assert "2" in both.numbers
     then = extract(contextualise("Mitä siihen ensimmäiseen sisältyy?", history), heads)
     assert then.numbers == ()
+
+
+def test_a_follow_ups_ordinal_picking_a_listed_thing_keeps_the_earlier_one() -> None:
+    # "Mikä on ensimmäinen niistä?" after the second call's emphases: still the second call
+    history = ["Mitkä olivat toisen rahoitushaun painotukset?"]
+    then = extract(contextualise("Mikä on ensimmäinen niistä?", history), HEADS)
+    assert {p.ordinal for p in then.ordinals} == {"ensimmäinen", "toinen"}
 
 
 def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:

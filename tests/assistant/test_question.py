@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.ordinals import picks_listed
 from assistant.question import (
     clean,
     contextualise,
@@ -66,6 +67,31 @@ def test_ordinal_followup_rewrites_the_earlier_question() -> None:
     assert "toinen" not in q.query
 
 
+def test_an_ordinal_picking_one_of_the_listed_things_rewrites_nothing() -> None:
+    history = ["Mitkä olivat toisen rahoitushaun painotukset?"]
+    for text in ("Mikä on ensimmäinen niistä?", "Ja se eka niistä, mitä siinä haettiin?"):
+        q = contextualise(text, history)
+        assert q.followup
+        assert "toisen rahoitushaun" in q.focus and text in q.focus
+
+
+@pytest.mark.parametrize(
+    ("text", "picks"),
+    [
+        ("Mikä on ensimmäinen niistä?", True),
+        ("Entä niistä toinen?", True),
+        ("What about the first one of them?", True),
+        ("Och den andra av dem?", True),
+        ("Entä ensimmäinen haku?", False),
+        ("Entä toinen?", False),
+        # "niistä" counts the earlier things; the ordinal names the call
+        ("Montako niistä rahoitettiin ensimmäisessä haussa?", False),
+    ],
+)
+def test_picks_listed(text: str, picks: bool) -> None:
+    assert picks_listed(text) is picks
+
+
 def test_a_thing_named_by_number_takes_the_follow_ups_ordinal() -> None:
     q = contextualise("No entäs kakkonen, mikä se on?", ["Mikä on toimintalinja 1?"])
     assert q.focus == "Mikä on toimintalinja 2?"
@@ -128,6 +154,15 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         "montako hakemusta ensimmäiseen hakuun tuli?",
         "minä päivänä haku päättyi?",
     ]
+    # an open question offered as the alternative of a yes/no one asks too
+    alternative = sub_questions(
+        contextualise("Saako EAKR-rahasta suoraa yritystukea, vai millaista rahoitusta se on?")
+    )
+    assert [p.text for p in alternative] == [
+        "Saako EAKR-rahasta suoraa yritystukea?",
+        "millaista rahoitusta se on?",
+    ]
+    assert len(sub_questions(contextualise("Onko haku yhä auki vai jo päättynyt?"))) == 1
 
 
 @pytest.mark.parametrize(

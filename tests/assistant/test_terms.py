@@ -4,7 +4,7 @@ from typing import ClassVar
 
 import pytest
 
-from assistant.context import premise, split_context, without_introductions
+from assistant.context import premise, restated, split_context, without_introductions
 from assistant.terms import (
     TermStats,
     coverage,
@@ -241,6 +241,8 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ),
         # a topic before a dash says what "se" is: no statement, no lead-in
         ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
+        # a statement before a dash that the question points back to ("ne") is no lead-in
+        ("Turun sopimuksessa on omat kärjet – mitkä ne ovat?", "", ""),
         # a reporting verb, a few words and "että" before the question
         (
             "Asiakas kysyy puhelimessa, että minkä tyyppistä rahoitusta se on?",
@@ -288,6 +290,9 @@ def test_the_askers_introduction_is_left_out_of_the_names() -> None:
     assert without_introductions(own) == "Osuuko se haun painotuksiin?"
     plans = "Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?"
     assert without_introductions(plans) == plans  # not an introduction: SAMK stays
+    # "X täällä.": who is speaking
+    here = "Toimittaja Satakunnan Kansasta täällä. Montako hakemusta tuli?"
+    assert without_introductions(here) == "Montako hakemusta tuli?"
 
 
 @pytest.mark.parametrize(
@@ -420,3 +425,38 @@ def test_a_discourse_adverb_is_no_word_to_cover() -> None:
     stats = TermStats([["painopiste", "valita", "aika"], ["haku"]])
     words = question_words("painopiste aikanaan valikoida", FakeAnalyzer(), stats)
     assert [w.lemma for w in words] == ["painopiste", "valita"]
+
+
+class TitleAnalyzer(SplitAnalyzer):
+    """Reads compounds asking for a title or a schedule the way the real analyzer does."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "virkanimikkeensä": ["virkanimike", "virka", "nimike"],
+        "aikataululla": ["aikataulu", "aika", "taulu"],
+        "kaupunginjohtaja": ["kaupunginjohtaja", "kaupunki", "johtaja"],
+    }
+
+
+def test_a_compound_asking_for_a_kind_of_answer_names_no_unknown_concept() -> None:
+    # "virkanimike" asks for a person's title, "aikataulu" for a time: neither is a thing the
+    # documents fail to talk about, though the corpus has neither word nor "virka" or "taulu"
+    stats = TermStats([["erityisasiantuntija", "heino", "aika"], ["haku"]])
+    words = question_words(
+        "Mikä hänen virkanimikkeensä on ja millä aikataululla?", TitleAnalyzer(), stats
+    )
+    assert {w.lemma for w in words} >= {"virkanimike", "aikataulu"}
+    assert unknown_concepts(words, stats, TitleAnalyzer()) == []
+    # a compound naming a person who is no title asked for still is one
+    mayor = question_words("Kuka on kaupunginjohtaja?", TitleAnalyzer(), stats)
+    assert [w.lemma for w in unknown_concepts(mayor, stats, TitleAnalyzer())] == [
+        "kaupunginjohtaja"
+    ]
+
+
+def test_a_restatement_after_eli_is_what_the_question_asks_again() -> None:
+    text = "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?"
+    assert restated(text) == "montako hakemusta tuli?"
+    assert restated("Milloin haku päättyi?") == "Milloin haku päättyi?"
+    # "eli" inside a statement restates no question
+    plain = "Haku on päättynyt, eli mitä nyt voi tehdä?"
+    assert restated(plain) == plain

@@ -64,6 +64,8 @@ _GUESS = re.compile(
     r"(?:et|ett|että)\b[^.?!]*\?\s*$",
     re.IGNORECASE,
 )
+# "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
+_WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
 _GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
 
 
@@ -79,6 +81,8 @@ class Constraints:
     about_participants: bool = False
     counted: frozenset[str] = frozenset()  # "kuinka monta hakemusta" -> hakemus
     injection: bool = False  # the question tries to give the assistant orders
+    # "Mitkä hankkeet saivat rahoitusta?": which things, so names or a list, not how many
+    which: bool = False
     # requirements (as ``violations`` labels them) that only the earlier questions of a follow-up
     # give: preferred, but dropped when no sentence meets them (see assistant.evidence.select)
     from_history: frozenset[str] = frozenset()
@@ -149,6 +153,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         bounds=bounds,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
+        which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
         counted=frozenset()

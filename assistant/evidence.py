@@ -146,6 +146,8 @@ def score_sentences(
                 score -= config.soft_kind_penalty
             if "day" in constraints.kinds and "day" not in sentence.kinds:
                 score -= config.soft_kind_penalty
+            if constraints.which and "count" in sentence.kinds and not sentence.lead_in:
+                score -= config.soft_kind_penalty  # "Mitkä hankkeet ...?": not "5 hanketta"
             if any(w.attribute and w.lemma not in covered for w in words):
                 score -= config.attribute_penalty
             out.append(

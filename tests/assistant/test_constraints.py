@@ -537,3 +537,13 @@ def test_an_ordinal_head_is_a_word_the_corpus_puts_after_its_own_ordinals() -> N
     assert phrase == OrdinalPhrase("ensimmäinen", frozenset())
     (call,) = ordinal_phrases("Milloin ensimmäinen haku päättyi?", heads)
     assert call.heads == {"haku"}
+
+
+def test_which_things_is_asked_only_by_the_questions_own_words() -> None:
+    assert extract(contextualise("Mitkä hankkeet saivat rahoitusta?"), HEADS).which
+    # "mitkä kaksi" says how many things; "montako" asks for a count
+    assert not extract(contextualise("Mitkä kaksi teemaa Porilla on?"), HEADS).which
+    assert not extract(contextualise("Montako hanketta sai rahoitusta?"), HEADS).which
+    # the history's "Mitkä ...?" is not what a follow-up asks
+    history = ["Mitkä ovat Porin tavoitteet?"]
+    assert not extract(contextualise("Ja mikä on se T&K-tavoite?", history), HEADS).which

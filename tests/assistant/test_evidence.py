@@ -232,3 +232,19 @@ def test_a_sentence_restating_only_the_questions_premise_does_not_answer() -> No
     # nothing covers an asked word: the best sentence stays
     alone = select([premise], Constraints(), [grp], CONFIG)
     assert alone.best == premise
+
+
+def test_a_which_question_is_answered_by_the_list_not_by_a_count() -> None:
+    chunk = make_chunk(
+        "Ensimmäisessä haussa 5 hanketta sai rahoituksen. Rahoituksen sai viisi hanketta:\n\n"
+        "- SUMEA\n- KARHU\n",
+        section="Ensimmäinen haku",
+    )
+    # the count sentence is a little closer to the question than the list's lead-in
+    sims = [0.9, 0.88, 0.7, 0.7]
+    _, which, constraints = run("Mitkä hankkeet saivat rahoituksen?", sims, chunk)
+    assert constraints.which
+    assert which.best is not None and which.best.sentence.lead_in
+    _, many, constraints = run("Kuinka monta hanketta sai rahoituksen?", sims, chunk)
+    assert not constraints.which
+    assert many.best is not None and many.best.sentence.text.startswith("Ensimmäisessä")

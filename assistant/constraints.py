@@ -106,7 +106,9 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # unless it was rewritten from the earlier question ("Entä ensimmäinen?")
     rewritten = question.text not in question.focus
     # the asker's introduction asks for nothing ("Olen robotiikkayrityksen kehitysjohtaja.")
-    kinds = asked_kinds(without_introductions(question.text)) or (
+    # ... and a restatement says again what it asks ("Kuka hanketta vetää – eli mikä sen nimi
+    # on?" asks for a name, not for a person)
+    kinds = asked_kinds(restated(without_introductions(question.text))) or (
         asked_kinds(question.focus) if rewritten else frozenset()
     )
     focus = question.focus

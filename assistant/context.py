@@ -115,7 +115,7 @@ def _lead_in(sentence: str) -> list[str]:
 
 
 # "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?": "eli" restates a question
-_RESTATED = re.compile(rf"\s*[–—,]\s+eli\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
+_RESTATED = re.compile(rf"\s*[–—,]\s+(?:eli|siis)\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
 
 
 def restated(question: str) -> str:

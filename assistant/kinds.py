@@ -81,7 +81,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post|\bm[ae]ili|\bs-post", re.IGNORECASE),
     "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
     "person": re.compile(
-        r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|"
+        r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|\bpj\b|"
         r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"
         r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
         r"\bminister\b|"

@@ -87,6 +87,7 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("How large a share of self-financing must an applicant cover?", {"rate"}),
         ("Hur stor självfinansieringsandel krävs av sökande?", {"rate"}),
         ("Vilken handel bedrivs i Björneborg?", set()),
+        ("Kuka on johtoryhmän pj?", {"person"}),  # "pj": puheenjohtaja
         # a title and a schedule
         ("Mikä hänen virkanimikkeensä on?", {"person"}),
         ("Millä aikataululla teollisuus pitäisi saada päästöttömäksi?", {"date"}),
@@ -547,3 +548,11 @@ def test_which_things_is_asked_only_by_the_questions_own_words() -> None:
     # the history's "Mitkä ...?" is not what a follow-up asks
     history = ["Mitkä ovat Porin tavoitteet?"]
     assert not extract(contextualise("Ja mikä on se T&K-tavoite?", history), HEADS).which
+
+
+def test_a_restatement_says_which_kind_of_answer_is_asked() -> None:
+    # "kuka ... vetää" asks for a person, but "eli mikä sen nimi on?" asks for the project's name
+    text = "Ja kuka Tampereen yliopiston hanketta vetää – eli mikä sen nimi on?"
+    assert "person" not in extract(contextualise(text), HEADS).kinds
+    chair = "Kuka johtaa puhetta johtoryhmän kokouksissa, eli kuka on pj?"
+    assert "person" in extract(contextualise(chair), HEADS).kinds

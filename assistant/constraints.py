@@ -65,6 +65,13 @@ _GUESS = re.compile(
     re.IGNORECASE,
 )
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
+# a name in the genitive before the contact detail asked ("Satakuntaliiton (vaihteen)
+# puhelinnumero"): whose number or address it is
+_CONTACT_OWNER = re.compile(
+    r"(?=\b([\wåäöÅÄÖ-]+?)(?::n|n)\s+(?:[\wåäö]+\s+)?"
+    r"(?:puhelin|numero|sähköpost|meili|vaihde|vaihtee))",
+    re.IGNORECASE,
+)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
 _GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
 
@@ -83,6 +90,9 @@ class Constraints:
     injection: bool = False  # the question tries to give the assistant orders
     # "Mitkä hankkeet saivat rahoitusta?": which things, so names or a list, not how many
     which: bool = False
+    # names whose own contact details are asked ("Satakuntaliiton puhelinnumero"): the sentence
+    # giving them must carry the name itself
+    contact_owners: tuple[str, ...] = ()
     # requirements (as ``violations`` labels them) that only the earlier questions of a follow-up
     # give: preferred, but dropped when no sentence meets them (see assistant.evidence.select)
     from_history: frozenset[str] = frozenset()
@@ -156,6 +166,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
+        contact_owners=_contact_owners(focus, names),
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
         counted=frozenset()
@@ -171,6 +182,12 @@ _DASH_LEAD_IN = re.compile(
     r"paljonko|montako|onko|voiko|who|what|when|where|which|how|vem|vad|när|var|vilk\w*|hur)\b)",
     re.IGNORECASE,
 )
+
+
+def _contact_owners(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names whose own phone number or e-mail address a question asks for."""
+    owners = [m.group(1).lower() for m in _CONTACT_OWNER.finditer(text)]
+    return tuple(n for n in names if any(o.startswith(n) for o in owners))
 
 
 def _after_lead_in(text: str) -> str:
@@ -332,7 +349,11 @@ def violations(
         for name in constraints.names:
             if has_name(tokens, name) or has_long_form(tokens, heads.aliases.get(name)):
                 continue
-            if not (around and has_name(_words(around), name)):
+            # ... nor need the phone number be, when the name owns it ("Satakuntaliiton
+            # vaihteen puhelinnumero"), not only says what it is about ("... Innokaupungit
+            # Pori -hausta?")
+            owns = name in constraints.contact_owners
+            if owns or not (around and has_name(_words(around), name)):
                 missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")

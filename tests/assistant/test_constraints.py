@@ -556,3 +556,16 @@ def test_a_restatement_says_which_kind_of_answer_is_asked() -> None:
     assert "person" not in extract(contextualise(text), HEADS).kinds
     chair = "Kuka johtaa puhetta johtoryhmän kokouksissa, eli kuka on pj?"
     assert "person" in extract(contextualise(chair), HEADS).kinds
+
+
+def test_a_name_owning_the_contact_detail_asked_must_be_in_the_sentence() -> None:
+    contact = "Lisätietoja antaa Teemu Heino puh. 044 701 8303 (Porin kaupunki)."
+    passage = f"Haku on auki Satakuntaliitossa. {contact}"
+    # Satakuntaliitto's own number: a number in a passage about Satakuntaliitto's call is not it
+    owned = extract(contextualise("Mikä on Satakuntaliiton vaihteen puhelinnumero?"), HEADS)
+    assert owned.contact_owners == ("satak",)
+    assert violations(contact, "", "", owned, HEADS, passage) == ["name:satak"]
+    # a name saying what the question is about may come from the passage around
+    about = extract(contextualise("Mihin numeroon soitan Satakuntaliiton hausta?"), HEADS)
+    assert about.contact_owners == ()
+    assert violations(contact, "", "", about, HEADS, passage) == []

@@ -66,9 +66,10 @@ _GUESS = re.compile(
 )
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 # a name in the genitive before the contact detail asked ("Satakuntaliiton (vaihteen)
-# puhelinnumero"): whose number or address it is
+# puhelinnumero"): whose number or address it is (a compound's head owns it in
+# "Innokaupungit-haun sähköpostiosoite": the call's contact address)
 _CONTACT_OWNER = re.compile(
-    r"(?=\b([\wåäöÅÄÖ-]+?)(?::n|n)\s+(?:[\wåäö]+\s+)?"
+    r"(?=(?<![\w-])([\wåäöÅÄÖ]+?)(?::n|n)\s+(?:[\wåäö]+\s+)?"
     r"(?:puhelin|numero|sähköpost|meili|vaihde|vaihtee))",
     re.IGNORECASE,
 )

@@ -208,7 +208,11 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             # a misspelling is mapped to the closest corpus term, but a dictionary word the
             # corpus lacks is no misspelling ("kestää" is not "kestävä")
             typo = not _is_word(analyzer, surface)
-            fixed = stats.stem(lemma) or (stats.closest(lemma) if typo else None)
+            fixed = (
+                stats.stem(lemma)
+                or _adjective_of(surface, stats)
+                or (stats.closest(lemma) if typo else None)
+            )
             if fixed is None and typo:
                 # a misspelt inflected form the analyzer cannot read ("painotetiin"): the corpus
                 # has the form itself ("painotettiin"), and its lemma
@@ -227,6 +231,18 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if lemma not in out:
             out[lemma] = QWord(surface, lemma, parts, weight, known=lemma in stats.df)
     return list(out.values())
+
+
+def _adjective_of(surface: str, stats: TermStats) -> str | None:
+    """The corpus adjective an adverb is made of ("ensisijaisesti" -> ensisijainen, "nopeasti"
+    -> nopea), or None."""
+    low = surface.lower()
+    for ending, base in (("isesti", "inen"), ("sti", "")):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            adjective = low[: -len(ending)] + base
+            if adjective in stats.df:
+                return adjective
+    return None
 
 
 @cache

@@ -88,6 +88,7 @@ COLLOQUIAL = {
     "päämäärä": "tavoite",
     "pyrkiä": "tavoite",
     "tähdätä": "tavoite",
+    "saavuttaa": "tavoite",
     "loppua": "päättyä",
     "sulkeutua": "päättyä",
     "umpeutua": "päättyä",

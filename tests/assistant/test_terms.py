@@ -460,3 +460,9 @@ def test_a_restatement_after_eli_is_what_the_question_asks_again() -> None:
     # "eli" inside a statement restates no question
     plain = "Haku on päättynyt, eli mitä nyt voi tehdä?"
     assert restated(plain) == plain
+
+
+def test_an_adverb_reads_as_the_corpus_adjective_it_is_made_of() -> None:
+    stats = TermStats([["ensisijainen", "tavoite", "pori"], ["nopea", "haku"]])
+    words = question_words("ensisijaisesti nopeasti", FakeAnalyzer(), stats)
+    assert [(w.lemma, w.known) for w in words] == [("ensisijainen", True), ("nopea", True)]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.ordinals import ORDINALS
 from assistant.sentencebank import ChunkSentences, Sentence
 from ingest.models import Chunk
 
@@ -27,6 +28,7 @@ _ANNOUNCES = re.compile(
 )
 _COUNTS = {"ka": 2, "ko": 3, "ne": 4, "vi": 5, "ku": 6, "se": 7}
 _STEM = 6  # the counted word's first letters, enough to find it inflected in later sentences
+_SERIES_AT = 60  # an ordinal this near the start of a sentence says which one of a series it is
 
 
 def _announced(text: str) -> tuple[int, str] | None:
@@ -119,6 +121,47 @@ def add_neighbours(
             continue
         seen.add(quote_key(near.sentence.text))
         block.insert(0 if offset < 0 else len(block), near.sentence)
+
+
+def add_siblings(
+    chosen: list[tuple[Scored, list[Sentence]]], scored: list[Scored], seen: set[str]
+) -> None:
+    """Quote the other members of a series a quoted sentence belongs to.
+
+    "Toisen haun ensimmäinen painotus oli ...", "Toisen haun toinen painotus oli ...": a passage
+    that states a series one ordinal at a time answers a question about all of them (asked with
+    no ordinal) only with all of its sentences, in the passage's order.
+    """
+    for cand, block in chosen:
+        if len(block) != 1:
+            continue
+        series = _series(cand.sentence.text)
+        if series is None:
+            continue
+        members = {cand.sentence.index: cand.sentence}
+        for other in scored:
+            if (
+                other.chunk.chunk_id == cand.chunk.chunk_id
+                and other.sentence.index not in members
+                and _series(other.sentence.text) == series
+                and _quotable(other, seen)
+            ):
+                members[other.sentence.index] = other.sentence
+                seen.add(quote_key(other.sentence.text))
+        block[:] = [members[i] for i in sorted(members)]
+
+
+def _series(text: str) -> str | None:
+    """A sentence's place in a series with the ordinal left out ("toisen haun # painotus"), when
+    an ordinal near its start says which member it is."""
+    found = [m for _, pattern in ORDINALS for m in pattern.finditer(text) if m.start() < _SERIES_AT]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.start())
+    following = text[last.end() :].split()
+    if not following:
+        return None
+    return f"{text[: last.start()].lower()}#{following[0].lower()}"
 
 
 def _add_announced(

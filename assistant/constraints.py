@@ -64,6 +64,7 @@ _GUESS = re.compile(
     r"(?:et|ett|että)\b[^.?!]*\?\s*$",
     re.IGNORECASE,
 )
+_ONE = re.compile(r"\b(?:mikä|minkä|kuka|kenen|vilken|vilket|which one)\b", re.IGNORECASE)
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 # a name in the genitive before the contact detail asked ("Satakuntaliiton (vaihteen)
 # puhelinnumero"): whose number or address it is (a compound's head owns it in
@@ -91,6 +92,8 @@ class Constraints:
     injection: bool = False  # the question tries to give the assistant orders
     # "Mitkä hankkeet saivat rahoitusta?": which things, so names or a list, not how many
     which: bool = False
+    # "Mikä painopistealue ...?", "Vilken ...?": one thing is asked, not all of a series
+    one: bool = False
     # names whose own contact details are asked ("Satakuntaliiton puhelinnumero"): the sentence
     # giving them must carry the name itself
     contact_owners: tuple[str, ...] = ()
@@ -168,6 +171,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         about_participants=about_participants(focus),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
         contact_owners=_contact_owners(focus, names),
+        one=_ONE.search(split_context(question.text)[0]) is not None,
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
         counted=frozenset()

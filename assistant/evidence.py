@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.blocks import add_neighbours, expand, quote_key
+from assistant.blocks import add_neighbours, add_siblings, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
 from assistant.kinds import tells_when
 from assistant.ordinals import ordinal_of
@@ -281,6 +281,8 @@ def select(
         chosen.append((cand, list(block)))
         quoted += 1
     add_neighbours(chosen, scored, seen, config)
+    if not constraints.ordinals and not constraints.one:
+        add_siblings(chosen, scored, seen)  # "Mitkä olivat toisen haun painotukset?": all of them
     # a kind still missing (e.g. the e-mail of a person named in the best sentence): add the best
     # eligible sentence that has it
     for kind in sorted(hard - covered_kinds):

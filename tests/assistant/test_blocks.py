@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from assistant.blocks import quoted_once
+from assistant.blocks import add_siblings, quoted_once
 from assistant.evidence import Scored
 from tests.assistant.fakes import group, make_chunk
 
@@ -20,3 +20,27 @@ def test_a_sentence_two_documents_share_is_quoted_once() -> None:
         ("haut", SHARED),
         ("hankkeet", "Haussa oli 0,9 miljoonaa euroa."),
     ]
+
+
+SERIES = (
+    "Haussa oli kolme painotusta. Toisen haun ensimmäinen painotus oli osaajat. "
+    "Toisen haun toinen painotus oli investoinnit. Toisen haun kolmas painotus oli TKI-toiminta. "
+    "Ensimmäinen haku oli auki kesällä 2022."
+)
+
+
+def test_a_quoted_member_of_a_series_brings_the_others_in_the_passages_order() -> None:
+    scored = _scored(SERIES, "c1", "haut")
+    third = next(s for s in scored if "kolmas" in s.sentence.text)
+    chosen = [(third, [third.sentence])]
+    add_siblings(chosen, scored, set())
+    assert [s.text for s in chosen[0][1]] == [
+        "Toisen haun ensimmäinen painotus oli osaajat.",
+        "Toisen haun toinen painotus oli investoinnit.",
+        "Toisen haun kolmas painotus oli TKI-toiminta.",
+    ]
+    # a sentence whose ordinal names another series ("Ensimmäinen haku ...") is no member
+    first_call = next(s for s in scored if s.sentence.text.startswith("Ensimmäinen haku"))
+    alone = [(first_call, [first_call.sentence])]
+    add_siblings(alone, scored, set())
+    assert [s.text for s in alone[0][1]] == [first_call.sentence.text]

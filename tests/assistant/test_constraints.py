@@ -569,3 +569,10 @@ def test_a_name_owning_the_contact_detail_asked_must_be_in_the_sentence() -> Non
     about = extract(contextualise("Mihin numeroon soitan Satakuntaliiton hausta?"), HEADS)
     assert about.contact_owners == ()
     assert violations(contact, "", "", about, HEADS, passage) == []
+
+
+def test_a_question_asking_for_one_thing_is_marked() -> None:
+    assert extract(contextualise("Mikä painopistealue koskee robotiikkaa?"), HEADS).one
+    assert extract(contextualise("Vilket tema gäller robotik?"), HEADS).one
+    assert not extract(contextualise("Mitkä olivat haun painotukset?"), HEADS).one
+    assert not extract(contextualise("Vilka två teman prioriterar Björneborg?"), HEADS).one

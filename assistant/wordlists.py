@@ -113,6 +113,7 @@ COLLOQUIAL = {
     "sisältää": "sisältö",
     "sisältyä": "sisältö",
     "hyväksyntä": "hyväksyä",  # "komissio antoi hyväksyntänsä"
+    "hiilijalanjälki": "päästö",  # a carbon footprint: the documents speak of "päästöt"
     # Finnish words for a startup: the documents say "start up -yhteisöt"
     "startup": "start",
     "kasvuyritys": "start",

@@ -466,3 +466,9 @@ def test_an_adverb_reads_as_the_corpus_adjective_it_is_made_of() -> None:
     stats = TermStats([["ensisijainen", "tavoite", "pori"], ["nopea", "haku"]])
     words = question_words("ensisijaisesti nopeasti", FakeAnalyzer(), stats)
     assert [(w.lemma, w.known) for w in words] == [("ensisijainen", True), ("nopea", True)]
+
+
+def test_everyday_words_read_as_the_documents_words() -> None:
+    stats = TermStats([["päästö", "tavoite", "start"], ["haku"]])
+    words = question_words("hiilijalanjälki saavuttaa kasvuyritys", FakeAnalyzer(), stats)
+    assert [w.lemma for w in words] == ["päästö", "tavoite", "start"]

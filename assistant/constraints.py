@@ -64,8 +64,8 @@ _GUESS = re.compile(
     r"(?:et|ett|että)\b[^.?!]*\?\s*$",
     re.IGNORECASE,
 )
+# "Mikä painopistealue ...?": one thing is asked for
 _ONE = re.compile(r"\b(?:mikä|minkä|kuka|kenen|vilken|vilket|which one)\b", re.IGNORECASE)
-# "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 # a name in the genitive before the contact detail asked ("Satakuntaliiton (vaihteen)
 # puhelinnumero"): whose number or address it is (a compound's head owns it in
 # "Innokaupungit-haun sähköpostiosoite": the call's contact address)
@@ -74,6 +74,7 @@ _CONTACT_OWNER = re.compile(
     r"(?:puhelin|numero|sähköpost|meili|vaihde|vaihtee))",
     re.IGNORECASE,
 )
+# "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
 _GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
 

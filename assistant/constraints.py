@@ -64,6 +64,11 @@ _GUESS = re.compile(
     r"(?:et|ett|että)\b[^.?!]*\?\s*$",
     re.IGNORECASE,
 )
+# a number after a demonstrative names things known to the asker ("ne 16 kaupunkiseutua")
+_GIVEN_NUMBER = re.compile(
+    r"\b(?:ne|nuo|näiden|niiden|noiden|näitä|niitä|noita|these|those|dessa|de)\s+(\d+)\b",
+    re.IGNORECASE,
+)
 # "Mikä painopistealue ...?": one thing is asked for
 _ONE = re.compile(r"\b(?:mikä|minkä|kuka|kenen|vilken|vilket|which one)\b", re.IGNORECASE)
 # a name in the genitive before the contact detail asked ("Satakuntaliiton (vaihteen)
@@ -163,9 +168,11 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         numbers=numbers,
         names=names,
         from_history=history,
-        # what only the context sentences of a long question give may be met by the passage
+        # what only the context sentences of a long question give may be met by the passage, and
+        # so may a number the question points to as known ("ne 16 kaupunkiseutua")
         loose=history
-        | (_not_in(asked, question, heads, ordinals, numbers, names) if context else frozenset()),
+        | (_not_in(asked, question, heads, ordinals, numbers, names) if context else frozenset())
+        | {f"number:{n}" for n in _GIVEN_NUMBER.findall(focus) if n in numbers},
         after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
         bounds=bounds,
         other_cities=tuple(sorted(cities)),

@@ -576,3 +576,18 @@ def test_a_question_asking_for_one_thing_is_marked() -> None:
     assert extract(contextualise("Vilket tema gäller robotik?"), HEADS).one
     assert not extract(contextualise("Mitkä olivat haun painotukset?"), HEADS).one
     assert not extract(contextualise("Vilka två teman prioriterar Björneborg?"), HEADS).one
+
+
+def test_a_number_the_question_points_to_as_known_may_come_from_the_passage() -> None:
+    # "ne 16 kaupunkiseutua" names the city regions; the date sentence need not repeat "16"
+    asked = extract(
+        contextualise("Minä päivänä valtio ja ne 16 kaupunkiseutua allekirjoittivat sopimukset?"),
+        HEADS,
+    )
+    assert "number:16" in asked.loose
+    signed = "Ekosysteemisopimukset allekirjoitettiin 9.2.2021."
+    passage = f"Valtio solmi sopimukset 16 kaupunkiseudun kanssa. {signed}"
+    assert violations(signed, "", "", asked, HEADS, passage) == []
+    # a number asked about is still required of the sentence itself
+    plain = extract(contextualise("Mitä tapahtui vuonna 16?"), HEADS)
+    assert "number:16" not in plain.loose

@@ -143,7 +143,7 @@ DISCOURSE_WORDS = wordset(
     """
     aikanaan alunperin ainakaan ainakin ylipäätään ylipäänsä kaikenkaikkiaan loppujenlopuksi
     muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin kuulemma
-    muka
+    muka kotimaassa
     """
 )
 

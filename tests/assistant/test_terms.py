@@ -315,6 +315,9 @@ def test_discourse_words_are_no_content_words() -> None:
         "Mitä haussa tarkalleen ottaen käytännössä painotettiin?", FakeAnalyzer(), STATS
     )
     assert not {"tarkalleen", "ottaen", "käytännössä"} & {w.surface for w in words}
+    # hearsay and "at home" frame the question too
+    framed = question_words("Hyväksyttiinkö haku kuulemma kotimaassa muka?", FakeAnalyzer(), STATS)
+    assert not {"kuulemma", "kotimaassa", "muka"} & {w.surface for w in framed}
 
 
 def test_colloquial_interrogatives_vague_nouns_and_light_verbs_are_no_content_words() -> None:

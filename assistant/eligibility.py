@@ -35,6 +35,7 @@ ELIGIBILITY = re.compile(
     r"rahoitu)|\bberättigad|\bstödberättigad|"
     # "Ehdinkö vielä jättää hakemuksen ...?": whether the call is still open
     r"\behdi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)|"
+    r"\behtisi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)|"
     r"\b(?:voi(?:nko|ko|mmeko|vatko)|saa(?:nko|ko|mmeko))\b.{0,60}\bjättää\b.{0,20}\bhakemu|"
     # "voiks meidän ammattiopisto olla toteuttajana ...?": whether the asker may implement one
     r"\b(?:voi|pääs|saa)\w*(?:ko|kö|ks)\b.{0,60}\btoteuttaj|"

@@ -16,6 +16,7 @@ from tests.assistant.fakes import group, make_chunk
         ("Voinko hakea rahoitusta?", True),
         ("Voiko yritys hakea?", True),
         ("Ehdinkö vielä jättää hakemuksen toiseen rahoitushakuun tammikuussa 2024?", True),
+        ("Ehtisinkö jättää hakemuksen Innokaupungit Pori -hakuun tammikuussa 2024?", True),
         ("Voiko toiseen rahoitushakuun vielä jättää hakemuksen tammikuussa 2024?", True),
         ("Sopiiko kiertotaloushanke?", True),
         ("Can my company apply for funding?", True),

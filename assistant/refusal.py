@@ -30,6 +30,13 @@ In the seventh session: a question with a year bound ("vuoden 2027 jälkeen") is
 best match misses only that bound (the documents speak of the thing up to the year, and a later
 year in a weaker match is about something else); and an English or Swedish question with no
 specific word the glossary knows and no kind asked needs the background similarity (0.87).
+
+In the tenth session the word-coverage bar went from 0.40 (calibrated on ``demo.jsonl`` alone) to
+a third, 0.33. Re-running the last three blind sets at the commits they were first run at showed
+that 8 of their 14 false refusals were ``weak_coverage`` at 0.34-0.39 (long, chatty questions
+whose extra words dilute the share). On all 20 sets of the time, 0.35 and 0.33 refused every
+near miss the 0.40 bar refused and won two answers (0.30 and 0.25 lost one answer part, 0.20
+answered a near miss): the near misses are caught by the other rules, not by this bar.
 """
 
 from __future__ import annotations
@@ -84,7 +91,7 @@ class RefusalConfig:
     """Evidence weaker than this is refused (see the module docstring for the calibration)."""
 
     min_dense: float = 0.80  # cosine of the best eligible sentence (Finnish questions)
-    min_coverage: float = 0.40  # weighted share of question words it covers (Finnish)
+    min_coverage: float = 0.33  # weighted share of question words it covers (Finnish)
     min_dense_other: float = 0.75  # English and Swedish questions (word coverage does not apply)
     min_coverage_typed: float = 0.25  # a typed answer for the identified thing (assistant.contrast)
     max_neighbour_gain: float = 0.25  # share of question words only a near miss covers

@@ -117,6 +117,8 @@ def test_citation_refuses_a_quote_that_is_not_in_the_chunk() -> None:
         (0.79, 1.0, "fi", ""),  # every counted word covered: the dense bar is 0.78
         (0.77, 1.0, "fi", "weak_dense"),
         (0.85, 0.1, "fi", "weak_coverage"),
+        (0.85, 0.35, "fi", ""),  # a third of the question's weight is enough
+        (0.85, 0.32, "fi", "weak_coverage"),
         (0.77, 0.0, "en", ""),  # word coverage does not apply across languages
         (0.70, 0.0, "sv", "weak_dense"),
     ],

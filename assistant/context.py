@@ -2,7 +2,9 @@
 
 "Hei, täällä asiakaspalvelusta. Asiakas soitti ... Pitääkö tämä paikkansa?": the last sentence
 asks, the others give context. "Olen toimittaja Satakunnan Kansasta: kenen kanssa ...?": the
-lead-in before the colon only says who asks.
+lead-in before the colon only says who asks. Greetings, thanks and the lead-in of a reported
+question ("asiakas kysyy puhelimessa:") frame a question without adding to it: :func:`unframed`
+drops them before the question is analysed.
 """
 
 from __future__ import annotations
@@ -153,3 +155,72 @@ def premise(text: str) -> str:
         if not _INTRODUCTION.match(p) and not _NO_PREMISE.search(p)
     ]
     return " ".join(p for p in kept if len(p.split()) >= _MIN_PREMISE_WORDS)
+
+
+# pieces that only greet or thank ("Hei!", "Kiitos jo etukäteen vastauksesta!")
+_GREETING = re.compile(
+    r"\s*(?:(?:hei|heippa|moi|moikka|moro|morjens|terve|hyvää|päivää|huomenta|iltaa|hello|hi|"
+    r"hey|hej|hejsan|god|dag|morgon)\b[\s,!.]*)+$",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(r"\s*(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$", re.IGNORECASE)
+_TRAILING_THANKS = re.compile(
+    r"(?<=\w)\s+(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$", re.IGNORECASE
+)
+# "Toimittaja tässä, hei.": a few words saying who speaks, with "tässä" (or "täällä") last
+_SPEAKER = re.compile(
+    r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+(?:tässä|täällä)\b[\s,!.]*"
+    r"(?:(?:hei|moi|terve)\b[\s,!.]*)?$",
+    re.IGNORECASE,
+)
+# the lead-in of a question someone else asked, or that the asker announces ("asiakas kysyy
+# puhelimessa:", "tarvitsisin tarkan tiedon:")
+_ANNOUNCES = re.compile(
+    rf"\b(?:{_REPORTING}|kysy\w*|tarvitsi\w*|tarvitsen|tarvitsemme|"
+    r"halua\w* tietää|haluaisin tiedon|haluaisin kysyä)\b",
+    re.IGNORECASE,
+)
+
+
+def unframed(text: str) -> str:
+    """The question without the words that only frame it socially: greetings, thanks, "X
+    tässä." and the lead-in of a reported or announced question ("Olen kaupungin
+    asiakaspalvelussa, ja asiakas kysyy puhelimessa: mistä ...?" -> "mistä ...?").
+
+    Such words say nothing about what is asked, but they weigh in retrieval and in word
+    coverage: with them a question about T&K spending was matched to the sample-material notice
+    (it names "asiakaspalvelu"). A lead-in is kept when the question points back to it ("...
+    kysyy siitä haussa: milloin se päättyi?") and the whole text is kept when nothing with a
+    word would remain.
+    """
+    # a question typed without "?" still has its lead-in ("asiakas kysyy: mitkä on porin
+    # painopistealuet") and may end in thanks ("... organisatio kiitos etukäteen")
+    asked = _TRAILING_THANKS.sub("", text) or text
+    bare = not asked.rstrip().endswith(("?", ".", "!"))
+    pieces = _pieces(asked + "?" if bare else asked)
+    if bare and pieces:
+        pieces[-1] = pieces[-1][:-1]
+    kept: list[str] = []
+    for i, piece in enumerate(pieces):
+        if _GREETING.match(piece) or _SPEAKER.match(piece):
+            continue
+        if _THANKS.match(piece) and not _INTERROGATIVE.search(piece):
+            continue
+        rest = " ".join(pieces[i + 1 :])
+        lead_in = piece.rstrip().endswith((":", ",")) and bool(rest)
+        if lead_in and _ANNOUNCES.search(piece) and not points_back(rest):
+            kept.clear()  # what was said before the announcement framed it too
+            continue
+        kept.append(piece)
+    if len(kept) == len(pieces):
+        return asked  # nothing else dropped: the text as it was, dashes and all
+    out = " ".join(kept).strip()
+    if not _WORD_IN.search(out):
+        return text
+    # the question now stands alone: it starts with a capital when the asker writes that way
+    # ("Hei! ... kysyy: mikä on ...?" -> "Mikä on ...?", "moi, mitä ...?" -> "mitä ...?");
+    # the embedding model tells case apart
+    return out[0].upper() + out[1:] if text.lstrip()[:1].isupper() else out
+
+
+_WORD_IN = re.compile(r"[^\W\d_]{2,}")

@@ -19,7 +19,7 @@ from assistant import bridge, eligibility
 from assistant.blocks import quoted_once
 from assistant.compose import compose
 from assistant.constraints import extract
-from assistant.context import premise
+from assistant.context import premise, unframed
 from assistant.engine import Engine
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient
@@ -156,19 +156,20 @@ class Assistant:
         self, raw: str, history: Sequence[str], today: date | None, filters: Filters | None
     ) -> tuple[Answer, Trace]:
         text = clean(raw, self.settings.max_question_chars)
-        question = contextualise(text, history)
+        # greetings, thanks and "asiakas kysyy:" say nothing about what is asked
+        question = contextualise(unframed(text), [unframed(h) for h in history])
         engine = self._get_engine()
         index = engine.index()
         constraints = extract(question, engine.heads)
         if not has_content(question.text):
             verdict = Verdict(True, "no_content")
-            return self._refusal(question, verdict, []), Trace(
+            return self._refusal(text, question, verdict, []), Trace(
                 question, constraints, verdict, "refusal"
             )
         if constraints.refuse_city:
             verdict = Verdict(True, "other_city")
             hits = engine.search(index, question.query, SUGGESTIONS, filters)
-            return self._refusal(question, verdict, hits), Trace(
+            return self._refusal(text, question, verdict, hits), Trace(
                 question, constraints, verdict, "refusal"
             )
         if eligibility.is_eligibility(question.text) and filters is None:
@@ -214,7 +215,7 @@ class Assistant:
         )
         if not answered:
             log.info("refused %r: %s", text[:80], first.verdict.reason)
-            return self._refusal(question, first.verdict, list(trace.hits)), trace
+            return self._refusal(text, question, first.verdict, list(trace.hits)), trace
         stated = self._premise(question, ask)
         if stated is not None:
             answered.insert(0, stated)
@@ -245,10 +246,12 @@ class Assistant:
             return None
         return part.quoting_best()
 
-    def _refusal(self, question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
+    def _refusal(
+        self, asked: str, question: Question, verdict: Verdict, hits: Sequence[Hit]
+    ) -> Answer:
         suggestions = tuple(hits[:SUGGESTIONS])
         return Answer(
-            question=question.text,
+            question=asked,
             text=refusal_text(
                 question.language, verdict.reason, with_suggestions=bool(suggestions)
             ),
@@ -271,6 +274,9 @@ class Assistant:
         return final
 
     def _stream_llm(self, extractive: Answer, trace: Trace) -> Iterator[str | Answer]:
+        def refuse(question: Question, verdict: Verdict, hits: Sequence[Hit]) -> Answer:
+            return self._refusal(extractive.question, question, verdict, hits)
+
         return stream_llm_answer(
-            self._client(), extractive, trace, self._get_engine().analyzer, self._refusal
+            self._client(), extractive, trace, self._get_engine().analyzer, refuse
         )

@@ -92,6 +92,19 @@ def test_the_askers_introduction_is_not_part_of_the_question(tiny_assistant: Ass
     assert not answer.refused and "työ- ja elinkeinoministeriön" in answer.text
 
 
+def test_greetings_and_thanks_do_not_change_the_answer(tiny_assistant: Assistant) -> None:
+    plain = tiny_assistant.ask("Milloin toinen rahoitushaku oli auki?")
+    framed_text = (
+        "Hei! Olen kaupungin asiakaspalvelussa, ja asiakas kysyy puhelimessa: milloin toinen "
+        "rahoitushaku oli auki? Kiitos jo etukäteen vastauksesta!"
+    )
+    framed, trace = tiny_assistant.explain(framed_text)
+    assert trace.question.text == "Milloin toinen rahoitushaku oli auki?"  # what was analysed
+    assert not framed.refused and framed.text == plain.text
+    assert framed.citations == plain.citations
+    assert framed.question == framed_text  # the asker's own words are what the answer shows
+
+
 def test_a_follow_up_asking_for_a_value_needs_no_words_of_its_own(
     tiny_assistant: Assistant,
 ) -> None:

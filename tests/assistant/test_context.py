@@ -1,0 +1,65 @@
+"""The words that only frame a question socially are dropped before it is analysed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.context import unframed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reported question: the greeting and the lead-in go, the question keeps its case
+        (
+            "Hei! Olen Porin kaupungin asiakaspalvelussa, ja asiakas kysyy puhelimessa: mistä "
+            "tasosta T&K-menojen osuutta on tarkoitus nostaa?",
+            "Mistä tasosta T&K-menojen osuutta on tarkoitus nostaa?",
+        ),
+        (
+            "Toimittaja tässä, hei. Teen juttua ja tarvitsisin tarkan tiedon: mikä on "
+            "tukiprosentti?",
+            "Mikä on tukiprosentti?",
+        ),
+        # written in lower case: it stays so
+        (
+            "moi, mulla ois yks kysymys: milloin toinen haku päättyi?",
+            "milloin toinen haku päättyi?",
+        ),
+        ("moi, mitä se pori hakee?", "mitä se pori hakee?"),
+        # thanks after the question, with or without punctuation
+        (
+            "Keiden välinen Porin ekosysteemisopimus on? Kiitos jo etukäteen vastauksesta!",
+            "Keiden välinen Porin ekosysteemisopimus on?",
+        ),
+        ("mikä on robocost kiitos jo etukäteen!", "mikä on robocost"),
+        ("What is Robocoast? Thanks!", "What is Robocoast?"),
+        # no question mark: the lead-in still goes
+        (
+            "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",
+            "Mitkä on porin painopistealuet",
+        ),
+    ],
+)
+def test_greetings_thanks_and_reporting_lead_ins_are_dropped(text: str, expected: str) -> None:
+    assert unframed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statement the question points back to ("se") is what it asks about
+        "Meillä on Porissa robotiikkaan liittyvä TKI-hanke. Onko se painopistealueiden mukainen?",
+        "Asiakas kysyy siitä toisesta hausta: milloin se päättyi?",
+        # a premise is part of the question; the dash stays as written
+        "Porin EAKR-rahoitus on kestävän kaupunkikehittämisen rahaa – kuinka suuri osa "
+        "EAKR:stä menee ilmastotoimiin?",
+        # nothing but framing: the text is kept (it is refused or answered as it is)
+        "Kiitos!",
+        "Hei",
+        # thanks that are the subject of the question
+        "Mikä on kiitoksen arvo?",
+    ],
+)
+def test_content_is_never_dropped(text: str) -> None:
+    assert unframed(text) == text

@@ -13,7 +13,9 @@ import re
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ASKING_WORD = (
-    r"(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|mikä|mitkä|mitä|minkä|milloin|missä|mistä|"
+    r"(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|kenestä|kehen|kenet|ketä|mikä|mitkä|mitä|"
+    r"minkä|minä\s+(?:päivänä|vuonna|aikana)|millä|mille|miltä|millai\w*|mink\w+|milloin|"
+    r"missä|mistä|"
     r"mihin|miten|kuinka|paljonko|montako|moniko|voiko|voinko|voimmeko|saako|saanko|onko|"
     r"who|what|when|where|which|how|vem|vad|när|var|vilka|hur)"
 )
@@ -167,6 +169,19 @@ _THANKS = re.compile(r"\s*(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?
 _TRAILING_THANKS = re.compile(
     r"(?<=\w)\s+(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$", re.IGNORECASE
 )
+# a letter's salutation and signature ("Hyvä vastaanottaja, ...", "... Ystävällisin terveisin,
+# Pekka") and a sentence announcing what follows ("Meillä on pohdittu seuraavaa.")
+_SALUTATION = re.compile(
+    r"^\s*(?:(?:hyvä|arvoisa)\s+(?:vastaanottaja|lukija|asiakaspalvelu\w*|neuvo\w*|"
+    r"pori-neuvoja)|(?:dear|bästa|kära)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*,\s*",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"(?<=[\w?.!])\s+(?:(?:ystävällisin|parhain|lämpimin|best|kind|med vänliga)\s+)?"
+    r"(?:terveisin|t\.|regards|hälsningar)(?:\s*,?\s*[^\W\d_]+){0,3}\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_FOLLOWING = re.compile(r"\b(?:seuraava[a-zäö]*|following|följande)\s*[.:]\s*$", re.IGNORECASE)
 # "Toimittaja tässä, hei.": a few words saying who speaks, with "tässä" (or "täällä") last
 _SPEAKER = re.compile(
     r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+(?:tässä|täällä)\b[\s,!.]*"
@@ -176,8 +191,8 @@ _SPEAKER = re.compile(
 # the lead-in of a question someone else asked, or that the asker announces ("asiakas kysyy
 # puhelimessa:", "tarvitsisin tarkan tiedon:")
 _ANNOUNCES = re.compile(
-    rf"\b(?:{_REPORTING}|kysy\w*|tarvitsi\w*|tarvitsen|tarvitsemme|"
-    r"halua\w* tietää|haluaisin tiedon|haluaisin kysyä)\b",
+    rf"\b(?:{_REPORTING}|kysy\w*|tarvitsi\w*|tarvitsen|tarvitsemme|mieti\w*|pohdi\w*|"
+    r"ihmettel\w*|halua\w* tietää|haluaisin tiedon|haluaisin kysyä)\b",
     re.IGNORECASE,
 )
 
@@ -195,7 +210,8 @@ def unframed(text: str) -> str:
     """
     # a question typed without "?" still has its lead-in ("asiakas kysyy: mitkä on porin
     # painopistealuet") and may end in thanks ("... organisatio kiitos etukäteen")
-    asked = _TRAILING_THANKS.sub("", text) or text
+    asked = _SALUTATION.sub("", _SIGN_OFF.sub("", text))
+    asked = _TRAILING_THANKS.sub("", asked) or text
     bare = not asked.rstrip().endswith(("?", ".", "!"))
     pieces = _pieces(asked + "?" if bare else asked)
     if bare and pieces:
@@ -207,13 +223,18 @@ def unframed(text: str) -> str:
         if _THANKS.match(piece) and not _INTERROGATIVE.search(piece):
             continue
         rest = " ".join(pieces[i + 1 :])
+        if rest and _FOLLOWING.search(piece):  # "... on pohdittu seuraavaa." announces it too
+            kept.clear()
+            continue
         lead_in = piece.rstrip().endswith((":", ",")) and bool(rest)
         if lead_in and _ANNOUNCES.search(piece) and not points_back(rest):
             kept.clear()  # what was said before the announcement framed it too
             continue
         kept.append(piece)
     if len(kept) == len(pieces):
-        return asked  # nothing else dropped: the text as it was, dashes and all
+        if asked == text:
+            return text  # nothing dropped: the text as it was, dashes and all
+        kept = [asked]
     out = " ".join(kept).strip()
     if not _WORD_IN.search(out):
         return text

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from eval import run, tydi
+from eval import framing, run, tydi
 from ingest.errors import PoriError
 
 
@@ -16,6 +16,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run.add_parser(sub)
     tydi.add_parser(sub)
+    framing.add_parser(sub)
     return parser
 
 

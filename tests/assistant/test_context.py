@@ -34,6 +34,29 @@ from assistant.context import unframed
         ),
         ("mikä on robocost kiitos jo etukäteen!", "mikä on robocost"),
         ("What is Robocoast? Thanks!", "What is Robocoast?"),
+        # "haluaisi tietää, mille ...", "mietimme yhtä asiaa: ..."
+        (
+            "Heippa! Satakuntaliiton neuvonnasta tässä. Soittaja haluaisi tietää, mille vuosille "
+            "sopimus on tehty?",
+            "Mille vuosille sopimus on tehty?",
+        ),
+        (
+            "Hyvää päivää. Edustan pientä yritystä Ulvilassa ja mietimme yhtä asiaa: mikä on "
+            "robocoast",
+            "Mikä on robocoast",
+        ),
+        (
+            "Soittaja haluaisi tietää, minä päivänä sopimukset allekirjoitettiin?",
+            "Minä päivänä sopimukset allekirjoitettiin?",
+        ),
+        # a letter: salutation, "seuraavaa." and the signature go
+        (
+            "Hyvä vastaanottaja, meillä on yhdistyksessä pohdittu seuraavaa. Milloin haku "
+            "päättyi? Ystävällisin terveisin, Pekka",
+            "Milloin haku päättyi?",
+        ),
+        ("Mikä on Satakuntaliiton rooli? T. Maija Meikäläinen", "Mikä on Satakuntaliiton rooli?"),
+        ("Dear team, when did the call close?", "When did the call close?"),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",
@@ -57,6 +80,11 @@ def test_greetings_thanks_and_reporting_lead_ins_are_dropped(text: str, expected
         # nothing but framing: the text is kept (it is refused or answered as it is)
         "Kiitos!",
         "Hei",
+        # "minä" alone is "I", no interrogative: the sentence asks as a whole
+        "Minä en tiedä, onko haku auki?",
+        # "hyvä" and "seuraava" as plain words
+        "Hyvä hanke, vai onko?",
+        "Mitkä ovat seuraavat vaiheet?",
         # thanks that are the subject of the question
         "Mikä on kiitoksen arvo?",
     ],

@@ -227,7 +227,8 @@ def unframed(text: str) -> str:
             kept.clear()
             continue
         lead_in = piece.rstrip().endswith((":", ",")) and bool(rest)
-        if lead_in and _ANNOUNCES.search(piece) and not points_back(rest):
+        announced = _ANNOUNCES.search(piece) if lead_in else None
+        if announced and not (points_back(rest) and _names_something(piece[announced.end() :])):
             kept.clear()  # what was said before the announcement framed it too
             continue
         kept.append(piece)
@@ -245,3 +246,11 @@ def unframed(text: str) -> str:
 
 
 _WORD_IN = re.compile(r"[^\W\d_]{2,}")
+_AT_PLACE = re.compile(r"^(?:puhelimessa|tänään|juuri|minulta|meiltä|multa|että)$", re.IGNORECASE)
+
+
+def _names_something(after_verb: str) -> bool:
+    """Whether the words after an announcing verb name a thing a pronoun could point back to
+    ("kysyy siitä toisesta hausta:"), not just where or how it was asked ("kysyy puhelimessa:")."""
+    words = [w for w in _WORD_IN.findall(after_verb) if not _AT_PLACE.match(w)]
+    return len(words) >= 2

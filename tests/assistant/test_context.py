@@ -57,6 +57,11 @@ from assistant.context import unframed
         ),
         ("Mikä on Satakuntaliiton rooli? T. Maija Meikäläinen", "Mikä on Satakuntaliiton rooli?"),
         ("Dear team, when did the call close?", "When did the call close?"),
+        # a pronoun in the question points back to nothing in "haluaisi tietää,"
+        (
+            "Soittaja haluaisi tietää, montako duunia se porukka Porin seudulla työllistää?",
+            "Montako duunia se porukka Porin seudulla työllistää?",
+        ),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

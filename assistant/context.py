@@ -192,7 +192,8 @@ _SPEAKER = re.compile(
 # puhelimessa:", "tarvitsisin tarkan tiedon:")
 _ANNOUNCES = re.compile(
     rf"\b(?:{_REPORTING}|kysy\w*|tarvitsi\w*|tarvitsen|tarvitsemme|mieti\w*|pohdi\w*|"
-    r"ihmettel\w*|halua\w* tietää|haluaisin tiedon|haluaisin kysyä)\b",
+    r"ihmettel\w*|halua\w* tietää|haluaisin tiedon|haluaisin kysyä|"
+    r"asks?|asked|(?:wants?|would like) to know|wonder(?:s|ing)?|frågar|undrar|vill veta)\b",
     re.IGNORECASE,
 )
 

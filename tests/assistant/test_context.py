@@ -62,6 +62,12 @@ from assistant.context import unframed
             "Soittaja haluaisi tietää, montako duunia se porukka Porin seudulla työllistää?",
             "Montako duunia se porukka Porin seudulla työllistää?",
         ),
+        # in English and Swedish too
+        (
+            "Hi! I work at the city helpdesk and a customer asks: when did the second call close?",
+            "When did the second call close?",
+        ),
+        ("Hej! En kund undrar: när stängde den andra ansökan?", "När stängde den andra ansökan?"),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

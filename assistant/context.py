@@ -21,7 +21,8 @@ _ASKING_WORD = (
 )
 _INTRODUCTION = re.compile(
     r"\s*(?:(?:hei|moi|terve|hyvää päivää|hello|hi|hej)\b[,!.]?\s*)?"
-    r"(?:olen|olemme|edustan|edustamme|työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
+    r"(?:olen|olemme|(?:mä|mä oon|me|me ollaan|minä|me olemme)\b|oon|ollaan|edustan|edustamme|"
+    r"työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
     r"jag är|vi är|vårt|vår|mitt|min|"
     # the asker's own organisation ("Tutkimusryhmämme SAMKissa haluaisi ...")
     r"[a-zåäö]*(?:ryhmä|yritykse|firma|koulu|oppilaitokse|tiimi|yhdistykse|organisaatio|yksikkö|"
@@ -32,8 +33,9 @@ _INTRODUCTION = re.compile(
 )
 # a reporting verb before an indirect question ("... mutta hän ei tiedä kenen välinen ...")
 _REPORTING = (
-    r"(?:ei(?:vät)? tiedä|halua(?:a|vat|isi|isivat) tietää|kysy(?:y|i|vät|ttiin)|miettii|pohtii|"
-    r"ihmettelee|tiedustel(?:ee|i))"
+    r"(?:ei(?:vät)? tiedä|halua(?:a|vat|isi|isivat|n|isin|isimme) tietää|"
+    r"kysy(?:y|i|vät|ttiin|n|isin)|miettii|mietin|mietimme|pohtii|pohdin|pohdimme|"
+    r"ihmettelee|ihmettelen|tiedustel(?:ee|i))"
 )
 # a yes/no question verb ("voidaanko", "onks", "saako"): after a comma, the question starts
 _YES_NO = r"[^\W\d_]{2,}(?:ko|kö|ks)\b"
@@ -42,7 +44,7 @@ _STATED = r"\b(?:on|oli|ovat|olivat|ole)\b[^–—?]*"
 _LEAD_IN = re.compile(
     rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|"
     # "asiakas kysyy puhelimessa, että minkä ...": up to three words and "että" may follow
-    rf"\b{_REPORTING}(?:\s+[^\W\d_]+){{0,3}}?,?(?P<reported>\s+(?:että\s+)?)(?={_ASKING_WORD}\b)|"
+    rf"\b{_REPORTING}(?:\s+[^\W\d_]+){{0,3}}?,?(?P<reported>\s+(?:et(?:tä)?\s+)?)(?={_ASKING_WORD}\b)|"
     rf"{_STATED}(?P<dash>\s+[–—]\s+)(?={_ASKING_WORD}\b)",
     re.IGNORECASE,
 )
@@ -181,6 +183,8 @@ _SIGN_OFF = re.compile(
     r"(?:terveisin|t\.|regards|hälsningar)(?:\s*,?\s*[^\W\d_]+){0,3}\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+# a reported question split off after its verb ("... ja mietin | et kenelle ...?")
+_ENDS_ANNOUNCING = re.compile(rf"\b{_REPORTING}(?:\s+[^\W\d_]+){{0,3}}\s*$", re.IGNORECASE)
 _FOLLOWING = re.compile(r"\b(?:seuraava[a-zäö]*|following|följande)\s*[.:]\s*$", re.IGNORECASE)
 # "Toimittaja tässä, hei.": a few words saying who speaks, with "tässä" (or "täällä") last
 _SPEAKER = re.compile(
@@ -227,7 +231,9 @@ def unframed(text: str) -> str:
         if rest and _FOLLOWING.search(piece):  # "... on pohdittu seuraavaa." announces it too
             kept.clear()
             continue
-        lead_in = piece.rstrip().endswith((":", ",")) and bool(rest)
+        lead_in = bool(rest) and (
+            piece.rstrip().endswith((":", ",")) or _ENDS_ANNOUNCING.search(piece) is not None
+        )
         announced = _ANNOUNCES.search(piece) if lead_in else None
         if announced and not (points_back(rest) and _names_something(piece[announced.end() :])):
             kept.clear()  # what was said before the announcement framed it too

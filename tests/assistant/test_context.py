@@ -68,6 +68,12 @@ from assistant.context import unframed
             "When did the second call close?",
         ),
         ("Hej! En kund undrar: när stängde den andra ansökan?", "När stängde den andra ansökan?"),
+        # spoken Finnish: "Mä oon ... ja mietin et kenelle ...?"
+        (
+            "Mä oon hankevalmistelija ammattikorkeakoulussa ja mietin et kenelle mä voin soittaa "
+            "toisesta hausta?",
+            "Kenelle mä voin soittaa toisesta hausta?",
+        ),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

@@ -167,10 +167,9 @@ _GREETING = re.compile(
     r"hey|hej|hejsan|god|dag|morgon)\b[\s,!.]*)+$",
     re.IGNORECASE,
 )
-_THANKS = re.compile(r"\s*(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$", re.IGNORECASE)
-_TRAILING_THANKS = re.compile(
-    r"(?<=\w)\s+(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$", re.IGNORECASE
-)
+_THANKS_TO_END = r"(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$"
+_THANKS = re.compile(rf"\s*{_THANKS_TO_END}", re.IGNORECASE)
+_TRAILING_THANKS = re.compile(rf"(?<=\w)\s+{_THANKS_TO_END}", re.IGNORECASE)
 # a letter's salutation and signature ("Hyvä vastaanottaja, ...", "... Ystävällisin terveisin,
 # Pekka") and a sentence announcing what follows ("Meillä on pohdittu seuraavaa.")
 _SALUTATION = re.compile(

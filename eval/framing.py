@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from eval.configs import DEFAULT_CONFIG, select
-from eval.questionset import QUESTIONS, EvalQuestion, load_questions
-from eval.run import run
+from eval.questionset import EvalQuestion, load_questions
+from eval.run import add_questions_argument, add_today_argument, run
 from ingest.settings import load_settings
 
 TUNED: dict[str, str] = {
@@ -101,20 +101,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser = sub.add_parser(
         "framing", help="samat kysymykset tervehdysten ja kiitosten kehystäminä"
     )
-    parser.add_argument(
-        "--questions",
-        type=Path,
-        default=QUESTIONS,
-        metavar="FILE.jsonl",
-        help="kysymysjoukko (oletus: eval/questions/demo.jsonl)",
-    )
+    add_questions_argument(parser)
     parser.add_argument("--json", action="store_true", help="tulosta yksi JSON-objekti")
-    parser.add_argument(
-        "--today",
-        type=date.fromisoformat,
-        metavar="VVVV-KK-PP",
-        help="päivämäärä, johon hakuaikoja verrataan (oletus: tänään)",
-    )
+    add_today_argument(parser)
     parser.set_defaults(handler=command)
 
 

@@ -274,13 +274,7 @@ def run(
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``run`` on the ``python -m eval`` command line."""
     parser = sub.add_parser("run", help="kysymysjoukko neuvojan läpi: mittarit ja raportti")
-    parser.add_argument(
-        "--questions",
-        type=Path,
-        default=QUESTIONS,
-        metavar="FILE.jsonl",
-        help="kysymysjoukko (oletus: eval/questions/demo.jsonl)",
-    )
+    add_questions_argument(parser)
     parser.add_argument(
         "--config",
         action="append",
@@ -314,13 +308,29 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="raporttikansio (oletus: eval/reports; --fast-ajossa ei raporttia)",
     )
     parser.add_argument("--no-reports", action="store_true", help="älä kirjoita raportteja")
+    add_today_argument(parser)
+    parser.set_defaults(handler=command)
+
+
+def add_questions_argument(parser: argparse.ArgumentParser) -> None:
+    """``--questions FILE.jsonl`` (default ``eval/questions/demo.jsonl``)."""
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=QUESTIONS,
+        metavar="FILE.jsonl",
+        help="kysymysjoukko (oletus: eval/questions/demo.jsonl)",
+    )
+
+
+def add_today_argument(parser: argparse.ArgumentParser) -> None:
+    """``--today VVVV-KK-PP``: the date call periods are compared with (default today)."""
     parser.add_argument(
         "--today",
         type=date.fromisoformat,
         metavar="VVVV-KK-PP",
         help="päivämäärä, johon hakuaikoja verrataan (oletus: tänään)",
     )
-    parser.set_defaults(handler=command)
 
 
 def _shown(path: Path) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# interrogatives, also with the spoken clitic ("mikäs", "mitäs", "milloinkas") and "entä"
 _ASKING_WORD = (
-    r"(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|kenestä|kehen|kenet|ketä|mikä|mitkä|mitä|"
-    r"minkä|minä\s+(?:päivänä|vuonna|aikana)|millä|mille|miltä|millai\w*|mink\w+|milloin|"
-    r"missä|mistä|"
-    r"mihin|miten|kuinka|paljonko|montako|moniko|voiko|voinko|voimmeko|saako|saanko|onko|"
+    r"(?:(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|kenestä|kehen|kenet|ketä|mikä|mitkä|mitä|"
+    r"minkä|minä\s+(?:päivänä|päivämääränä|vuonna|aikana)|millä|mille|miltä|millai\w*|mink\w+|"
+    r"milloin|missä|mistä|mihin|miten|kuinka|paljonko|montako|moniko|voiko|voinko|voimmeko|"
+    r"saako|saanko|onko|entä)(?:s|kas|käs)?|"
     r"who|what|when|where|which|how|vem|vad|när|var|vilka|hur)"
 )
 _INTRODUCTION = re.compile(

@@ -74,6 +74,15 @@ from assistant.context import unframed
             "toisesta hausta?",
             "Kenelle mä voin soittaa toisesta hausta?",
         ),
+        # spoken clitics and "entä" after the lead-in
+        (
+            "Soittaja haluaisi tietää, mikäs Satakuntaliiton rooli tässä on?",
+            "Mikäs Satakuntaliiton rooli tässä on?",
+        ),
+        (
+            "Soittaja haluaisi tietää, entä kuinka suuri EU-rahoitus ohjelmalla on?",
+            "Entä kuinka suuri EU-rahoitus ohjelmalla on?",
+        ),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

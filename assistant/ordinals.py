@@ -39,7 +39,7 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "kolmas",
         re.compile(
-            r"\b(?:kolma(?:s|nne\w*|tta|nsi\w*)|third|3rd|tredje)\b|"
+            r"\b(?:kolma(?:s|nne\w*|nteen|tta|nsi\w*)|third|3rd|tredje)\b|"
             rf"\b{NUMBER_PREFIXES['kolmas']}{_BEFORE_HEAD}|\bkolmo{_ALONE}",
             re.IGNORECASE,
         ),

@@ -133,6 +133,20 @@ def test_decide_thresholds(dense: float, cover: float, language: str, reason: st
     assert verdict.refuse is bool(reason) and verdict.reason.startswith(reason)
 
 
+def test_a_question_asking_the_day_needs_a_sentence_that_gives_one() -> None:
+    chunk = make_chunk(
+        "Ensimmäinen rahoitushaku oli auki kesällä 2022. Toinen rahoitushaku päättyi 31.12.2023."
+    )
+    grp = group(chunk)
+    dated = next(s for s in grp.sentences if "31.12.2023" in s.text)
+    summer = next(s for s in grp.sentences if "kesällä" in s.text)  # a time, but no day
+    day = Constraints(kinds=frozenset({"day", "date"}))
+    for sentence, reason in ((dated, ""), (summer, "no_day")):
+        best = Scored(sentence, chunk, 0, 0.9, 1.0, 0.9)
+        verdict = decide(Evidence((best,), best, best), day, "fi", RefusalConfig())
+        assert verdict.reason.startswith(reason) and verdict.refuse is bool(reason)
+
+
 def test_decide_refuses_other_cities_and_empty_evidence() -> None:
     city = Constraints(other_cities=("tampere",))
     assert decide(Evidence((), None, None), city, "fi", RefusalConfig()).reason == "other_city"

@@ -126,6 +126,7 @@ def test_self_standing_question_ignores_history() -> None:
         ("toisen haun painotukset", "toinen"),
         ("ekassa haussa", "ensimmäinen"),
         ("the third call", "kolmas"),
+        ("kolmanteen rahoitushakuun", "kolmas"),  # the illative
         ("ei järjestyslukua", None),
         # a colloquial number before a compound's head
         ("sillä kakkoslinjalla", "toinen"),

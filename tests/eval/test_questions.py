@@ -11,7 +11,8 @@ development), ``holdout15.jsonl`` (run once at fa8fed7, then used for developmen
 (70 items, written under a time limit; run once at 31d584b, then used for development),
 ``holdout18.jsonl`` (70 items; run once at 6736d76, then used for development) and
 ``holdout19.jsonl`` (71 items; run once at fbc03a3, then used for development) and
-``holdout20.jsonl`` (10 items, unfinished; run once blind at f3bab5b).
+``holdout20.jsonl`` (10 items, unfinished; run once blind at f3bab5b), ``holdout21.jsonl`` (72 items;
+run once blind at d773380, then used for development).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -44,6 +45,7 @@ HOLDOUT19 = "holdout19.jsonl"
 # has no mix to check; it gets every other check
 HOLDOUT20 = "holdout20.jsonl"
 PARTIAL = (HOLDOUT20,)
+HOLDOUT21 = "holdout21.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -65,6 +67,7 @@ HELD_OUT = [
     HOLDOUT17,
     HOLDOUT18,
     HOLDOUT19,
+    HOLDOUT21,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -89,9 +92,10 @@ ID_PREFIX = {
     HOLDOUT18: "d",
     HOLDOUT19: "e",
     HOLDOUT20: "f",
+    HOLDOUT21: "g",
 }
 # holdout17 to holdout19 were written under a time limit: 70 items, about the same mix
-_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19)
+_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT21)
 MIN_ITEMS = {
     DEMO: 100,
     **{name: 90 for name in HELD_OUT},
@@ -332,6 +336,7 @@ def test_checker_accepts_good_items() -> None:
     assert shape_problems({**GOOD, "id": "d900"}, "d") == []
     assert shape_problems({**GOOD, "id": "e900"}, "e") == []
     assert shape_problems({**GOOD, "id": "f900"}, "f") == []
+    assert shape_problems({**GOOD, "id": "g900"}, "g") == []
     assert text_problems(GOOD, ct.corpus_texts()) == []
 
 

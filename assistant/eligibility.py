@@ -39,6 +39,9 @@ ELIGIBILITY = re.compile(
     r"\b(?:voi(?:nko|ko|mmeko|vatko)|saa(?:nko|ko|mmeko))\b.{0,60}\bjättää\b.{0,20}\bhakemu|"
     # "voiks meidän ammattiopisto olla toteuttajana ...?": whether the asker may implement one
     r"\b(?:voi|pääs|saa)\w*(?:ko|kö|ks)\b.{0,60}\btoteuttaj|"
+    # "Osuuko robotiikkaprojektimme painopisteisiin?", "Olisiko se sopinut haun painotuksiin?"
+    r"\bosu(?:uko|isiko)\b.{0,80}(?:painopist|painotu|hakuun|rahoitu)|"
+    r"\bolisi(?:ko|kohan)\b.{0,80}\bsopi(?:nut|va)\b.{0,40}(?:painopist|painotu|hakuun|rahoitu)|"
     r"\bcan (?:i|we|my|our|a|an)\b.{0,40}\b(?:be an? implementer (?:of|in)|implement|carry out) (?:a |the )?project|"
     r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\bgenomföra (?:ett |projekt)",
     re.IGNORECASE,

@@ -133,7 +133,7 @@ SURFACE_SYNONYMS = {
 ANSWER_TYPE_HEADS = wordset(
     """
     aika aikataulu ajankohta hetki henkilö kausi määrä nimi nimike numero osoite paikka päivä päivämäärä
-    summa taho titteli tieto
+    summa taho titteli tieto muoto laji tyyppi
     """
 )
 

@@ -437,6 +437,7 @@ class TitleAnalyzer(SplitAnalyzer):
         "virkanimikkeensä": ["virkanimike", "virka", "nimike"],
         "aikataululla": ["aikataulu", "aika", "taulu"],
         "kaupunginjohtaja": ["kaupunginjohtaja", "kaupunki", "johtaja"],
+        "rahoitusmuoto": ["rahoitusmuoto", "rahoitus", "muoto"],
     }
 
 
@@ -450,6 +451,9 @@ def test_a_compound_asking_for_a_kind_of_answer_names_no_unknown_concept() -> No
     assert {w.lemma for w in words} >= {"virkanimike", "aikataulu"}
     assert unknown_concepts(words, stats, TitleAnalyzer()) == []
     # a compound naming a person who is no title asked for still is one
+    # "rahoitusmuoto" asks what form the funding (a word the documents use) takes
+    form = question_words("Mikä on rahoitusmuoto?", TitleAnalyzer(), TermStats([["rahoitus"]]))
+    assert unknown_concepts(form, TermStats([["rahoitus"]]), TitleAnalyzer()) == []
     mayor = question_words("Kuka on kaupunginjohtaja?", TitleAnalyzer(), stats)
     assert [w.lemma for w in unknown_concepts(mayor, stats, TitleAnalyzer())] == [
         "kaupunginjohtaja"

@@ -124,19 +124,24 @@ def add_neighbours(
 
 
 def add_siblings(
-    chosen: list[tuple[Scored, list[Sentence]]], scored: list[Scored], seen: set[str]
+    chosen: list[tuple[Scored, list[Sentence]]],
+    scored: list[Scored],
+    seen: set[str],
+    picked: frozenset[str] = frozenset(),
 ) -> None:
     """Quote the other members of a series a quoted sentence belongs to.
 
     "Toisen haun ensimmäinen painotus oli ...", "Toisen haun toinen painotus oli ...": a passage
     that states a series one ordinal at a time answers a question about all of them (asked with
-    no ordinal) only with all of its sentences, in the passage's order.
+    no ordinal for its members) only with all of its sentences, in the passage's order.
+    ``picked`` are the heads the question's ordinals go with ("toisen haun": haku); a series of
+    such heads is one the question picks a member of, and is left alone.
     """
     for cand, block in chosen:
         if len(block) != 1:
             continue
         series = _series(cand.sentence.text)
-        if series is None:
+        if series is None or _picks_member(series, picked):
             continue
         members = {cand.sentence.index: cand.sentence}
         for other in scored:
@@ -149,6 +154,12 @@ def add_siblings(
                 members[other.sentence.index] = other.sentence
                 seen.add(quote_key(other.sentence.text))
         block[:] = [members[i] for i in sorted(members)]
+
+
+def _picks_member(series: str, picked: frozenset[str]) -> bool:
+    """Whether an ordinal of the question goes with the series' member word ("painotus")."""
+    member = series.rsplit("#", 1)[1]
+    return any(member.startswith(head[: max(4, len(head) - 2)]) for head in picked)
 
 
 def _series(text: str) -> str | None:

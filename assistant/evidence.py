@@ -281,8 +281,11 @@ def select(
         chosen.append((cand, list(block)))
         quoted += 1
     add_neighbours(chosen, scored, seen, config)
-    if not constraints.ordinals and not constraints.one:
-        add_siblings(chosen, scored, seen)  # "Mitkä olivat toisen haun painotukset?": all of them
+    if not constraints.one:
+        # "Mitkä olivat toisen haun painotukset?": all of them; an ordinal picking one member
+        # ("toinen painotus") asks for that one only
+        picked = frozenset(h for o in constraints.ordinals for h in o.heads)
+        add_siblings(chosen, scored, seen, picked)
     # a kind still missing (e.g. the e-mail of a person named in the best sentence): add the best
     # eligible sentence that has it
     for kind in sorted(hard - covered_kinds):

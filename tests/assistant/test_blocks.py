@@ -44,3 +44,16 @@ def test_a_quoted_member_of_a_series_brings_the_others_in_the_passages_order() -
     alone = [(first_call, [first_call.sentence])]
     add_siblings(alone, scored, set())
     assert [s.text for s in alone[0][1]] == [first_call.sentence.text]
+
+
+def test_an_ordinal_of_the_call_does_not_pick_a_member_but_one_of_the_members_does() -> None:
+    scored = _scored(SERIES, "c1", "haut")
+    member = next(s for s in scored if "toinen painotus" in s.sentence.text)
+    # "What was the emphasis of the second call?": the ordinal goes with "haku"
+    of_call = [(member, [member.sentence])]
+    add_siblings(of_call, scored, set(), frozenset({"haku"}))
+    assert len(of_call[0][1]) == 3
+    # "Mikä oli toisen haun toinen painotus?": the ordinal goes with "painotus"
+    of_member = [(member, [member.sentence])]
+    add_siblings(of_member, scored, set(), frozenset({"haku", "painotus"}))
+    assert [s.text for s in of_member[0][1]] == [member.sentence.text]

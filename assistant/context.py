@@ -22,7 +22,9 @@ _ASKING_WORD = (
 )
 _INTRODUCTION = re.compile(
     r"\s*(?:(?:hei|moi|terve|hyvää päivää|hello|hi|hej)\b[,!.]?\s*)?"
-    r"(?:olen|olemme|(?:mä|mä oon|me|me ollaan|minä|me olemme)\b|oon|ollaan|edustan|edustamme|"
+    # "Mä oon ...", "Me ollaan ...", "Minä olen ..." (not "Minä päivänä ...?", which asks)
+    r"(?:olen|olemme|(?:mä|me)\b|minä\b(?!\s+(?:päivänä|päivämääränä|vuonna|aikana))|oon|"
+    r"ollaan|edustan|edustamme|"
     r"työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
     r"jag är|vi är|vårt|vår|mitt|min|"
     # the asker's own organisation ("Tutkimusryhmämme SAMKissa haluaisi ...")

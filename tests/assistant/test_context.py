@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.context import unframed
+from assistant.context import unframed, without_introductions
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,11 @@ def test_greetings_thanks_and_reporting_lead_ins_are_dropped(text: str, expected
 )
 def test_content_is_never_dropped(text: str) -> None:
     assert unframed(text) == text
+
+
+def test_minä_päivänä_asks_and_is_no_introduction() -> None:
+    text = "Haku oli auki syksyllä. Minä päivänä se päättyi"
+    assert without_introductions(text) == text
+    assert without_introductions("Minä olen toimittaja. Milloin haku päättyi?") == (
+        "Milloin haku päättyi?"
+    )

@@ -12,17 +12,19 @@ import logging
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence, Set
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
+from assistant.blocks import quote_key
 from assistant.constraints import Constraints, HeadTerms
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.glossary import to_finnish
 from assistant.index import IndexManager, LoadedIndex
 from assistant.kinds import asked_kinds
+from assistant.names import shared_names
 from assistant.question import Question
 from assistant.retrieval import Filters, RetrievalConfig, Retriever
 from assistant.sentencebank import ChunkSentences, SentenceBank, surfaces
@@ -202,7 +204,10 @@ class Engine:
         """
 
         def of(text: str) -> list[QWord]:
-            wording = text if question.language == "fi" else to_finnish(text, question.language)
+            wording = text
+            if question.language != "fi":
+                names = shared_names(text, self.heads.proper_names)
+                wording = " ".join([to_finnish(text, question.language), *names])
             return question_words(wording, self.analyzer, state.stats)
 
         if question.followup and question.text in question.focus:
@@ -254,3 +259,13 @@ class Engine:
         return Gathered(
             tuple(found), tuple(groups), tuple(qwords), tuple(scored), evidence, tuple(unknown)
         )
+
+    @staticmethod
+    def without(
+        gathered: Gathered, constraints: Constraints, config: EvidenceConfig, quoted: Set[str]
+    ) -> Gathered:
+        """The evidence chosen again, leaving out sentences already quoted (by their
+        :func:`~assistant.blocks.quote_key`): what a later part of a question adds."""
+        scored = [s for s in gathered.scored if quote_key(s.sentence.text) not in quoted]
+        evidence = select(scored, constraints, gathered.groups, config)
+        return replace(gathered, scored=tuple(scored), evidence=evidence)

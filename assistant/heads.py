@@ -36,6 +36,8 @@ _FOREIGN_COUNTED = {
 _NUMBERED = re.compile(r"\b([^\W\d_]{4,})\s+([1-5])(?=\s*:|\s+on\b|\s+[A-ZÅÄÖ])")
 # a capitalised word after a lower-case one: a name ("verkosto on nimeltään Robocoast")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-zåäö,] )([A-ZÅÄÖ][\w+-]*)")
+# an acronym anywhere, also first in a sentence or a list line ("SUMEA-hankkeen toteuttaa ...")
+_ACRONYM = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{2,})(?![\wåäö])")
 # an acronym introduced after its long form: "työ- ja elinkeinoministeriön (TEM)"
 _DEFINED_ACRONYM = re.compile(r"((?:[\w-]+\s+){0,4}[\w-]+)\s+\(([A-ZÅÄÖ]{2,6})\)")
 _JOINERS = frozenset({"ja", "sekä", "and", "och"})
@@ -98,6 +100,7 @@ class HeadTerms:
         for text in texts:
             ordinal_heads.update(h for p in ordinal_phrases(text, self) for h in p.heads)
             names.update(m.group(1).lower() for m in _MID_SENTENCE_NAME.finditer(text))
+            names.update(m.group(1).lower() for m in _ACRONYM.finditer(text))
             for match in _NUMBERED.finditer(text):
                 numbered.update(self(match.group(1)))
             for match in _DEFINED_ACRONYM.finditer(text):

@@ -61,6 +61,20 @@ def question_names(
     return tuple(dict.fromkeys(out))
 
 
+def shared_names(text: str, known: Container[str]) -> list[str]:
+    """The names of a question that the documents write too ("SUMEA", "Robocoast"), as written.
+
+    An English or Swedish question is read through the glossary, which knows no project names:
+    these are kept as they are.
+    """
+    out: list[str] = []
+    for match in _NAME.finditer(text):
+        bare = re.split(r"[:'’-]", match.group(1))[0]
+        if bare.lower() in known and bare not in out:
+            out.append(bare)
+    return out
+
+
 def has_long_form(words_lower: Sequence[str], prefixes: tuple[str, ...] | None) -> bool:
     """Whether the words spell out an acronym's long form ("työ- ja elinkeinoministeriö")."""
     return bool(prefixes) and all(any(w.startswith(p) for w in words_lower) for p in prefixes or ())

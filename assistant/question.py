@@ -167,8 +167,13 @@ _QUESTION_WORD = (
 )
 _YES_NO_VERB = r"[a-zåäö]{2,}(?:ko|kö)"  # "koskeeko", "voiko"
 _ALTERNATIVE = rf",\s+(?:vai|or|eller)\s+(?={_QUESTION_WORD})"
+# "... ja suunnilleen paljonko ...?", "... and roughly what ...?": an adverb before the asking word
+_ASIDE = (
+    r"(?:(?:myös|lisäksi|vielä|sitten|suunnilleen|noin|also|roughly|approximately|then|"
+    r"också|även|ungefär)\s+)?"
+)
 _PART_SPLIT = re.compile(
-    rf",?\s+(?:ja|sekä|and|och)\s+(?={_QUESTION_WORD}|{_YES_NO_VERB}\s)|"  # or a yes/no verb
+    rf",?\s+(?:ja|sekä|and|och)\s+(?={_ASIDE}{_QUESTION_WORD}|{_YES_NO_VERB}\s)|"  # or yes/no
     # "Saako siitä yritystukea, vai millaista rahoitusta se on?": the alternative asks too
     rf"{_ALTERNATIVE}",
     re.IGNORECASE,  # ("koskeeko se")

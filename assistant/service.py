@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from assistant import bridge, eligibility
-from assistant.blocks import quoted_once
+from assistant.blocks import quote_key, quoted_once
 from assistant.compose import compose
 from assistant.constraints import extract
 from assistant.context import premise, unframed
@@ -179,11 +179,13 @@ class Assistant:
                 answer = Answer(question=text, text=body, citations=cites, refused=False)
                 return answer, Trace(question, constraints, Verdict(False), "eligibility")
 
-        def ask(sub: Question) -> Part:
+        def ask(sub: Question, quoted: frozenset[str] = frozenset()) -> Part:
             sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
             gathered = engine.gather(
                 index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
             )
+            if quoted:  # what the earlier parts quote answers them, not this one
+                gathered = engine.without(gathered, sub_constraints, self.evidence_config, quoted)
             verdict = decide(
                 gathered.evidence,
                 sub_constraints,
@@ -200,6 +202,16 @@ class Assistant:
             if whole.verdict.refuse and leaned_on and sub.followup and not question.followup:
                 # a part leaning on the first one ("... ja paljonko siinä haussa oli?")
                 whole = bridge.chain(sub, leaned_on, ask) or whole
+            elif leaned_on and sub.followup and not question.followup:
+                # "Kuka toteuttaa SUMEA-hankkeen ja mistä siinä on kyse?": the second part leans
+                # on the first one's words, and a sentence the first part quotes answers it only
+                # when nothing else can
+                quoted = quoted_keys(parts)
+                if all(
+                    quote_key(s.sentence.text) in quoted for s in whole.gathered.evidence.selected
+                ):
+                    again = ask(sub, quoted)
+                    whole = whole if again.verdict.refuse else again
             resolved = bridge.resolve(sub, whole, ask) or [whole]
             leaned_on = leaned_on or resolved[-1]
             parts.extend(resolved)
@@ -280,3 +292,10 @@ class Assistant:
         return stream_llm_answer(
             self._client(), extractive, trace, self._get_engine().analyzer, refuse
         )
+
+
+def quoted_keys(parts: Sequence[Part]) -> frozenset[str]:
+    """The sentences the parts quote, by :func:`~assistant.blocks.quote_key`."""
+    return frozenset(
+        quote_key(s.sentence.text) for p in parts for s in p.gathered.evidence.selected
+    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from assistant.blocks import quote_key
 from assistant.compose import blocks, citation, compose
 from assistant.constraints import Constraints, HeadTerms, extract
+from assistant.engine import Engine, Gathered
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise
 from assistant.refusal import REFUSAL_FI, RefusalConfig, Verdict, decide, refusal_text
@@ -264,3 +266,17 @@ def test_a_which_question_is_answered_by_the_list_not_by_a_count() -> None:
     _, many, constraints = run("Kuinka monta hanketta sai rahoituksen?", sims, chunk)
     assert not constraints.which
     assert many.best is not None and many.best.sentence.text.startswith("Ensimmäisessä")
+
+
+def test_evidence_chosen_again_leaves_out_what_an_earlier_part_quotes() -> None:
+    """ "Milloin toinen haku oli auki ja mitä siitä muuta kerrotaan?": the second part leans on
+    the first one's words, so without this it would quote the same sentence again."""
+    scored, evidence, constraints = run(
+        "Milloin toinen haku oli auki?", [0.8, 0.7, 0.7, 0.85, 0.75]
+    )
+    first = evidence.selected[0].sentence.text
+    gathered = Gathered((), (group(CHUNK),), (), tuple(scored), evidence)
+    again = Engine.without(gathered, constraints, CONFIG, frozenset({quote_key(first)}))
+    assert again.evidence.found
+    assert all(s.sentence.text != first for s in again.evidence.selected)
+    assert all(s.sentence.text != first for s in again.scored)

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.evidence import Evidence
+from assistant.names import shared_names
 from assistant.question import contextualise
 from assistant.refusal import RefusalConfig, decide
 from assistant.terms import QWord
@@ -17,6 +18,7 @@ from tests.assistant.fakes import FakeAnalyzer, one_sentence_evidence
 CORPUS = (
     "Satakunnan robotiikkayritysten verkosto on nimeltään Robocoast. Asia käsitellään SAMK:ssa.",
     "Hanketta toteuttaa SAMK. Pori on mukana.",
+    "SUMEA-hankkeen toteuttaa SAMK.\n- KARHU (Tampereen yliopisto)",
 )
 
 
@@ -30,6 +32,7 @@ def test_the_words_the_corpus_capitalises_inside_a_sentence_are_its_names() -> N
     names = _heads().proper_names
     assert {"robocoast", "samk"} <= names
     assert "asia" not in names and "satakunnan" not in names  # sentence-initial only
+    assert {"sumea", "karhu"} <= names  # an acronym is a name wherever it stands
 
 
 @pytest.mark.parametrize(
@@ -38,6 +41,7 @@ def test_the_words_the_corpus_capitalises_inside_a_sentence_are_its_names() -> N
         # a name the documents spell the same way must be met
         ("How many companies are members of the Robocoast network?", ("roboc",)),
         ("Hur många projekt genomför SAMK?", ("samk",)),
+        ("Who implements the SUMEA project?", ("sumea",)),
         # a translated name ("ERDF" for EAKR) or a capitalised common word is no requirement
         ("How much ERDF funding can Pori grant?", ()),
         ("How do emissions in Finland compare with Asia?", ()),
@@ -102,3 +106,12 @@ def test_a_foreign_question_with_nothing_specific_needs_a_convincing_similarity(
     best = replace(evidence.best, dense=dense) if evidence.best else None
     verdict = decide(replace(evidence, best=best), Constraints(kinds=kinds), "sv", RefusalConfig())
     assert verdict.refuse is refused
+
+
+def test_an_english_question_keeps_the_names_it_shares_with_the_documents() -> None:
+    known = _heads().proper_names
+    assert shared_names("Who implements the SUMEA project in Finland?", known) == ["SUMEA"]
+    assert shared_names("Vem genomför KARHU-projektet och Robocoast?", known) == [
+        "KARHU",
+        "Robocoast",
+    ]

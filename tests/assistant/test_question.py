@@ -164,6 +164,16 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         "millaista rahoitusta se on?",
     ]
     assert len(sub_questions(contextualise("Onko haku yhä auki vai jo päättynyt?"))) == 1
+    # an adverb may stand before the second asking word
+    roughly = sub_questions(
+        contextualise("How many direct jobs does it have, and roughly what is its turnover?")
+    )
+    assert [p.text for p in roughly] == [
+        "How many direct jobs does it have?",
+        "roughly what is its turnover?",
+    ]
+    also = sub_questions(contextualise("Kuka hanketta toteuttaa ja myös mitä siinä tehdään?"))
+    assert [p.text for p in also] == ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"]
 
 
 @pytest.mark.parametrize(

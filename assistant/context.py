@@ -43,7 +43,8 @@ _REPORTING = (
 # a yes/no question verb ("voidaanko", "onks", "saako"): after a comma, the question starts
 _YES_NO = r"[^\W\d_]{2,}(?:ko|kö|ks)\b"
 # a statement before a dash ("Porin EAKR-rahoitus on ... rahaa – kuinka suuri osa ...?")
-_STATED = r"\b(?:on|oli|ovat|olivat|ole)\b[^–—?]*"
+# a statement of three words or more ("Toisen haun hakemukset piti jättää Satakuntaliittoon")
+_STATED = r"[^\W\d_][\w-]*(?:\s+[^\s–—?]+){2}[^–—?]*"
 _LEAD_IN = re.compile(
     rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|"
     # "asiakas kysyy puhelimessa, että minkä ...": up to three words and "että" may follow
@@ -116,11 +117,21 @@ def _lead_in(sentence: str) -> list[str]:
     match = _LEAD_IN.search(sentence)
     if match is None or _INTERROGATIVE.search(sentence[: match.start()]):
         return [sentence]
-    if match.group("dash") and points_back(sentence[match.end() :]):
+    if match.group("dash") and points_back(_first_ask(sentence[match.end() :])):
         return [sentence]  # the statement names what the question points back to
     separator = next((g for g in ("reported", "dash") if match.group(g)), None)
     cut = match.start(separator) if separator else match.start() + 1  # keep ":" or ","
     return [sentence[:cut].strip(), sentence[match.end() :].strip()]
+
+
+# "..., ja minä päivänä valtioneuvosto hyväksyi sen ohjelman?": a second question, whose pronoun
+# may point back to the first one
+_NEXT_ASK = re.compile(rf",?\s+(?:ja|sekä|and|och)\s+(?={_ASKING_WORD}\b)", re.IGNORECASE)
+
+
+def _first_ask(question: str) -> str:
+    """The first of the questions a sentence asks."""
+    return _NEXT_ASK.split(question, maxsplit=1)[0]
 
 
 # "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?": "eli" restates a question

@@ -220,6 +220,7 @@ def select(
     )
     pool = _answering(pool)
     relaxed = False
+    waived: Set[str] = background  # misses that do not keep a sentence from being quoted
     if not pool and constraints.loose:
         # a follow-up's history only guides: "Kenelle siitä voi soittaa?" after a question about
         # the second call needs a phone number, not one more mention of "toinen"
@@ -238,6 +239,7 @@ def select(
             hard,
         )
         relaxed = True
+        waived = soft
     if not pool:
         return Evidence((), None, top, kinds)
     best = pool[0]
@@ -280,7 +282,10 @@ def select(
             covered_kinds |= s.kinds
         chosen.append((cand, list(block)))
         quoted += 1
-    add_neighbours(chosen, scored, seen, config)
+    # the sentence after "... rahoitetaan kolmesta EU:n rahastosta." names them, and it may
+    # miss only what the chosen ones may miss
+    quotable = [replace(s, missing=()) if _misses_only(s, waived) else s for s in scored]
+    add_neighbours(chosen, quotable, seen, config)
     if not constraints.one:
         # "Mitkä olivat toisen haun painotukset?": all of them; an ordinal picking one member
         # ("toinen painotus") asks for that one only

@@ -114,6 +114,11 @@ COLLOQUIAL = {
     "sisältyä": "sisältö",
     "hyväksyntä": "hyväksyä",  # "komissio antoi hyväksyntänsä"
     "hiilijalanjälki": "päästö",  # a carbon footprint: the documents speak of "päästöt"
+    # someone who advises applicants is who "antaa lisätietoja" in the documents
+    "neuvoa": "lisätieto",
+    "neuvo": "lisätieto",
+    "neuvoja": "lisätieto",
+    "opastaa": "lisätieto",
     # Finnish words for a startup: the documents say "start up -yhteisöt"
     "startup": "start",
     "kasvuyritys": "start",
@@ -143,7 +148,7 @@ DISCOURSE_WORDS = wordset(
     """
     aikanaan alunperin ainakaan ainakin ylipäätään ylipäänsä kaikenkaikkiaan loppujenlopuksi
     muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin kuulemma
-    muka kotimaassa
+    muka kotimaassa silloin tällöin
     """
 )
 

@@ -280,3 +280,36 @@ def test_evidence_chosen_again_leaves_out_what_an_earlier_part_quotes() -> None:
     assert again.evidence.found
     assert all(s.sentence.text != first for s in again.evidence.selected)
     assert all(s.sentence.text != first for s in again.scored)
+
+
+def test_the_sentence_naming_what_the_best_one_counts_may_miss_what_the_context_gives() -> None:
+    """ "Toisen haun hankkeiden pitää toteuttaa ohjelmaa. Mistä rahastoista se rahoitetaan?": the
+    sentence after "... kolmesta rahastosta." names them, and misses "toinen" like the best one."""
+    chunk = make_chunk(
+        "Ohjelmaa rahoitetaan kolmesta rahastosta. Ohjelman rahastot ovat EAKR, ESR ja JTF."
+    )
+    grp = group(chunk)
+    question = "Toisen haun hankkeiden pitää toteuttaa ohjelmaa. Mistä rahastoista se rahoitetaan?"
+    constraints = extract(contextualise(question), HEADS)
+    assert "ordinal:toinen" in constraints.loose
+    qwords = (QWord("rahastoista", "rahasto", (), 2.0), QWord("rahoitetaan", "rahoittaa", (), 2.0))
+    sims = (0.9, 0.8)  # the second is no runner-up of its own
+    scored = [
+        Scored(
+            sentence,
+            chunk,
+            0,
+            sim,
+            1.0,
+            sim,
+            missing=("ordinal:toinen",),
+            covered=frozenset({"rahasto"}),
+            qwords=qwords,
+        )
+        for sentence, sim in zip(grp.sentences, sims, strict=True)
+    ]
+    evidence = select(scored, constraints, [grp], CONFIG)
+    assert [s.sentence.text for s in evidence.selected] == [
+        "Ohjelmaa rahoitetaan kolmesta rahastosta.",
+        "Ohjelman rahastot ovat EAKR, ESR ja JTF.",
+    ]

@@ -153,6 +153,9 @@ def test_an_everyday_word_reads_as_the_documents_word() -> None:
     assert [w.lemma for w in question_words("hyväksyntä", FakeAnalyzer(), stats)] == ["hyväksyä"]
     stats = TermStats([["sisältö", "toimintalinja"], ["hanke"]])
     assert [w.lemma for w in question_words("sisältää", FakeAnalyzer(), stats)] == ["sisältö"]
+    # who advises applicants is who "antaa lisätietoja" in the documents
+    stats = TermStats([["lisätieto", "antaa"], ["hanke"]])
+    assert [w.lemma for w in question_words("neuvoa", FakeAnalyzer(), stats)] == ["lisätieto"]
 
 
 def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:
@@ -243,6 +246,15 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
         # a statement before a dash that the question points back to ("ne") is no lead-in
         ("Turun sopimuksessa on omat kärjet – mitkä ne ovat?", "", ""),
+        # any statement of three words or more; a pronoun of a second question points back to
+        # the first question, not to the statement
+        (
+            "Toisen haun hakemukset piti jättää Satakuntaliittoon – mitä EU-ohjelmaa hankkeiden "
+            "pitää toteuttaa, ja minä päivänä valtioneuvosto hyväksyi sen ohjelman?",
+            "mitä EU-ohjelmaa hankkeiden pitää toteuttaa, ja minä päivänä valtioneuvosto "
+            "hyväksyi sen ohjelman?",
+            "Toisen haun hakemukset piti jättää Satakuntaliittoon",
+        ),
         # a reporting verb, a few words and "että" before the question
         (
             "Asiakas kysyy puhelimessa, että minkä tyyppistä rahoitusta se on?",
@@ -318,6 +330,10 @@ def test_discourse_words_are_no_content_words() -> None:
     # hearsay and "at home" frame the question too
     framed = question_words("Hyväksyttiinkö haku kuulemma kotimaassa muka?", FakeAnalyzer(), STATS)
     assert not {"kuulemma", "kotimaassa", "muka"} & {w.surface for w in framed}
+    then = question_words(
+        "Mitä ohjelmaa hankkeiden pitää silloin toteuttaa?", FakeAnalyzer(), STATS
+    )
+    assert "silloin" not in {w.surface for w in then}
 
 
 def test_colloquial_interrogatives_vague_nouns_and_light_verbs_are_no_content_words() -> None:

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from assistant.constraints import Constraints
 from assistant.evidence import Evidence, Scored
+from assistant.kinds import given_kinds
 from assistant.terms import asks_for_kind, counted, is_specific
 
 UNSAID_WEIGHT = 0.25  # of a word the documents never use, against the words they do
@@ -44,7 +45,8 @@ def typed_answer(best: Scored, constraints: Constraints) -> bool:
         # what a project does by its name, which only words state: the sentence must cover them
         # like any other answer
         return False
-    return identified and bool(kinds) and kinds <= best.sentence.kinds and best.eligible
+    given = given_kinds(kinds, best.sentence.kinds)
+    return identified and bool(kinds) and kinds <= given and best.eligible
 
 
 def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> float:

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.blocks import add_neighbours, add_siblings, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
-from assistant.kinds import tells_when
+from assistant.kinds import given_kinds, tells_when
 from assistant.ordinals import ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
@@ -47,7 +47,7 @@ class EvidenceConfig:
 # Answer kinds a sentence must have when asked for; a missing date only lowers the score
 # ("Milloin sopimus tulee voimaan?" -> "..., kun molemmat osapuolet ovat allekirjoittaneet sen."),
 # and so does a missing day when an exact one is asked ("Minä päivänä ...?": not "helmikuussa").
-SOFT_KINDS = frozenset({"date", "day"})
+SOFT_KINDS = frozenset({"date", "day", "deadline"})
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def score_sentences(
                 continue
             if _URL_ONLY.fullmatch(sentence.text) and "url" not in constraints.kinds:
                 continue  # a bare address answers nothing but "where is it published"
-            given = constraints.kinds & sentence.kinds
+            given = given_kinds(constraints.kinds, sentence.kinds)
             cov, covered = match(qwords, sentence.terms | context_terms, given)
             missing = violations(
                 sentence.text,
@@ -168,8 +168,12 @@ def score_sentences(
 
 
 def _pool(eligible: list[Scored], hard: frozenset[str]) -> list[Scored]:
-    """The candidates that give a kind the question needs (all of them when it needs none)."""
-    return [s for s in eligible if s.sentence.kinds & hard] if hard else eligible
+    """The candidates that give a kind the question needs (all of them when it needs none); a sum
+    asked for each thing ("each") needs a sentence that gives one per thing."""
+    if not hard:
+        return eligible
+    pool = [s for s in eligible if s.sentence.kinds & hard]
+    return [s for s in pool if "each" in s.sentence.kinds] if "each" in hard else pool
 
 
 def _misses_only(scored: Scored, labels: Set[str]) -> bool:

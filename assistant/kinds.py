@@ -34,6 +34,19 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\baikavä|\baikataulu",
         re.IGNORECASE,
     ),
+    # a sum or count for each one of several things ("Paljonko rahaa sai kukin hanke?"): only a
+    # sentence giving one per thing answers (with a sum, count or share; see asked_kinds)
+    "each": re.compile(
+        r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\bjokainen\b|"
+        r"\bhankekohtai\w*|\bper (?:hanke|projekt|project)\w*|\beach\b|\bvarje\b",
+        re.IGNORECASE,
+    ),
+    # a deadline (with "date"): "Mihin mennessä hakemus piti jättää?" asks when the call closed
+    "deadline": re.compile(
+        r"\bmennessä\b|\bmääräai|\btakaraj|\bdeadline|\bviimeistään\b|\bsista ansöknings|"
+        r"\bsenast\b",
+        re.IGNORECASE,
+    ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
         r"\bminä päivänä\b|\bmikä päivä\b|\bmihin päivään\b|\bpäivämäär|\bmonesko\b|\bwhat date\b|"
@@ -87,6 +100,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
+        # people by name: "Keitä johtoryhmään kuuluu nimeltä?", "Ketkä henkilöt ...?"
+        r"\b(?:ketkä|keitä|kuka|ketä)\b[^?.!]{0,60}\bnimeltä\b|\b(?:ketkä|keitä|mitkä) henkilö|"
+        r"\bwho\b[^?.!]{0,60}\bby name\b|\bvilka\b[^?.!]{0,60}\bvid namn\b|"
         r"\bkontaktperson|\bvem undertecknade",
         re.IGNORECASE,
     ),
@@ -118,6 +134,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
 _FRAMES = {
     "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
     "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
+    # what is handed in by a deadline: "Mihin mennessä hakemus piti jättää?" asks a date only
+    "deadline": re.compile(
+        r"^(?:hakemu\w*|jät\w*|lähet\w*|toimit\w*|submit\w*|applications?|ansökan\w*|lämna\w*)$",
+        re.IGNORECASE,
+    ),
     # "kuinka ison siivun / suuren osuuden": the words of the share asked
     "rate": re.compile(r"^(?:siivu\w*|osuu\w*|iso[an]?|suur\w*)$", re.IGNORECASE),
 }
@@ -201,6 +222,11 @@ _HAS: dict[str, re.Pattern[str]] = {
 
 
 # "paljonko EAKR-rahasta", "kuinka paljon rahoituksesta": how much *of* the money
+_HAS["each"] = re.compile(
+    r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\bper\b|\bkohden\b|\beach\b",
+    re.IGNORECASE,
+)
+
 _SHARE_OF_MONEY = re.compile(
     r"\b(?:kuinka paljon|paljonko)\b[^?.!]{0,40}(?:raha|rahoitukse|budjeti|tue|määrärahoi)\w*st[aä]\b",
     re.IGNORECASE,
@@ -217,7 +243,9 @@ def asked_kinds(text: str) -> frozenset[str]:
         kinds.discard("money")
     if "money" in kinds or "rate" in kinds:
         kinds.discard("count")
-    if "day" in kinds:
+    if not kinds & {"money", "rate", "count", "share", "amount"}:
+        kinds.discard("each")  # "Kuka toteuttaa kunkin hankkeen?" asks no sum per thing
+    if kinds & {"day", "deadline"}:
         kinds.add("date")
     if kinds & {"money", "rate", "count", "share"}:
         kinds.discard("amount")
@@ -239,6 +267,11 @@ def kinds_present(text: str) -> frozenset[str]:
     if kinds & {"money", "rate"}:
         kinds.add("share")
     return frozenset(kinds)
+
+
+def given_kinds(asked: frozenset[str], present: frozenset[str]) -> frozenset[str]:
+    """The asked kinds a sentence gives; a date gives a deadline too."""
+    return asked & (present | {"deadline"} if "date" in present else present)
 
 
 def tells_when(kinds: frozenset[str]) -> bool:

@@ -14,9 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.comparison import split_comparison
+from assistant.kinds import asked_kinds, frames_kind
 from assistant.ordinals import NUMBERED_ASKED, ORDINALS, ordinal_of, picks_listed
 from assistant.safety import looks_like_injection
+from assistant.wordlists import QUESTION_WORDS
 from ingest.errors import QuestionError
+from ingest.tokens import STOPWORDS
 
 __all__ = [
     "ORDINALS",
@@ -211,7 +214,7 @@ def sub_questions(question: Question) -> list[Question]:
     for i, part in enumerate(parts):
         # "... ja mistä se tulee?" leans on the first part; "... ja milloin se toinen haku
         # päättyi?" names its own subject
-        leans = i > 0 and is_followup(part) and ordinal_of(part) is None
+        leans = i > 0 and (is_followup(part) or _names_nothing(part)) and ordinal_of(part) is None
         context = parts[0] if leans else ""
         focus = f"{parts[0]} {part}" if leans else part
         out.append(
@@ -267,6 +270,16 @@ def _parts(text: str) -> list[str]:
     if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def _names_nothing(part: str) -> bool:
+    """Whether a later part of a question has only words that ask ("..., ja mihin mennessä
+    hakemukset pitää jättää?": a deadline, of the call the first part names)."""
+    kinds = asked_kinds(part)
+    return bool(kinds) and all(
+        w.lower() in QUESTION_WORDS or w.lower() in STOPWORDS or frames_kind(w, kinds)
+        for w in words(part)
+    )
 
 
 def _followup_parts(question: Question) -> list[Question]:

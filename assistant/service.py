@@ -9,6 +9,7 @@ extractive answer with a notice.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -202,6 +203,16 @@ class Assistant:
             if whole.verdict.refuse and leaned_on and sub.followup and not question.followup:
                 # a part leaning on the first one ("... ja paljonko siinä haussa oli?")
                 whole = bridge.chain(sub, leaned_on, ask) or whole
+            elif (
+                leaned_on
+                and leaned_on.verdict.refuse
+                and sub.followup
+                and not question.followup
+                and asks_of_person(sub.text)
+            ):
+                # "Kuka on hankkeen projektipäällikkö ja miten häneen saa yhteyden?": the person
+                # the first part asks for is not in the documents, so neither is how to reach them
+                whole = Part(sub, whole.gathered, Verdict(True, "unknown_person"))
             elif leaned_on and sub.followup and not question.followup:
                 # "Kuka toteuttaa SUMEA-hankkeen ja mistä siinä on kyse?": the second part leans
                 # on the first one's words, and a sentence the first part quotes answers it only
@@ -299,3 +310,11 @@ def quoted_keys(parts: Sequence[Part]) -> frozenset[str]:
     return frozenset(
         quote_key(s.sentence.text) for p in parts for s in p.gathered.evidence.selected
     )
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:hän\w*|häne\w*|him|her|his|honom|henne|hans|hennes)\b", re.I)
+
+
+def asks_of_person(text: str) -> bool:
+    """Whether a question part points back to a person ("miten häneen saa yhteyden?")."""
+    return _PERSON_PRONOUN.search(text) is not None

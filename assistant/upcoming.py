@@ -12,10 +12,13 @@ from collections.abc import Collection
 from datetime import date
 
 _UPCOMING = re.compile(
-    r"\bseuraava\w*|\btuleva(?!t\b)\w*|\btulevi\w*|\bensi (?:vuon\w*|kerra\w*)|\bnext\b|\bupcoming\b|\bfuture\b|"
+    r"\bseuraava\w*|\btuleva(?!t\b)\w*|\btulevi\w*|\bensi kerra\w*|\bnext\b|\bupcoming\b|\bfuture\b|"
     r"\bnästa\b|\bkommande\b|\bframtida\b",
     re.IGNORECASE,
 )
+# "ensi vuonna" asks about a coming call ("Onko ensi vuonna hakuja?"); of a thing that has dates
+# it asks whether they reach that far ("Onko hanke vielä käynnissä ensi vuonna?")
+_NEXT_YEAR = re.compile(r"\bensi vuo\w*|\bnext year\b|\bnästa år\b", re.IGNORECASE)
 _CALL = re.compile(
     r"\bhaku\w*|\bhau[nsl]\w*|\bhakuj\w*|\brahoitushau?\w*|\bcalls?\b|\bfunding round|"
     r"\bansökningsomgång\w*|\butlysning\w*",
@@ -51,7 +54,7 @@ def asks_upcoming(text: str, kinds: Collection[str] = ("date",)) -> bool:
     call) both need a date after today; "Mikä on seuraava vaihe?" asks neither (fi / en / sv).
     """
     if _UPCOMING.search(text) is None:
-        return False
+        return _NEXT_YEAR.search(text) is not None and _CALL.search(text) is not None
     return "date" in kinds or _CALL.search(text) is not None
 
 

@@ -83,6 +83,7 @@ COLLOQUIAL = {
     "systeemi": "järjestelmä",
     # administrative synonyms of the documents' "toteutus"
     "toimeenpano": "toteutus",
+    "luotsata": "ohjata",  # "Mikä elin luotsaa sopimuksen toimeenpanoa?": the documents' "ohjaa"
     "täytäntöönpano": "toteutus",
     # everyday synonyms of the documents' words (only words the documents themselves lack)
     "päämäärä": "tavoite",

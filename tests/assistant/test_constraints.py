@@ -31,9 +31,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mikä on Teemu Heinon sähköpostiosoite?", {"email"}),
         ("Mihin meiliosoitteeseen kysymykset kannattaa ohjata?", {"email"}),  # colloquial
         ("Mikä on yhteyshenkilön puhelinnumero?", {"phone", "person"}),
-        ("What is the maximum grant per project?", {"money"}),
+        ("What is the maximum grant per project?", {"money", "each"}),
         ("Vilket år ska industrin vara koldioxidneutral?", {"date"}),
-        ("Minkä vuoden on päästöttömyydelle asetettu takarajaksi?", {"date"}),
+        ("Minkä vuoden on päästöttömyydelle asetettu takarajaksi?", {"date", "deadline"}),
         ("Minkä aikavälin hanke kestää?", {"date"}),
         # "kuinka paljon": a count or an amount of money, whichever the sentence gives
         ("Kuinka paljon automaation alalla on työpaikkoja?", {"amount"}),
@@ -62,7 +62,16 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuinka suuri osuus EAKR-rahoituksesta suunnataan ilmastotoimiin?", {"rate"}),
         ("Mitä varoja haussa oli jaossa?", {"money"}),
         ("Kuinka suuren tuen se sai?", {"money"}),
-        ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day"}),
+        ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day", "deadline"}),
+        ("Mihin mennessä hakemus piti jättää?", {"date", "deadline"}),
+        # a sum for each of several things, not the sum of them all
+        ("Paljonko rahaa sai kukin hanke?", {"money", "each"}),
+        ("How much money did each project get?", {"money", "each"}),
+        ("Kuka toteuttaa kunkin hankkeen?", set()),  # no sum asked
+        # people by name ("on nimeltä" is what a thing is called)
+        ("Keitä johtoryhmään kuuluu nimeltä?", {"person"}),
+        ("Ketkä henkilöt istuvat johtoryhmässä?", {"person"}),
+        ("Mikä yritysverkosto on nimeltä?", set()),
         # a list of cities, in any of the three languages
         ("Mitkä kaupungit ovat mukana ekosysteemisopimuksissa?", {"cities"}),
         ("Which cities have an ecosystem agreement?", {"cities"}),

@@ -172,6 +172,15 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         "How many direct jobs does it have?",
         "roughly what is its turnover?",
     ]
+    # a later part with only words that ask is about the first part's thing
+    deadline = sub_questions(
+        contextualise("Milloin kolmas haku avautuu ja mihin mennessä hakemukset pitää jättää?")
+    )
+    assert deadline[1].followup and deadline[1].focus.startswith("Milloin kolmas haku avautuu?")
+    own = sub_questions(
+        contextualise("Kuka toteuttaa IKI-hankkeen ja mikä taho välittää sopimuksen rahoituksen?")
+    )
+    assert not own[1].followup
     also = sub_questions(contextualise("Kuka hanketta toteuttaa ja myös mitä siinä tehdään?"))
     assert [p.text for p in also] == ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"]
 

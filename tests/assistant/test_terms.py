@@ -156,6 +156,8 @@ def test_an_everyday_word_reads_as_the_documents_word() -> None:
     # who advises applicants is who "antaa lisätietoja" in the documents
     stats = TermStats([["lisätieto", "antaa"], ["hanke"]])
     assert [w.lemma for w in question_words("neuvoa", FakeAnalyzer(), stats)] == ["lisätieto"]
+    stats = TermStats([["ohjata", "johtoryhmä"], ["hanke"]])
+    assert [w.lemma for w in question_words("luotsata", FakeAnalyzer(), stats)] == ["ohjata"]
 
 
 def test_a_word_form_the_documents_say_with_another_word_reads_as_theirs() -> None:

@@ -22,6 +22,10 @@ TODAY = date(2026, 11, 28)
         ("Milloin ensimmäinen haku oli auki?", False),
         ("Milloin sopimukset tulevat voimaan?", False),
         ("Mikä on seuraava vaihe?", False),
+        # "ensi vuonna" asks about a coming call, but of a project whether its dates reach that
+        # far (the answer is its period)
+        ("Onko ensi vuonna hakuja?", True),
+        ("Onko hanke vielä käynnissä ensi vuonna?", False),
     ],
 )
 def test_asks_upcoming(question: str, upcoming: bool) -> None:
@@ -48,3 +52,9 @@ def test_only_a_date_after_today_answers_an_upcoming_question() -> None:
     assert not gives_future_date("Toinen haku päättyi 31.12.2023.", TODAY)
     assert gives_future_date("Sopimuskausi päättyy 31.12.2027.", TODAY)
     assert not gives_future_date("Haku on auki pian.", TODAY)
+
+
+def test_next_year_asks_about_a_coming_call_not_about_a_projects_dates() -> None:
+    assert asks_upcoming("Onko ensi vuonna uusi rahoitushaku?", ())
+    # "Mihin asti ...?" asks a date; the project's own period answers whether it runs next year
+    assert not asks_upcoming("Mihin asti hanke jatkuu, onko se käynnissä ensi vuonna?", ("date",))

@@ -79,6 +79,8 @@ _ANAPHORA = _wordset(
     hänelle hänellä häneltä hänen häntä it its ne niiden niihin niille niistä niitä sama
     saman samassa se sen she siihen siinä siitä sille sillä siltä sitä that their them they
     this tuo tuon tähän tämä tämän tässä tästä tätä
+    nämä näiden näitä näissä näistä näihin näillä näille nuo noiden noita noissa noista noihin
+    noilla noille niissä niillä tuossa tuosta tuohon tuolla
     """
 )
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history

@@ -53,6 +53,8 @@ def test_detect_language(text: str, language: str) -> None:
         ("Entä ensimmäinen?", True),
         ("Mikä hänen sähköpostiosoitteensa on?", True),
         ("And the first one?", True),
+        # a plural demonstrative points back too ("näillä rahoilla": the money just named)
+        ("keiden hankkeita näillä rahoilla toteutetaan?", True),
         ("Milloin Porin ekosysteemisopimuksen toinen rahoitushaku oli auki?", False),
     ],
 )

@@ -12,7 +12,9 @@ development), ``holdout15.jsonl`` (run once at fa8fed7, then used for developmen
 ``holdout18.jsonl`` (70 items; run once at 6736d76, then used for development) and
 ``holdout19.jsonl`` (71 items; run once at fbc03a3, then used for development) and
 ``holdout20.jsonl`` (10 items, unfinished; run once blind at f3bab5b), ``holdout21.jsonl`` (72 items;
-run once blind at d773380, then used for development).
+run once blind at d773380, then used for development), ``holdout22.jsonl`` (71 items) and
+``holdout23.jsonl`` (73 items), each run once blind at f405b01 and ec2b693, then used for
+development, and ``holdout24.jsonl`` (72 items, kept blind: run at the end of its session).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -46,6 +48,7 @@ HOLDOUT19 = "holdout19.jsonl"
 HOLDOUT20 = "holdout20.jsonl"
 PARTIAL = (HOLDOUT20,)
 HOLDOUT21 = "holdout21.jsonl"
+HOLDOUT22, HOLDOUT23, HOLDOUT24 = "holdout22.jsonl", "holdout23.jsonl", "holdout24.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -68,6 +71,9 @@ HELD_OUT = [
     HOLDOUT18,
     HOLDOUT19,
     HOLDOUT21,
+    HOLDOUT22,
+    HOLDOUT23,
+    HOLDOUT24,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -93,9 +99,12 @@ ID_PREFIX = {
     HOLDOUT19: "e",
     HOLDOUT20: "f",
     HOLDOUT21: "g",
+    HOLDOUT22: "i",
+    HOLDOUT23: "j",
+    HOLDOUT24: "l",
 }
 # holdout17 to holdout19 were written under a time limit: 70 items, about the same mix
-_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT21)
+_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24)
 MIN_ITEMS = {
     DEMO: 100,
     **{name: 90 for name in HELD_OUT},

@@ -17,6 +17,7 @@ _ASKING_WORD = (
     r"(?:(?:kuka|ketkä|kenen|kenelle|keneltä|keiden|kenestä|kehen|kenet|ketä|mikä|mitkä|mitä|"
     r"minkä|minä\s+(?:päivänä|päivämääränä|vuonna|aikana)|millä|mille|miltä|millai\w*|mink\w+|"
     r"milloin|missä|mistä|mihin|miten|kuinka|paljonko|montako|moniko|voiko|voinko|voimmeko|"
+    r"mon(?:essa|esta|een|ella|elle|en)ko|"
     r"saako|saanko|onko|entä)(?:s|kas|käs)?|"
     r"who|what|when|where|which|how|vem|vad|när|var|vilka|hur)"
 )

@@ -54,7 +54,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "money": re.compile(
-        r"(?:kuinka paljon|paljonko|^paljon\b|kuinka suur\w*|minkä suurui\w*|suuruus|\bmäärä\w*|"
+        r"(?:kuinka paljon|paljonko|^paljon\b|kuinka (?:suur|iso)\w*|minkä suurui\w*|suuruus|"
+        r"\bmäärä\w*|"
         r"how much|hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|"
         r"määrärah|summ|money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|"
         r"\bhur mycket kostar|"

@@ -167,7 +167,8 @@ def is_followup(text: str) -> bool:
 _QUESTION_WORD = (
     r"(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kenet|kenestä|"
     r"ketä|keiden|mikä|mitkä|mitä|minkä|minä|millä|mille|millai\w*|"
-    r"milloin|missä|mistä|mihin|miten|montako|kuinka|paljonko|who|what|when|where|which|how|"
+    r"milloin|missä|mistä|mihin|miten|montako|mon(?:essa|esta|een|ella|elle|en)ko|kuinka|"
+    r"paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b"
 )
 _YES_NO_VERB = r"[a-zåäö]{2,}(?:ko|kö)"  # "koskeeko", "voiko"

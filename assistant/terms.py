@@ -189,18 +189,17 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         lemma, parts = terms[0], tuple(terms[1:])
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
             lemma, parts = COLLOQUIAL[lemma], ()
-        if (
-            parts
-            and parts[-1] in COLLOQUIAL
-            and lemma.endswith(parts[-1])
-            and lemma not in stats.df
-        ):
+        # the compound's head: the part it ends with (the analyzer may list the modifier last:
+        # "ekosysteemisopimussivusto" -> ..., "sivusto", "ekosysteemisopimus")
+        tail = max((p for p in parts if p != lemma and lemma.endswith(p)), key=len, default="")
+        if tail in COLLOQUIAL and lemma not in stats.df:
             # a colloquial head of a compound the corpus lacks: "robotiikkafirma" ->
             # robotiikkayritys (but "ekosysteemi" is a corpus word)
-            head = COLLOQUIAL[parts[-1]]
-            lemma, parts = lemma[: -len(parts[-1])] + head, (*parts[:-1], head)
+            head = COLLOQUIAL[tail]
+            lemma = lemma[: -len(tail)] + head
+            parts = (*(p for p in parts if p != tail), head)
         if parts and parts[-1] in VAGUE_HEADS and lemma not in stats.df:
-            lemma, parts = parts[0], ()
+            lemma, parts = COLLOQUIAL.get(parts[0], parts[0]), ()  # "rahapotti": rahoitus
         bare = [] if lemma in stats.df else _without_possessive(surface, analyzer, stats)
         if bare and bare[0] != lemma:  # "tavoitteikseen", "suuruusluokaltaan"
             lemma, parts = bare[0], tuple(bare[1:])

@@ -18,6 +18,7 @@ def wordset(text: str) -> frozenset[str]:
 FI_INTERROGATIVES = wordset(
     """
     entä kerro kuinka kuka mihin mikä miksi milloin missä miten mitä oliko onko
+    monessako monestako moneenko monellako monelleko moneltako monenko
     """
 )
 
@@ -40,7 +41,7 @@ QUESTION_WORDS = (
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
-        mitään mikään muuta muutakin pitää täytyä tehdä
+        mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä
@@ -83,6 +84,7 @@ COLLOQUIAL = {
     "systeemi": "järjestelmä",
     # administrative synonyms of the documents' "toteutus"
     "toimeenpano": "toteutus",
+    "sivusto": "sivu",  # a website: the documents speak of "verkkosivut"
     "luotsata": "ohjata",  # "Mikä elin luotsaa sopimuksen toimeenpanoa?": the documents' "ohjaa"
     "täytäntöönpano": "toteutus",
     # everyday synonyms of the documents' words (only words the documents themselves lack)
@@ -155,7 +157,7 @@ DISCOURSE_WORDS = wordset(
 
 # Vague compound heads: "ilmastojuttu" means "ilmasto", "sopimuskierros" "sopimus".
 VAGUE_HEADS = wordset(
-    "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli"
+    "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli potti"
 )
 
 # Finnish case endings, longest alternatives first where they overlap (tried in this order).

@@ -125,6 +125,34 @@ def test_a_vague_colloquial_head_leaves_the_thing_it_is_about() -> None:
     assert (word.lemma, word.known) == ("sopimus", True)
 
 
+class ModifierLastAnalyzer(SplitAnalyzer):
+    """Lists a compound's modifier after its head, as the real analyzer may."""
+
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "sopimussivuston": ["sopimussivusto", "sivusto", "sopimus"],
+        "rahapotti": ["rahapotti", "raha", "potti"],
+    }
+
+
+def test_a_colloquial_head_is_found_whichever_part_comes_last() -> None:
+    # "ekosysteemisopimussivusto" is the documents' "verkkosivu" of the agreement
+    stats = TermStats([["sopimus", "sivu"], ["haku"]])
+    word = question_words("sopimussivuston", ModifierLastAnalyzer(), stats)[0]
+    assert word.lemma == "sopimussivu" and word.parts[-1] == "sivu"
+
+
+def test_a_vague_money_word_reads_as_money() -> None:
+    # "rahapotti": a pot of money, no concept of its own
+    stats = TermStats([["rahoitus", "haku"], ["haku"]])
+    word = question_words("rahapotti", ModifierLastAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("rahoitus", True)
+
+
+def test_place_adverbs_and_clitic_count_words_only_ask() -> None:
+    asked = question_words("monessako siellä hanke", FakeAnalyzer(), STATS)
+    assert [w.surface for w in asked] == ["hanke"]
+
+
 def test_a_colloquial_compound_head_reads_as_the_standard_word() -> None:
     stats = TermStats([["robotiikkayritys", "robotiikka", "yritys"]])
     word = question_words("robotiikkafirmojen", DictionaryAnalyzer(), stats)[0]

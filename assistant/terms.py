@@ -176,9 +176,18 @@ def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:
 _PHRASE_VERB = re.compile(r"\b(tul\w*)\s+(?:\w+\s+){0,2}voimaan\b", re.IGNORECASE)
 
 
+# "Mitä toimintalinjaan 2 kuuluu?" asks what it contains: the documents list a thing's
+# "sisältöjä" ("kuuluu" elsewhere says who is a member: "Imatra kuuluu sopimukseen")
+_CONTENTS = re.compile(
+    r"(?:^|[.?!]\s+)(?:no\s+|ja\s+|entä\s+)?mitä\b[^.?!]*?\b(kuulu(?:u|vat|i|ivat))\b",
+    re.IGNORECASE,
+)
+
+
 def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
     phrase_verbs = {m.group(1).lower() for m in _PHRASE_VERB.finditer(text)}
+    contents = {m.group(1).lower() for m in _CONTENTS.finditer(text)}
     for surface in _TOKEN.findall(text):
         in_phrase = surface.lower() in phrase_verbs
         terms = list(analyzer.terms(surface)) if in_phrase else _terms(surface, analyzer, stats)
@@ -187,6 +196,8 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if surface.lower() in DISCOURSE_WORDS:  # "aikanaan": frames the question, names nothing
             continue
         lemma, parts = terms[0], tuple(terms[1:])
+        if surface.lower() in contents:
+            lemma, parts = "sisältö", ()
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
             lemma, parts = COLLOQUIAL[lemma], ()
         # the compound's head: the part it ends with (the analyzer may list the modifier last:

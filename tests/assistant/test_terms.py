@@ -525,3 +525,13 @@ def test_everyday_words_read_as_the_documents_words() -> None:
     stats = TermStats([["päästö", "tavoite", "start"], ["haku"]])
     words = question_words("hiilijalanjälki saavuttaa kasvuyritys", FakeAnalyzer(), stats)
     assert [w.lemma for w in words] == ["päästö", "tavoite", "start"]
+
+
+def test_what_belongs_to_a_thing_asks_its_contents() -> None:
+    # "Mitä toimintalinjaan 2 kuuluu?": the documents list a line's "sisältöjä"
+    stats = TermStats([["sisältö", "kuulua", "toimintalinja"], ["haku"]])
+    asked = question_words("Mitä toimintalinjaan kuuluu?", FakeAnalyzer(), stats)
+    assert "sisältö" in {w.lemma for w in asked}
+    # ... but who is a member still "kuuluu"
+    member = question_words("Kuka kuuluu sopimukseen?", FakeAnalyzer(), stats)
+    assert "sisältö" not in {w.lemma for w in member}

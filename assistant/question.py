@@ -152,12 +152,13 @@ def detect_language(text: str) -> str:
     return best if counts[best] > counts["fi"] else "fi"
 
 
-def is_followup(text: str) -> bool:
-    """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words."""
+def is_followup(text: str, long_word: int = 14) -> bool:
+    """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words, none of
+    them ``long_word`` letters or longer (such a word names the thing asked about)."""
     if _FOLLOWUP_START.search(text):
         return True
     tokens = words(text)
-    if len(tokens) <= _FOLLOWUP_MAX_WORDS and not any(len(t) >= 14 for t in tokens):
+    if len(tokens) <= _FOLLOWUP_MAX_WORDS and not any(len(t) >= long_word for t in tokens):
         return True
     return any(t in _ANAPHORA for t in tokens) or any(
         t.startswith(("häne", "hänelle")) for t in tokens
@@ -217,7 +218,12 @@ def sub_questions(question: Question) -> list[Question]:
     for i, part in enumerate(parts):
         # "... ja mistä se tulee?" leans on the first part; "... ja milloin se toinen haku
         # päättyi?" names its own subject
-        leans = i > 0 and (is_followup(part) or _names_nothing(part)) and ordinal_of(part) is None
+        # (a short part may name its own thing: "..., ja mikä taho välittää rahoituksen?")
+        leans = (
+            i > 0
+            and (is_followup(part, long_word=_PART_LONG_WORD) or _names_nothing(part))
+            and ordinal_of(part) is None
+        )
         context = parts[0] if leans else ""
         focus = f"{parts[0]} {part}" if leans else part
         out.append(
@@ -273,6 +279,9 @@ def _parts(text: str) -> list[str]:
     if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
         return [text]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+_PART_LONG_WORD = 11
 
 
 def _names_nothing(part: str) -> bool:

@@ -41,7 +41,7 @@ QUESTION_WORDS = (
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
-        mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne
+        mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne nää
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä
@@ -80,6 +80,7 @@ COLLOQUIAL = {
     "massi": "rahoitus",
     "fyrkka": "rahoitus",
     "duuni": "työ",
+    "soppari": "sopimus",
     "firma": "yritys",
     "systeemi": "järjestelmä",
     # administrative synonyms of the documents' "toteutus"

@@ -183,6 +183,15 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         contextualise("Kuka toteuttaa IKI-hankkeen ja mikä taho välittää sopimuksen rahoituksen?")
     )
     assert not own[1].followup
+    # a short part leans on the first one unless a long word names its own thing
+    short = sub_questions(
+        contextualise("Montako hakemusta toiseen hakuun tuli ja moniko sai rahaa?")
+    )
+    assert short[1].followup
+    named = sub_questions(
+        contextualise("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?")
+    )
+    assert not named[1].followup
     also = sub_questions(contextualise("Kuka hanketta toteuttaa ja myös mitä siinä tehdään?"))
     assert [p.text for p in also] == ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"]
 

@@ -149,7 +149,7 @@ def test_a_vague_money_word_reads_as_money() -> None:
 
 
 def test_place_adverbs_and_clitic_count_words_only_ask() -> None:
-    asked = question_words("monessako siellä hanke", FakeAnalyzer(), STATS)
+    asked = question_words("monessako siellä nää hanke", FakeAnalyzer(), STATS)
     assert [w.surface for w in asked] == ["hanke"]
 
 
@@ -184,6 +184,8 @@ def test_an_everyday_word_reads_as_the_documents_word() -> None:
     # who advises applicants is who "antaa lisätietoja" in the documents
     stats = TermStats([["lisätieto", "antaa"], ["hanke"]])
     assert [w.lemma for w in question_words("neuvoa", FakeAnalyzer(), stats)] == ["lisätieto"]
+    stats = TermStats([["sopimus", "voimassa"], ["hanke"]])
+    assert [w.lemma for w in question_words("soppari", FakeAnalyzer(), stats)] == ["sopimus"]
     stats = TermStats([["ohjata", "johtoryhmä"], ["hanke"]])
     assert [w.lemma for w in question_words("luotsata", FakeAnalyzer(), stats)] == ["ohjata"]
 

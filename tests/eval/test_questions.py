@@ -14,7 +14,8 @@ development), ``holdout15.jsonl`` (run once at fa8fed7, then used for developmen
 ``holdout20.jsonl`` (10 items, unfinished; run once blind at f3bab5b), ``holdout21.jsonl`` (72 items;
 run once blind at d773380, then used for development), ``holdout22.jsonl`` (71 items) and
 ``holdout23.jsonl`` (73 items), each run once blind at f405b01 and ec2b693, then used for
-development, and ``holdout24.jsonl`` (72 items, kept blind: run at the end of its session).
+development, ``holdout24.jsonl`` (72 items, kept blind: run at the end of its session) and
+``holdout25.jsonl`` (73 items; run once blind at c2373c0, then used for development).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -49,6 +50,7 @@ HOLDOUT20 = "holdout20.jsonl"
 PARTIAL = (HOLDOUT20,)
 HOLDOUT21 = "holdout21.jsonl"
 HOLDOUT22, HOLDOUT23, HOLDOUT24 = "holdout22.jsonl", "holdout23.jsonl", "holdout24.jsonl"
+HOLDOUT25 = "holdout25.jsonl"
 # in the order they were written, after demo
 HELD_OUT = [
     HOLDOUT,
@@ -74,6 +76,7 @@ HELD_OUT = [
     HOLDOUT22,
     HOLDOUT23,
     HOLDOUT24,
+    HOLDOUT25,
 ]
 # file -> the letter its ids start with
 ID_PREFIX = {
@@ -102,9 +105,10 @@ ID_PREFIX = {
     HOLDOUT22: "i",
     HOLDOUT23: "j",
     HOLDOUT24: "l",
+    HOLDOUT25: "o",
 }
 # holdout17 to holdout19 were written under a time limit: 70 items, about the same mix
-_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24)
+_TIMED = (HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24, HOLDOUT25)
 MIN_ITEMS = {
     DEMO: 100,
     **{name: 90 for name in HELD_OUT},

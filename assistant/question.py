@@ -221,7 +221,11 @@ def sub_questions(question: Question) -> list[Question]:
         # (a short part may name its own thing: "..., ja mikä taho välittää rahoituksen?")
         leans = (
             i > 0
-            and (is_followup(part, long_word=_PART_LONG_WORD) or _names_nothing(part))
+            and (
+                is_followup(part, long_word=0)  # "Entä ...", a pronoun
+                or (is_followup(part) and not _names_own_thing(part))  # a few words
+                or _names_nothing(part)
+            )
             and ordinal_of(part) is None
         )
         context = parts[0] if leans else ""
@@ -282,6 +286,15 @@ def _parts(text: str) -> list[str]:
 
 
 _PART_LONG_WORD = 11
+_LONG_ASKING = tuple(w for w in QUESTION_WORDS if len(w) >= 6)  # "lisätieto", "tarkoittaa"
+
+
+def _names_own_thing(part: str) -> bool:
+    """Whether a part has a long word that names a thing, not one that only asks
+    ("rahoituksen", not "lisätietoja")."""
+    return any(
+        len(w) >= _PART_LONG_WORD and not w.lower().startswith(_LONG_ASKING) for w in words(part)
+    )
 
 
 def _names_nothing(part: str) -> bool:

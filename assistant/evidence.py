@@ -213,7 +213,14 @@ def select(
     # What only a long question's context sentences give is background ("Toisen haun
     # hankkeiden täytyy toteuttaa erästä EU-ohjelmaa. Minä päivänä valtioneuvosto hyväksyi
     # kyseisen ohjelman?"): a sentence missing only that competes with the others on its score
-    background = constraints.loose - constraints.from_history
+    # ... but a number no candidate gives is no background: "Haen rahoitusta 2025 – mihin
+    # päivään mennessä ...?" is about a year the documents do not speak of
+    unmet = {
+        m
+        for m in constraints.loose
+        if m.startswith("number:") and all(m in s.missing for s in scored)
+    }
+    background = constraints.loose - constraints.from_history - unmet
     pool = _pool(
         [
             s if s.eligible else replace(s, missing=())
@@ -235,7 +242,7 @@ def select(
         # ("Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?").
         soft = {
             m
-            for m in constraints.loose
+            for m in constraints.loose - unmet
             if m not in constraints.from_history or any(m not in s.missing for s in scored)
         }
         pool = _pool(

@@ -313,3 +313,14 @@ def test_the_sentence_naming_what_the_best_one_counts_may_miss_what_the_context_
         "Ohjelmaa rahoitetaan kolmesta rahastosta.",
         "Ohjelman rahastot ovat EAKR, ESR ja JTF.",
     ]
+
+
+def test_a_year_only_the_context_gives_must_be_in_some_passage() -> None:
+    """ "Haen rahoitusta 2025. Milloin toinen haku oli auki?": the documents speak of no 2025, so
+    the call of 2023 is no answer; a year they do give stays background."""
+    sims = [0.8, 0.7, 0.7, 0.85, 0.75]
+    _, unknown_year, constraints = run("Haen rahoitusta 2025. Milloin toinen haku oli auki?", sims)
+    assert "number:2025" in constraints.loose
+    assert not unknown_year.found
+    _, known_year, _ = run("Haku oli vuonna 2023. Milloin toinen haku oli auki?", sims)
+    assert known_year.found

@@ -175,6 +175,10 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
                 for h in head
                 if h in heads.vocabulary and (not heads.ordinal_heads or h in heads.ordinal_heads)
             )
+            if name == "toinen" and heads.ordinal_heads and head and not known:
+                # "Kuka on toinen toteuttajaorganisaatio?": the other one of two, not a second
+                # one (the documents never number their implementers)
+                continue
             found.append(OrdinalPhrase(name, known))
     for match in _NUMBERED.finditer(text):  # "Toimintalinja 1 on ...": the first one
         numbered = frozenset(h for h in heads(match.group(1)) if h in heads.vocabulary)

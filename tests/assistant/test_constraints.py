@@ -601,3 +601,13 @@ def test_a_number_the_question_points_to_as_known_may_come_from_the_passage() ->
     # a number asked about is still required of the sentence itself
     plain = extract(contextualise("Mitä tapahtui vuonna 16?"), HEADS)
     assert "number:16" not in plain.loose
+
+
+def test_toinen_before_a_thing_the_documents_never_number_is_the_other_one() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "toteuttaja"})
+    heads.use_phrases(["Toinen haku oli auki syksyllä.", "Hankkeen toteuttaja on SAMK."])
+    assert ordinal_phrases("Milloin toinen haku päättyi?", heads)
+    # "Reboot Satakuntaa toteuttaa Prizztech – kuka on toinen toteuttaja?": the other one
+    assert ordinal_phrases("Kuka on toinen toteuttaja?", heads) == []
+    # with nothing after it, "se toinen" still picks the second of what was asked before
+    assert ordinal_phrases("Ja kuka on se toinen?", heads)

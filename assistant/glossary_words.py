@@ -19,6 +19,15 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "funding": ("rahoitus",),
     "funded": ("rahoittaa",),
     "fund": ("rahasto",),
+    # the funds' English acronyms and the granting authorisation
+    "erdf": ("eakr",),
+    "esf": ("esr",),
+    "regional development fund": ("aluekehitysrahasto",),
+    "funding authority": ("myöntövaltuus",),
+    "grant authority": ("myöntövaltuus",),
+    "granting authority": ("myöntövaltuus",),
+    "authoris": ("myöntövaltuus",),
+    "authoriz": ("myöntövaltuus",),
     "financ": ("rahoitus",),
     "grant": ("myöntövaltuus", "rahoitus"),
     "appl": ("haku", "hakemus"),
@@ -178,6 +187,8 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "forerunner": ("edelläkävijyys",),
 }
 SWEDISH: dict[str, tuple[str, ...]] = {
+    "eruf": ("eakr",),  # Europeiska regionala utvecklingsfonden
+    "beviljningsfullmakt": ("myöntövaltuus",),
     # Swedish
     "åland": ("ahvenanmaa",),
     "avtal": ("sopimus",),

@@ -13,6 +13,9 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("Which two themes does the agreement focus on?", "en", {"painopistealue", "sopimus"}),
         ("Vilka två branscher satsar Björneborg på?", "sv", {"ala", "painopistealue", "Pori"}),
         ("Who leads the steering group?", "en", {"johtoryhmä"}),
+        # the funds' acronyms and the granting authorisation
+        ("What is the ERDF funding authority?", "en", {"eakr", "myöntövaltuus"}),
+        ("Vad är ERUF?", "sv", {"eakr"}),
         ("Can universities and companies apply?", "en", {"korkeakoulu", "yritys", "haku"}),
         ("När stängde ansökningsomgången?", "sv", {"päättyä", "haku"}),
         ("What did the first call emphasise?", "en", {"ensimmäinen", "haku", "painotus"}),

@@ -63,6 +63,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
         r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"
         r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|budjet|\bsumma\b|\bmäärära|"
+        # "Mitkä ovat hankkeen kustannukset?": what it costs is a sum
+        r"\b(?:mi(?:kä|tkä|tä)|paljonko)\b.{0,40}\b(?:kokonais)?kustannu|\bwhat\b.{0,40}\bcosts?\b|"
         r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
         r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
         r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",

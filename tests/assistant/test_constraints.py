@@ -65,6 +65,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day", "deadline"}),
         ("Mihin mennessä hakemus piti jättää?", {"date", "deadline"}),
         ("Kuinka iso rahapotti haussa oli tarjolla?", {"money"}),
+        ("Mitkä ovat SUMEA-hankkeen kustannukset?", {"money"}),
+        ("What are the project's total costs?", {"money"}),
         # a sum for each of several things, not the sum of them all
         ("Paljonko rahaa sai kukin hanke?", {"money", "each"}),
         ("How much money did each project get?", {"money", "each"}),

@@ -145,35 +145,39 @@ def test_ordinal_of(text: str, ordinal: str | None) -> None:
     assert (found[0] if found else None) == ordinal
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "montako hakemusta ensimmäiseen hakuun tuli ja minä päivänä haku päättyi?",
+            ["montako hakemusta ensimmäiseen hakuun tuli?", "minä päivänä haku päättyi?"],
+        ),
+        # an open question offered as the alternative of a yes/no one asks too
+        (
+            "Saako EAKR-rahasta suoraa yritystukea, vai millaista rahoitusta se on?",
+            ["Saako EAKR-rahasta suoraa yritystukea?", "millaista rahoitusta se on?"],
+        ),
+        # an adverb may stand before the second asking word
+        (
+            "How many direct jobs does it have, and roughly what is its turnover?",
+            ["How many direct jobs does it have?", "roughly what is its turnover?"],
+        ),
+        (
+            "Kuka hanketta toteuttaa ja myös mitä siinä tehdään?",
+            ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"],
+        ),
+    ],
+)
+def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:
+    assert [p.text for p in sub_questions(contextualise(text))] == parts
+
+
 def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None:
     parts = sub_questions(contextualise("paljonko alalla on työpaikkoja ja mistä se tulee?"))
     assert [p.text for p in parts] == ["paljonko alalla on työpaikkoja?", "mistä se tulee?"]
     assert parts[1].focus.startswith("paljonko alalla on työpaikkoja?")
     assert len(sub_questions(contextualise("Milloin toinen haku oli auki?"))) == 1
-    two = sub_questions(
-        contextualise("montako hakemusta ensimmäiseen hakuun tuli ja minä päivänä haku päättyi?")
-    )
-    assert [p.text for p in two] == [
-        "montako hakemusta ensimmäiseen hakuun tuli?",
-        "minä päivänä haku päättyi?",
-    ]
-    # an open question offered as the alternative of a yes/no one asks too
-    alternative = sub_questions(
-        contextualise("Saako EAKR-rahasta suoraa yritystukea, vai millaista rahoitusta se on?")
-    )
-    assert [p.text for p in alternative] == [
-        "Saako EAKR-rahasta suoraa yritystukea?",
-        "millaista rahoitusta se on?",
-    ]
     assert len(sub_questions(contextualise("Onko haku yhä auki vai jo päättynyt?"))) == 1
-    # an adverb may stand before the second asking word
-    roughly = sub_questions(
-        contextualise("How many direct jobs does it have, and roughly what is its turnover?")
-    )
-    assert [p.text for p in roughly] == [
-        "How many direct jobs does it have?",
-        "roughly what is its turnover?",
-    ]
     # a later part with only words that ask is about the first part's thing
     deadline = sub_questions(
         contextualise("Milloin kolmas haku avautuu ja mihin mennessä hakemukset pitää jättää?")
@@ -192,8 +196,6 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         contextualise("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?")
     )
     assert not named[1].followup
-    also = sub_questions(contextualise("Kuka hanketta toteuttaa ja myös mitä siinä tehdään?"))
-    assert [p.text for p in also] == ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,9 @@ COUNT_PHRASE = (
     r"moniko)\b"
 )
 
+# "for each" in a question and in a sentence ("kullekin", "kunkin", "each")
+_EACH = r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\beach\b"
+
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
@@ -37,8 +40,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     # a sum or count for each one of several things ("Paljonko rahaa sai kukin hanke?"): only a
     # sentence giving one per thing answers (with a sum, count or share; see asked_kinds)
     "each": re.compile(
-        r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\bjokainen\b|"
-        r"\bhankekohtai\w*|\bper (?:hanke|projekt|project)\w*|\beach\b|\bvarje\b",
+        rf"{_EACH}|\bjokainen\b|\bhankekohtai\w*|\bper (?:hanke|projekt|project)\w*|\bvarje\b",
         re.IGNORECASE,
     ),
     # a deadline (with "date"): "Mihin mennessä hakemus piti jättää?" asks when the call closed
@@ -221,15 +223,12 @@ _HAS: dict[str, re.Pattern[str]] = {
         r"rakenn\w*|luodaan|vahvist\w*|tavoittee\w*|tavoite)\b|\)\s*:\s*[a-zåäö]",
         re.IGNORECASE,
     ),
+    # one for each thing ("kullekin hankkeelle", "per project")
+    "each": re.compile(rf"{_EACH}|\bper\b|\bkohden\b", re.IGNORECASE),
 }
 
 
 # "paljonko EAKR-rahasta", "kuinka paljon rahoituksesta": how much *of* the money
-_HAS["each"] = re.compile(
-    r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\bper\b|\bkohden\b|\beach\b",
-    re.IGNORECASE,
-)
-
 _SHARE_OF_MONEY = re.compile(
     r"\b(?:kuinka paljon|paljonko)\b[^?.!]{0,40}(?:raha|rahoitukse|budjeti|tue|määrärahoi)\w*st[aä]\b",
     re.IGNORECASE,
@@ -274,7 +273,7 @@ def kinds_present(text: str) -> frozenset[str]:
 
 def given_kinds(asked: frozenset[str], present: frozenset[str]) -> frozenset[str]:
     """The asked kinds a sentence gives; a date gives a deadline too."""
-    return asked & (present | {"deadline"} if "date" in present else present)
+    return asked & ((present | {"deadline"}) if "date" in present else present)
 
 
 def tells_when(kinds: frozenset[str]) -> bool:

@@ -152,17 +152,25 @@ def detect_language(text: str) -> str:
     return best if counts[best] > counts["fi"] else "fi"
 
 
-def is_followup(text: str, long_word: int = 14) -> bool:
-    """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words, none of
-    them ``long_word`` letters or longer (such a word names the thing asked about)."""
+def is_followup(text: str) -> bool:
+    """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words."""
+    return _points_back(text) or _few_words(text)
+
+
+def _points_back(text: str) -> bool:
+    """Whether a question starts like a follow-up ("Entä ...?") or has a pronoun."""
     if _FOLLOWUP_START.search(text):
         return True
     tokens = words(text)
-    if len(tokens) <= _FOLLOWUP_MAX_WORDS and not any(len(t) >= long_word for t in tokens):
-        return True
     return any(t in _ANAPHORA for t in tokens) or any(
         t.startswith(("häne", "hänelle")) for t in tokens
     )
+
+
+def _few_words(text: str) -> bool:
+    """Whether a question has only a few words, none long enough to name a thing of its own."""
+    tokens = words(text)
+    return len(tokens) <= _FOLLOWUP_MAX_WORDS and not any(len(t) >= 14 for t in tokens)
 
 
 _QUESTION_WORD = (
@@ -222,8 +230,8 @@ def sub_questions(question: Question) -> list[Question]:
         leans = (
             i > 0
             and (
-                is_followup(part, long_word=0)  # "Entä ...", a pronoun
-                or (is_followup(part) and not _names_own_thing(part))  # a few words
+                _points_back(part)
+                or (_few_words(part) and not _names_own_thing(part))
                 or _names_nothing(part)
             )
             and ordinal_of(part) is None

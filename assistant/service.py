@@ -19,9 +19,9 @@ from datetime import date
 from assistant import bridge, eligibility
 from assistant.blocks import quote_key, quoted_once
 from assistant.compose import compose
-from assistant.constraints import extract
+from assistant.constraints import Constraints, extract
 from assistant.context import premise, unframed
-from assistant.engine import Engine
+from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
@@ -180,13 +180,7 @@ class Assistant:
                 answer = Answer(question=text, text=body, citations=cites, refused=False)
                 return answer, Trace(question, constraints, Verdict(False), "eligibility")
 
-        def ask(sub: Question, quoted: frozenset[str] = frozenset()) -> Part:
-            sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
-            gathered = engine.gather(
-                index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
-            )
-            if quoted:  # what the earlier parts quote answers them, not this one
-                gathered = engine.without(gathered, sub_constraints, self.evidence_config, quoted)
+        def judged(sub: Question, sub_constraints: Constraints, gathered: Gathered) -> Part:
             verdict = decide(
                 gathered.evidence,
                 sub_constraints,
@@ -196,32 +190,38 @@ class Assistant:
             )
             return Part(sub, gathered, verdict)
 
+        def ask(sub: Question) -> Part:
+            sub_constraints = extract(sub, engine.heads) if sub is not question else constraints
+            gathered = engine.gather(
+                index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
+            )
+            return judged(sub, sub_constraints, gathered)
+
         parts: list[Part] = []
         leaned_on: Part | None = None  # the first part's answer
         for sub in sub_questions(question):
             whole = ask(sub)
-            if whole.verdict.refuse and leaned_on and sub.followup and not question.followup:
-                # a part leaning on the first one ("... ja paljonko siinä haussa oli?")
-                whole = bridge.chain(sub, leaned_on, ask) or whole
-            elif (
-                leaned_on
-                and leaned_on.verdict.refuse
-                and sub.followup
-                and not question.followup
-                and asks_of_person(sub.text)
-            ):
+            # the first part, when this one leans on it ("... ja paljonko siinä haussa oli?")
+            prior = leaned_on if sub.followup and not question.followup else None
+            if prior and whole.verdict.refuse:
+                whole = bridge.chain(sub, prior, ask) or whole
+            elif prior and prior.verdict.refuse and asks_of_person(sub.text):
                 # "Kuka on hankkeen projektipäällikkö ja miten häneen saa yhteyden?": the person
                 # the first part asks for is not in the documents, so neither is how to reach them
                 whole = Part(sub, whole.gathered, Verdict(True, "unknown_person"))
-            elif leaned_on and sub.followup and not question.followup:
+            elif prior:
                 # "Kuka toteuttaa SUMEA-hankkeen ja mistä siinä on kyse?": the second part leans
                 # on the first one's words, and a sentence the first part quotes answers it only
-                # when nothing else can
+                # when nothing else can (chosen again from the same retrieval)
                 quoted = quoted_keys(parts)
                 if all(
                     quote_key(s.sentence.text) in quoted for s in whole.gathered.evidence.selected
                 ):
-                    again = ask(sub, quoted)
+                    sub_constraints = extract(sub, engine.heads)
+                    fresh = engine.without(
+                        whole.gathered, sub_constraints, self.evidence_config, quoted
+                    )
+                    again = judged(sub, sub_constraints, fresh)
                     whole = whole if again.verdict.refuse else again
             resolved = bridge.resolve(sub, whole, ask) or [whole]
             leaned_on = leaned_on or resolved[-1]

@@ -52,35 +52,7 @@ PARTIAL = (HOLDOUT20,)
 HOLDOUT21 = "holdout21.jsonl"
 HOLDOUT22, HOLDOUT23, HOLDOUT24 = "holdout22.jsonl", "holdout23.jsonl", "holdout24.jsonl"
 HOLDOUT25, HOLDOUT26 = "holdout25.jsonl", "holdout26.jsonl"
-# in the order they were written, after demo
-HELD_OUT = [
-    HOLDOUT,
-    HOLDOUT2,
-    HOLDOUT3,
-    HOLDOUT4,
-    HOLDOUT5,
-    HOLDOUT6,
-    HOLDOUT7,
-    HOLDOUT8,
-    HOLDOUT9,
-    HOLDOUT10,
-    HOLDOUT11,
-    HOLDOUT12,
-    HOLDOUT13,
-    HOLDOUT14,
-    HOLDOUT15,
-    HOLDOUT16,
-    HOLDOUT17,
-    HOLDOUT18,
-    HOLDOUT19,
-    HOLDOUT21,
-    HOLDOUT22,
-    HOLDOUT23,
-    HOLDOUT24,
-    HOLDOUT25,
-    HOLDOUT26,
-]
-# file -> the letter its ids start with
+# file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
     HOLDOUT: "h",
@@ -110,6 +82,8 @@ ID_PREFIX = {
     HOLDOUT25: "o",
     HOLDOUT26: "aa",
 }
+# in the order they were written, after demo (the unfinished ones apart)
+HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
 # holdout17 to holdout19 were written under a time limit: 70 items, about the same mix
 _TIMED = (
     HOLDOUT17,

@@ -79,6 +79,12 @@ _CONTACT_OWNER = re.compile(
     r"(?:puhelin|numero|sähköpost|meili|vaihde|vaihtee))",
     re.IGNORECASE,
 )
+# a genitive before a contact detail in the nominative ("pormestarin puhelinnumero"; not the
+# verb of "laitan sähköpostia")
+_OWNED_CONTACT = re.compile(
+    r"(?<![\w-])([a-zåäö]+n)\s+(?:puhelinnumero|puhelin|numero|sähköposti(?:osoite)?|s-posti|"
+    r"meili(?:osoite)?|yhteystiedot)\b"
+)
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
 _GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
@@ -100,9 +106,12 @@ class Constraints:
     which: bool = False
     # "Mikä painopistealue ...?", "Vilken ...?": one thing is asked, not all of a series
     one: bool = False
-    # names whose own contact details are asked ("Satakuntaliiton puhelinnumero"): the sentence
-    # giving them must carry the name itself
+    # names whose own contact details are asked ("Satakuntaliiton puhelinnumero"), or their own
+    # sum ("ESR+-rahoitusta"): the sentence giving them must carry the name itself
     contact_owners: tuple[str, ...] = ()
+    # every word in the genitive before the contact detail asked ("pormestarin puhelinnumero"
+    # -> "pormestarin"): a simple word the corpus never uses names someone it does not know
+    owner_words: frozenset[str] = frozenset()
     # requirements (as ``violations`` labels them) that only the earlier questions of a follow-up
     # give: preferred, but dropped when no sentence meets them (see assistant.evidence.select)
     from_history: frozenset[str] = frozenset()
@@ -178,7 +187,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
-        contact_owners=_contact_owners(focus, names),
+        contact_owners=_contact_owners(focus, names, kinds),
+        owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
         one=_ONE.search(split_context(question.text)[0]) is not None,
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
@@ -197,10 +207,18 @@ _DASH_LEAD_IN = re.compile(
 )
 
 
-def _contact_owners(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The names whose own phone number or e-mail address a question asks for."""
+def _contact_owners(text: str, names: tuple[str, ...], kinds: frozenset[str]) -> tuple[str, ...]:
+    """The names whose own phone number or e-mail address a question asks for, or whose own
+    sum or share ("ESR+-rahoitusta", "KARHU-hankkeen budjetti", "EAKR:n osuus")."""
     owners = [m.group(1).lower() for m in _CONTACT_OWNER.finditer(text)]
+    if kinds & _SUM_KINDS:
+        owners += [m.group(1).lower() for m in _NAME_COMPOUND.finditer(text)]
     return tuple(n for n in names if any(o.startswith(n) for o in owners))
+
+
+_SUM_KINDS = frozenset({"money", "amount", "rate", "share"})
+# a name as the first part of a hyphenated compound or in the genitive with a colon
+_NAME_COMPOUND = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\wåäöÅÄÖ]*)\+?(?:-[\wåäö]|:n\b)")
 
 
 def _after_lead_in(text: str) -> str:
@@ -229,9 +247,26 @@ def _cities(text: str, phrases: frozenset[str]) -> frozenset[str]:
     for city, start, end in city_mentions(text):
         following = words(text[end:])[:1]
         pair = f"{text[start:end].lower()} {following[0]}" if following else ""
-        if not following or not _pair_known(pair, phrases):
-            out.add(city)
+        if following and _pair_known(pair, phrases):
+            continue
+        if _university(text, start, end) and any(
+            p.partition(" ")[2].startswith("yliopisto")
+            and cities_named(p.partition(" ")[0]) == {city}
+            for p in phrases
+        ):
+            continue  # "Tammerfors universitet": the corpus's "Tampereen yliopisto", translated
+        out.add(city)
     return frozenset(out)
+
+
+_UNIVERSITY_AFTER = re.compile(r"\s*(?:universitet|university|yliopisto)", re.IGNORECASE)
+_UNIVERSITY_BEFORE = re.compile(r"(?:university of|universitetet i)\s*$", re.IGNORECASE)
+
+
+def _university(text: str, start: int, end: int) -> bool:
+    """Whether a city mention names a university ("Tammerfors universitet", "University of
+    Tampere")."""
+    return bool(_UNIVERSITY_AFTER.match(text, end) or _UNIVERSITY_BEFORE.search(text[:start]))
 
 
 def _pair_known(pair: str, phrases: frozenset[str]) -> bool:

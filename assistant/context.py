@@ -28,6 +28,8 @@ _INTRODUCTION = re.compile(
     r"ollaan|edustan|edustamme|"
     r"työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
     r"jag är|vi är|vårt|vår|mitt|min|"
+    # "I work at a company in Pori.", "Jag jobbar på ett företag i Björneborg."
+    r"(?:i|we|jag|vi) (?:work|run|represent|jobbar|arbetar|driver|representerar)|"
     # the asker's own organisation ("Tutkimusryhmämme SAMKissa haluaisi ...")
     r"[a-zåäö]*(?:ryhmä|yritykse|firma|koulu|oppilaitokse|tiimi|yhdistykse|organisaatio|yksikkö|"
     r"laboratorio|startupi|kunta|seura)mme)\b|"

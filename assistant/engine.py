@@ -249,7 +249,9 @@ class Engine:
         unknown = (
             [
                 w
-                for w in unknown_concepts(qwords, state.stats, self.analyzer)
+                for w in unknown_concepts(
+                    qwords, state.stats, self.analyzer, constraints.owner_words
+                )
                 # "tehtävänimike": a word asking for the kind of answer names no new thing
                 if not asks_for_kind(w, constraints.kinds)
             ]

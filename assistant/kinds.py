@@ -68,7 +68,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         # "Mitkä ovat hankkeen kustannukset?": what it costs is a sum
         r"\b(?:mi(?:kä|tkä|tä)|paljonko)\b.{0,40}\b(?:kokonais)?kustannu|\bwhat\b.{0,40}\bcosts?\b|"
         r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
-        r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|"
+        r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|\bbudget|"
         r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
         re.IGNORECASE,
     ),
@@ -101,7 +101,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|\bpj\b|"
         r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"
-        r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri\b|"
+        r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri(?:n|ä|t|en)?\b|"
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"
@@ -131,7 +131,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     "url": re.compile(
         r"\blinkk|\bverkkosivu|\bnettisivu|\bverkko-osoite|\burl\b|\bwebsite|\bweb page|"
-        r"\bwebbsida|\blänk",
+        r"\bwebbsida|\blänk|"
+        # "Mistä löydän sopimustekstin PDF:nä?": where a file is, which is a web address
+        r"\b(?:mistä|where|var hittar)\b[^?.!]{0,60}\b(?:pdf|tiedosto\w*|file|fil)\b",
         re.IGNORECASE,
     ),
 }

@@ -41,7 +41,7 @@ def question_names(
     out: list[str] = []
     for match in _NAME.finditer(text):
         word = match.group(1)
-        bare = re.split(r"[:'’-]", word)[0]
+        bare = re.split(r"[:'’+-]", word)[0]  # "ESR+": tokens drop the plus
         inflected = _INFLECTED_ACRONYM.fullmatch(bare)
         if inflected is not None:  # "SAMKin", "TEMistä": the acronym without its case ending
             bare = inflected.group(1)

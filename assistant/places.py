@@ -73,6 +73,10 @@ def city_mentions(text: str) -> list[tuple[str, int, int]]:
     ]
 
 
+# "Tampereen kaupunkiseutu" names one city, it does not ask which city regions take part
+_ONE_CITY_REGION = re.compile(r"\b[A-ZÅÄÖ][\wåäö]+n\s+kaupunkiseu\w*")
+
+
 def about_participants(text: str) -> bool:
     """Whether a question asks which cities take part (then other cities may be named)."""
-    return _PARTICIPATION.search(text) is not None
+    return _PARTICIPATION.search(_ONE_CITY_REGION.sub(" ", text)) is not None

@@ -365,7 +365,12 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     return 0.0
 
 
-def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) -> list[QWord]:
+def unknown_concepts(
+    qwords: list[QWord],
+    stats: TermStats,
+    analyzer: Analyzer,
+    owners: frozenset[str] = frozenset(),
+) -> list[QWord]:
     """Compounds the corpus never uses whose head it does not know either ("kaupunginjohtaja").
 
     Such a word names something the documents do not talk about. The head counts as known when
@@ -373,6 +378,10 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
     stripper finds ("aloilleen" -> ala). A word that only frames the question is no concept: a
     known word with a head naming the kind of answer wanted ("yhteyshenkilö", "päivämäärä"; the
     kinds themselves are checked by :mod:`assistant.kinds`), or a discourse adverb ("aikanaan").
+
+    A simple word counts too when it owns the contact detail asked (``owners``, the genitives
+    before it: "pormestarin puhelinnumero"): the documents give no one's number under that name.
+    Simple unknown words elsewhere are usually colloquial verbs or rare synonyms, not concepts.
     """
 
     def head_known(head: str) -> bool:
@@ -409,10 +418,16 @@ def unknown_concepts(qwords: list[QWord], stats: TermStats, analyzer: Analyzer) 
         for w in qwords
         if not w.known
         and not w.context
-        and len(w.parts) >= 2
-        and not head_known(w.head)
+        and (len(w.parts) >= 2 or _owner(w, owners))
+        and not head_known(w.head or w.lemma)
         and not framing(w)
     ]
+
+
+def _owner(word: QWord, owners: frozenset[str]) -> bool:
+    """Whether a lower-case word is the genitive owning a contact detail (not a name: a
+    misspelt name is still a name)."""
+    return word.surface[:1].islower() and word.surface.lower() in owners
 
 
 def counted(word: QWord) -> bool:

@@ -103,6 +103,13 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         # a title and a schedule
         ("Mikä hänen virkanimikkeensä on?", {"person"}),
         ("Millä aikataululla teollisuus pitäisi saada päästöttömäksi?", {"date"}),
+        # a minister in any case is a person; the ministry is not
+        ("Mikä on sopimuksen allekirjoittaneen ministerin nimi?", {"person"}),
+        ("Mikä ministeriö vastaa sopimuksista?", set()),
+        # where a file is kept is a web address; its format is not
+        ("Mistä löydän sopimustekstin PDF:nä?", {"url"}),
+        ("Missä tiedostomuodossa hakemus jätetään?", set()),
+        ("What was the total budget of the KARHU project?", {"money"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -453,6 +460,48 @@ def test_what_the_asking_sentence_counts_is_counted() -> None:
     # "Kuinka moni jäi ... – eli montako hakemusta ...": the restatement says what is counted
     text = "Kuinka moni jäi nuolemaan näppejään – eli montako hakemusta tuli?"
     assert "hakemus" in extract(contextualise(text), HEADS).counted
+
+
+def test_a_university_named_in_another_language_is_no_city() -> None:
+    # "Tammerfors universitet" is the corpus's "Tampereen yliopisto"; "Åbo universitet" is not
+    heads = HeadTerms(FakeAnalyzer(), vocabulary=set())
+    heads.use_phrases(["KARHU-hankkeen toteuttaa Tampereen yliopisto."])
+    for text in (
+        "Vilka projekt genomför Tammerfors universitet i Björneborg?",
+        "Which projects does the University of Tampere carry out in Pori?",
+    ):
+        assert extract(contextualise(text), heads).other_cities == ()
+    other = "Vilka projekt genomför Åbo universitet i Björneborg?"
+    assert extract(contextualise(other), heads).other_cities == ("turku",)
+
+
+def test_one_citys_region_is_a_question_about_that_city() -> None:
+    # "Tampereen kaupunkiseutu" names Tampere; "Mitkä kaupunkiseudut" asks who takes part
+    text = "Mitkä teemat Tampereen kaupunkiseutu on valinnut sopimukseensa?"
+    assert extract(contextualise(text), HEADS).refuse_city
+    listing = "Onko Tampereen kaupunkiseutu mukana ekosysteemisopimuksissa?"
+    assert not extract(contextualise(listing), HEADS).refuse_city
+
+
+def test_a_name_owning_the_sum_asked_must_be_in_the_sentence_itself() -> None:
+    # "ESR+-rahoitusta": a sum the passage gives for the whole programme is no ESR+ sum
+    text = "Kuinka paljon ESR+-rahoitusta Uudistuva ja osaava Suomi -ohjelmassa on?"
+    details = extract(contextualise(text), HEADS)
+    assert "esr" in details.contact_owners and "suomi" not in details.contact_owners
+    passage = "Ohjelman rahastot ovat EAKR, ESR+ ja JTF. Ohjelman EU-rahoitus on 1,9 miljardia."
+    sentence = "Ohjelman EU-rahoitus on 1,9 miljardia."
+    assert "name:esr" in violations(sentence, "", "", details, HEADS, passage=passage)
+    # without a sum asked, the name only says what the question is about
+    plain = extract(contextualise("Mitä ESR+-rahoituksella tehdään?"), HEADS)
+    assert plain.contact_owners == ()
+
+
+def test_owner_words_are_genitives_before_a_contact_detail() -> None:
+    asked = extract(contextualise("Mikä on pormestarin puhelinnumero?"), HEADS)
+    assert asked.owner_words == {"pormestarin"}
+    # "laitan sähköpostia": a verb, and the detail is no nominative
+    verb = extract(contextualise("Kenelle laitan sähköpostia?"), HEADS)
+    assert verb.owner_words == frozenset()
 
 
 def test_a_city_only_the_context_names_is_not_asked_about() -> None:

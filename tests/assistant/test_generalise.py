@@ -66,6 +66,18 @@ def test_framing_words_are_no_unknown_concepts(question: str, unknown: list[str]
     assert [w.lemma for w in unknown_concepts(words, STATS, analyzer)] == unknown
 
 
+def test_an_unknown_simple_word_owning_a_contact_detail_is_an_unknown_concept() -> None:
+    # "pormestarin puhelinnumero": the documents give no mayor's number; elsewhere an unknown
+    # simple word is usually a colloquial verb, and a capitalised one a (misspelt) name
+    analyzer = SplitAnalyzer()
+    owners = frozenset({"pormestarin", "heinosen"})
+    asked = question_words("Mikä on pormestarin puhelinnumero?", analyzer, STATS)
+    assert [w.surface for w in unknown_concepts(asked, STATS, analyzer, owners)] == ["pormestarin"]
+    assert unknown_concepts(asked, STATS, analyzer) == []
+    named = question_words("Mikä on Heinosen puhelinnumero?", analyzer, STATS)
+    assert unknown_concepts(named, STATS, analyzer, owners) == []
+
+
 def test_context_sentences_weigh_less_and_name_no_unknown_concept() -> None:
     text = "Hei, täällä kaupunginjohtaja. Milloin haku oli auki?"
     asked, context = split_context(text)

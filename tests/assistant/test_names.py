@@ -12,6 +12,8 @@ from assistant.names import question_names
     [
         ("Onko SAMK mukana KARHU-hankkeessa?", ("samk", "karhu")),
         ("Mitä EAKR-rahoitusta hanke saa?", ("eakr",)),
+        # the documents write "ESR+" and their words drop the plus
+        ("ESR+ on varmaan yksi niistä?", ("esr",)),
         # an indefinite pronoun before the name: which programme is what is asked
         ("Riittääkö tämä, vai pitääkö hankkeen sopia myös johonkin EU-ohjelmaan?", ()),
         ("Kuuluuko hanke jonkin EU-ohjelman piiriin?", ()),

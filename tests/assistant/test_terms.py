@@ -321,6 +321,9 @@ def test_a_lead_in_before_the_question_is_context(text: str, asked: str, context
         ("Suunnittelemme hanketta SAMKin kanssa. Mihin numeroon voi soittaa?", ""),
         ("Kaupungin asiakaspalvelussa kysyttiin, mihin mennessä hakemus piti jättää?", ""),
         ("Milloin haku oli auki?", ""),
+        # the asker's own work, in English and Swedish
+        ("I work at a company in Pori. Which industries does the agreement focus on?", ""),
+        ("Jag jobbar på ett företag i Björneborg. Vilka branscher satsar avtalet på?", ""),
     ],
 )
 def test_a_premise_is_a_statement_about_the_documents(text: str, stated: str) -> None:

@@ -203,7 +203,7 @@ def asks_alternative(text: str) -> bool:
 
 
 _YES_NO_START = re.compile(rf"{_YES_NO_VERB}\b|(?:is|are|can|does|do|är|kan)\b", re.IGNORECASE)
-_MIN_PART_WORDS = 3
+_MIN_PART_WORDS = 2
 
 
 def sub_questions(question: Question) -> list[Question]:
@@ -232,6 +232,8 @@ def sub_questions(question: Question) -> list[Question]:
             and (
                 _points_back(part)
                 or (_few_words(part) and not _names_own_thing(part))
+                # "... ja paljonko liikevaihtoa?": two words ask about the first part's subject
+                or len(words(part)) <= _MIN_PART_WORDS
                 or _names_nothing(part)
             )
             and ordinal_of(part) is None

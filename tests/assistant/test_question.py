@@ -196,6 +196,15 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         contextualise("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?")
     )
     assert not named[1].followup
+    # two words ask about the first part's subject, even with a long word among them
+    elliptic = sub_questions(
+        contextualise("Montako työpaikkaa ekosysteemissä on ja paljonko liikevaihtoa?")
+    )
+    assert [p.text for p in elliptic] == [
+        "Montako työpaikkaa ekosysteemissä on?",
+        "paljonko liikevaihtoa?",
+    ]
+    assert elliptic[1].followup and elliptic[1].focus.startswith("Montako työpaikkaa")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.context import split_context
 from assistant.kinds import asked_kinds, frames_kind
@@ -358,11 +358,28 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
         len(t) >= len(word.lemma) + 3 and t.endswith(word.lemma) for t in terms
     ):
         return 1.0  # the head of a compound: "haku" in "rahoitushaku"
+    stem = verb_stem(word.lemma)
+    if stem is not None and any(verb_stem(t) == stem for t in terms):
+        return 1.0  # one verb's forms: "toteuttavia" hankkeita, "toteuttajina" hankkeissa
     if len(word.lemma) >= _PREFIX + 1:
         head = word.lemma[:_PREFIX]
         if any(t.startswith(head) for t in terms):
             return _PREFIX_CREDIT
     return 0.0
+
+
+_VERB_FORM = re.compile(r"(?:(?<=[aä])[aä]|j[aä]|v[aäi])$")
+_MIN_STEM = 6
+
+
+@lru_cache(maxsize=4096)
+def verb_stem(lemma: str) -> str | None:
+    """The stem shared by a verb and the nouns and participles made of it (toteuttaa,
+    toteuttaja, toteuttava -> "toteutta"), or None for other words and short stems."""
+    match = _VERB_FORM.search(lemma)
+    if match is None or match.start() < _MIN_STEM:
+        return None
+    return lemma[: match.start()]
 
 
 def unknown_concepts(

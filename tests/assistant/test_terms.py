@@ -6,12 +6,14 @@ import pytest
 
 from assistant.context import premise, restated, split_context, without_introductions
 from assistant.terms import (
+    QWord,
     TermStats,
     coverage,
     match,
     one_edit,
     question_words,
     unknown_concepts,
+    verb_stem,
     word_credit,
 )
 from tests.assistant.fakes import FakeAnalyzer, SplitAnalyzer
@@ -65,6 +67,29 @@ def test_compound_head_counts_and_unknown_concepts_are_found() -> None:
     assert [w.lemma for w in unknown_concepts(words, STATS, FakeAnalyzer())] == ["kaupunginjohtaja"]
     head = question_words("haku", FakeAnalyzer(), STATS)[0]
     assert word_credit(head, frozenset({"rahoitushaku"})) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("lemma", "stem"),
+    [
+        ("toteuttaa", "toteutta"),
+        ("toteuttaja", "toteutta"),
+        ("toteuttava", "toteutta"),
+        ("välittää", "välittä"),
+        ("ohjaa", None),  # too short a stem to tell
+        ("Vantaa", None),
+        ("hanke", None),
+    ],
+)
+def test_verb_stem(lemma: str, stem: str | None) -> None:
+    assert verb_stem(lemma) == stem
+
+
+def test_a_verbs_agent_noun_covers_its_participle() -> None:
+    # "sopimusta toteuttavia hankkeita" is answered by "Toteuttajina hankkeissa ovat ..."
+    word = QWord("toteuttavia", "toteuttava", (), 1.0)
+    assert word_credit(word, frozenset({"toteuttaja", "hanke"})) == 1.0
+    assert word_credit(word, frozenset({"toteutus"})) < 1.0
 
 
 def test_match_gives_coverage_and_the_words_covered() -> None:

@@ -101,7 +101,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|\bpj\b|"
         r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"
-        r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bkuka\b[^?.!]{0,40}\bvetä|\bministeri(?:n|ä|t|en)?\b|"
+        r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bministeri(?:n|ä|t|en)?\b|"
+        # who leads a group, not who carries out a project (an organisation)
+        r"\bkuka\b[^?.!]{0,40}\bvetä(?![^?.!]{0,40}\bhank)|"
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"

@@ -30,6 +30,9 @@ _INDEFINITE = re.compile(
 )
 
 
+_ACCORDING_TO = re.compile(r"\s+mukaan\b", re.IGNORECASE)
+
+
 def question_names(
     text: str, language: str, known: Container[str] = frozenset()
 ) -> tuple[str, ...]:
@@ -57,6 +60,8 @@ def question_names(
             continue
         if _INDEFINITE.search(text[: match.start()]):
             continue  # "johonkin EU-ohjelmaan": some programme, which one is what is asked
+        if _ACCORDING_TO.match(text, match.end()):
+            continue  # "TEM:n mukaan": who says it, not what the answer is about
         out.append(lower[:NAME_PREFIX])
     return tuple(dict.fromkeys(out))
 

@@ -143,7 +143,9 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
 # "Mikä on Kasvun ekosysteemi -hankkeen tavoite?": the last word names what is asked
 # and "Mihin Kasvun ekosysteemi -hanke pyrkii?" its verb ("pyrkiä" reads as "tavoite")
 _ASKS_ATTRIBUTE = re.compile(
-    r"^\s*(?:(?:mikä|mitkä|mitä)\s+(?:on|oli|ovat|olivat)|mihin)\b"
+    # ("Mihin kahteen teemaan ... liittyvät?" asks which two things, like "Mitkä kaksi")
+    r"^\s*(?:(?:mikä|mitkä|mitä)\s+(?:on|oli|ovat|olivat)|"
+    r"mihin(?!\s+(?:kahteen|kolmeen|neljään|viiteen|kuuteen)\b))\b"
     r".*\s(?P<last>[\wåäö-]+)\s*\?\s*$",
     re.IGNORECASE,
 )
@@ -174,6 +176,11 @@ def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:
 # a light verb that is content in a fixed phrase: "tulla voimaan" is what "tulee voimaan, kun
 # ..." answers ("tulla" alone is no content word)
 _PHRASE_VERB = re.compile(r"\b(tul\w*)\s+(?:\w+\s+){0,2}voimaan\b", re.IGNORECASE)
+# "Mitä haussa nostettiin esiin?", "tuotiin esille": what a call emphasised, the documents'
+# "painotus"
+_EMPHASIS = re.compile(
+    r"\b(nost\w*|tuo\w*|toi\w*)\s+(?:[\wåäö]+\s+){0,2}(?:esiin|esille)\b", re.IGNORECASE
+)
 
 
 # "Mitä toimintalinjaan 2 kuuluu?" asks what it contains: the documents list a thing's
@@ -188,6 +195,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
     phrase_verbs = {m.group(1).lower() for m in _PHRASE_VERB.finditer(text)}
     contents = {m.group(1).lower() for m in _CONTENTS.finditer(text)}
+    emphasis = {m.group(1).lower() for m in _EMPHASIS.finditer(text)}
     for surface in _TOKEN.findall(text):
         in_phrase = surface.lower() in phrase_verbs
         terms = list(analyzer.terms(surface)) if in_phrase else _terms(surface, analyzer, stats)
@@ -198,6 +206,8 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         lemma, parts = terms[0], tuple(terms[1:])
         if surface.lower() in contents:
             lemma, parts = "sisältö", ()
+        if surface.lower() in emphasis:
+            lemma, parts = "painotus", ()
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
             lemma, parts = COLLOQUIAL[lemma], ()
         # the compound's head: the part it ends with (the analyzer may list the modifier last:

@@ -125,6 +125,9 @@ COLLOQUIAL = {
     "opastaa": "lisätieto",
     # Finnish words for a startup: the documents say "start up -yhteisöt"
     "startup": "start",
+    # what a call stressed: the documents' "painotus"
+    "korostaa": "painotus",
+    "korostus": "painotus",
     "kasvuyritys": "start",
 }
 

@@ -110,6 +110,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mistä löydän sopimustekstin PDF:nä?", {"url"}),
         ("Missä tiedostomuodossa hakemus jätetään?", set()),
         ("What was the total budget of the KARHU project?", {"money"}),
+        # who leads a group is a person; who leads a project is its implementer
+        ("Kuka vetää johtoryhmää?", {"person"}),
+        ("Kuka vetää Kasvun ekosysteemi -hanketta?", set()),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:

@@ -279,6 +279,10 @@ def test_a_sentence_without_the_asked_attribute_answers_less() -> None:
     pyrkii = TermStats([["pyrkii", "hanke"], ["hanke"]])
     verb = question_words("Mihin hanke pyrkii?", FakeAnalyzer(), pyrkii)
     assert [w.surface for w in verb if w.attribute] == ["pyrkii"]
+    # "Mihin kahteen teemaan ... liittyvät?" asks which two things, not what they relate to
+    two = TermStats([["liittyvät", "teemaan"], ["teemaan"]])
+    which = question_words("Mihin kahteen teemaan alat liittyvät?", FakeAnalyzer(), two)
+    assert not any(w.attribute for w in which)
     chunk = make_chunk("Hankkeen toteuttaa yritys. Hankkeen tavoite on kasvu.")
     # the name-heavy sentence is closer to the question
     scored, _ = quoted_from([with_sims(chunk, [0.95, 0.86])], qwords=qwords)

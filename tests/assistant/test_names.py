@@ -14,6 +14,8 @@ from assistant.names import question_names
         ("Mitä EAKR-rahoitusta hanke saa?", ("eakr",)),
         # the documents write "ESR+" and their words drop the plus
         ("ESR+ on varmaan yksi niistä?", ("esr",)),
+        # who says it is no name the answer must carry
+        ("Mihin vuoteen mennessä Suomessa pitäisi TEM:n mukaan olla ympäristöjä?", ("suome",)),
         # an indefinite pronoun before the name: which programme is what is asked
         ("Riittääkö tämä, vai pitääkö hankkeen sopia myös johonkin EU-ohjelmaan?", ()),
         ("Kuuluuko hanke jonkin EU-ohjelman piiriin?", ()),

@@ -166,6 +166,10 @@ def test_ordinal_of(text: str, ordinal: str | None) -> None:
             "Kuka hanketta toteuttaa ja myös mitä siinä tehdään?",
             ["Kuka hanketta toteuttaa?", "myös mitä siinä tehdään?"],
         ),
+        (
+            "Kuka vetää hanketta, ja kehen kaupungilla otan yhteyttä?",
+            ["Kuka vetää hanketta?", "kehen kaupungilla otan yhteyttä?"],
+        ),
     ],
 )
 def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:

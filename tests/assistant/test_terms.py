@@ -92,6 +92,22 @@ def test_a_verbs_agent_noun_covers_its_participle() -> None:
     assert word_credit(word, frozenset({"toteutus"})) < 1.0
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mitä siinä haussa nostettiin erityisesti esiin?",
+        "Mitä haussa tuotiin esille?",
+        "Mitä toisessa haussa korostettiin?",
+    ],
+)
+def test_what_a_call_brought_up_is_its_emphasis(question: str) -> None:
+    class Lemmas(FakeAnalyzer):
+        def terms(self, text: str) -> list[str]:
+            return ["korostaa"] if text.lower() == "korostettiin" else super().terms(text)
+
+    assert "painotus" in {w.lemma for w in question_words(question, Lemmas(), STATS)}
+
+
 def test_match_gives_coverage_and_the_words_covered() -> None:
     words = question_words("Milloin toinen haku oli auki huomenna?", FakeAnalyzer(), STATS)
     value, covered = match(words, frozenset({"haku", "auki"}))

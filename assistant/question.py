@@ -219,6 +219,23 @@ def sub_questions(question: Question) -> list[Question]:
     compared = split_comparison(question.text, question.language)
     if compared is not None:  # "A verrattuna B:hen": the same question about A and about B
         return [replace(question, text=t, query=t, focus=t) for t in compared]
+    elliptic = _ENTA_TAIL.match(question.text)
+    if elliptic is not None:
+        # "Mikä on Porin seudun hiilineutraaliustavoite, entä koko Suomen?": the same question
+        # about another thing
+        first = f"{elliptic.group('first')}?"
+        again = _rewrite_genitive(first, elliptic.group("enta"))
+        if again is not None:
+            return [
+                replace(question, text=first, query=first, focus=first),
+                replace(
+                    question,
+                    text=elliptic.group("enta"),
+                    query=again,
+                    focus=again,
+                    followup=True,
+                ),
+            ]
     parts = _parts(question.text)
     if len(parts) < 2:
         return [question]
@@ -361,6 +378,56 @@ def _rewrite_ordinal(previous: str, current: str) -> str | None:
     return previous[:start] + now[1].group(0).lower() + previous[end:]
 
 
+_ENTA_TAIL = re.compile(
+    r"^(?P<first>[^?]*[^\s?,]),\s+(?P<enta>entä(?:s|pä)?\s+[^,?]+\?)\s*$", re.IGNORECASE
+)
+# "Entä koko Suomen?", "Entäs Tampereen?": a genitive in place of the earlier question's
+_ENTA_GENITIVE = re.compile(
+    r"^\s*(?:no\s+|ja\s+)?entä(?:s|pä)?\s+(?P<np>(?:[\wåäö-]+\s+){0,2}[\wåäö-]{3,}n)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_GENITIVE_WORD = re.compile(r"[\wåäö:-]{3,}n", re.IGNORECASE)
+
+
+def _rewrite_genitive(previous: str, current: str) -> str | None:
+    """The previous question with its genitive modifiers replaced by the current one's.
+
+    "Mikä on Porin seudun teollisuuden hiilineutraaliustavoite?", "Entä koko Suomen?" -> "Mikä on
+    koko Suomen hiilineutraaliustavoite?": the last run of genitives before a noun (not the
+    verb "on", nor a pronoun) is what the new genitive replaces.
+    """
+    match = _ENTA_GENITIVE.match(current)
+    if match is None or any(w in _ANAPHORA for w in words(match.group("np"))):
+        return None
+    tokens = list(re.finditer(r"[\wåäö:-]+", previous))
+    run: list[re.Match[str]] = []
+    last: tuple[int, int] | None = None
+    for token in tokens:
+        word = token.group(0)
+        if _GENITIVE_WORD.fullmatch(word) and word.lower() not in _NOT_GENITIVE:
+            run.append(token)
+            continue
+        if run:
+            last = (run[0].start(), run[-1].end())
+        run = []
+    if last is None:
+        return None
+    before = previous[: last[0]].split()
+    replaced = previous[last[0] : last[1]]
+    # a name for a name, a common noun for a common noun; never part of a longer name
+    # ("Teemu Heinon puhelinnumero")
+    if match.group("np").split()[-1][0].isupper() != replaced[0].isupper() or (
+        before and before[-1][0].isupper() and len(before) > 1
+    ):
+        return None
+    return previous[: last[0]] + match.group("np") + previous[last[1] :]
+
+
+_NOT_GENITIVE = frozenset({"on", "ovat", "oli", "olivat", "sen", "hänen"}) | {
+    w for w in QUESTION_WORDS if w.endswith("n")
+}
+
+
 def contextualise(text: str, history: Sequence[str] = ()) -> Question:
     """Build the :class:`Question`: for a follow-up, retrieval also sees the earlier questions."""
     language = detect_language(text)
@@ -370,7 +437,7 @@ def contextualise(text: str, history: Sequence[str] = ()) -> Question:
     context = _context(earlier)
     if not any(_language_counts(text).values()):  # too short to tell: "Entä Turku?"
         language = detect_language(" ".join(context))
-    rewritten = _rewrite_ordinal(context[-1], text)
+    rewritten = _rewrite_ordinal(context[-1], text) or _rewrite_genitive(context[-1], text)
     if rewritten is not None:
         query = " ".join([*context[:-1], rewritten])
         return Question(

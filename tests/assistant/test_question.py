@@ -101,6 +101,49 @@ def test_a_thing_named_by_number_takes_the_follow_ups_ordinal() -> None:
     assert same.focus == "Mikä on toimintalinja 1? Entäs ykkönen?"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "text", "focus"),
+    [
+        (
+            "Mikä on Porin seudun teollisuuden hiilineutraaliustavoite?",
+            "Entä koko Suomen?",
+            "Mikä on koko Suomen hiilineutraaliustavoite?",
+        ),
+        (
+            "Mitkä ovat Porin painopistealueet?",
+            "Entäs Tampereen?",
+            "Mitkä ovat Tampereen painopistealueet?",
+        ),
+        # a common noun does not replace a name, nor a pronoun anything
+        ("Mikä on Teemu Heinon puhelinnumero?", "Entä sähköpostin?", None),
+        ("Kuka antaa lisätietoja?", "Entä hänen?", None),
+        # "Milloin" is no genitive
+        ("Milloin haku päättyi?", "Entä Tampereen?", None),
+    ],
+)
+def test_an_elliptic_genitive_takes_the_earlier_ones_place(
+    earlier: str, text: str, focus: str | None
+) -> None:
+    q = contextualise(text, [earlier])
+    assert q.followup
+    assert q.focus == (focus if focus is not None else f"{earlier} {text}")
+
+
+def test_an_elliptic_second_part_is_the_first_part_asked_again() -> None:
+    parts = sub_questions(
+        contextualise(
+            "Mikä on Porin seudun teollisuuden hiilineutraaliustavoite, entä koko Suomen?"
+        )
+    )
+    assert [p.text for p in parts] == [
+        "Mikä on Porin seudun teollisuuden hiilineutraaliustavoite?",
+        "entä koko Suomen?",
+    ]
+    assert parts[1].focus == "Mikä on koko Suomen hiilineutraaliustavoite?"
+    # nothing to put in place of: the question is asked as it is
+    assert len(sub_questions(contextualise("Milloin haku päättyi, entä Tampereen?"))) == 1
+
+
 def test_pronoun_followup_is_retrieved_with_its_context() -> None:
     q = contextualise("Mikä hänen sähköpostiosoitteensa on?", ["Kuka antaa lisätietoja?"])
     assert q.query == "Kuka antaa lisätietoja? Mikä hänen sähköpostiosoitteensa on?"

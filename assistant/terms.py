@@ -165,12 +165,33 @@ def _without_list_size(asked: str, words: list[QWord]) -> list[QWord]:
 
 
 def _mark_attribute(asked: str, words: list[QWord]) -> list[QWord]:
-    """The words with the asked attribute ("... tavoite?") marked, when it is a corpus word."""
+    """The words with the asked attribute ("... tavoite?") marked, when it is a corpus word;
+    or the verb that says what the asked one does ("Mikä organisaatio välittää ...?")."""
     match = _ASKS_ATTRIBUTE.match(asked)
-    if match is None:
+    if match is not None:
+        last = match.group("last")
+        return [replace(w, attribute=True) if w.surface == last and w.known else w for w in words]
+    doer = _ASKS_DOER.match(asked)
+    if doer is None:
         return words
-    last = match.group("last")
-    return [replace(w, attribute=True) if w.surface == last and w.known else w for w in words]
+    by_surface = {w.surface: w for w in words}
+    verb = next(
+        (
+            w
+            for w in (by_surface.get(doer.group(g) or "") for g in ("first", "second"))
+            if w is not None and w.known and _INFINITIVE.search(w.lemma)
+        ),
+        None,
+    )
+    return [replace(w, attribute=True) if w is verb else w for w in words]
+
+
+# "Mikä organisaatio välittää ...?", "Kuka toteuttaa ...?": who does what the verb says
+_ASKS_DOER = re.compile(
+    r"^\s*(?:mikä|mitkä|kuka|ketkä)\s+(?P<first>[\wåäö]+)(?:\s+(?P<second>[\wåäö]+))?",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"(?:[aä][aä]|[dt][aä])$")
 
 
 # a light verb that is content in a fixed phrase: "tulla voimaan" is what "tulee voimaan, kun

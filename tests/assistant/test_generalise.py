@@ -279,6 +279,12 @@ def test_a_sentence_without_the_asked_attribute_answers_less() -> None:
     pyrkii = TermStats([["pyrkii", "hanke"], ["hanke"]])
     verb = question_words("Mihin hanke pyrkii?", FakeAnalyzer(), pyrkii)
     assert [w.surface for w in verb if w.attribute] == ["pyrkii"]
+    # "Mikä organisaatio välittää ...?": the verb says what the one asked does
+    doer = TermStats([["välittää", "organisaatio", "rahoitus"], ["rahoitus"]])
+    asked = question_words("Mikä organisaatio välittää rahoituksen?", FakeAnalyzer(), doer)
+    assert [w.surface for w in asked if w.attribute] == ["välittää"]
+    first = question_words("Kuka välittää rahoituksen?", FakeAnalyzer(), doer)
+    assert [w.surface for w in first if w.attribute] == ["välittää"]
     # "Mihin kahteen teemaan ... liittyvät?" asks which two things, not what they relate to
     two = TermStats([["liittyvät", "teemaan"], ["teemaan"]])
     which = question_words("Mihin kahteen teemaan alat liittyvät?", FakeAnalyzer(), two)

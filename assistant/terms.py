@@ -251,6 +251,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             typo = not _is_word(analyzer, surface)
             fixed = (
                 stats.stem(lemma)
+                or _verb_of_participle(surface, stats)
                 or _adjective_of(surface, stats)
                 or (stats.closest(lemma) if typo else None)
             )
@@ -272,6 +273,32 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if lemma not in out:
             out[lemma] = QWord(surface, lemma, parts, weight, known=lemma in stats.df)
     return list(out.values())
+
+
+# past participles and the verb they are made of: "valinnut" -> valita, "toteuttanut" ->
+# toteuttaa, "hyväksyneet" -> hyväksyä, "tullut" -> tulla
+_PARTICIPLE_ENDINGS = (
+    ("nnut", ("ta",)),
+    ("nnyt", ("tä",)),
+    ("nneet", ("ta", "tä")),
+    ("llut", ("lla",)),
+    ("llyt", ("llä",)),
+    ("nut", ("a",)),
+    ("nyt", ("ä",)),
+    ("neet", ("a", "ä")),
+)
+
+
+def _verb_of_participle(surface: str, stats: TermStats) -> str | None:
+    """The corpus verb a past participle the analyzer left alone is made of, or None."""
+    low = surface.lower()
+    for ending, bases in _PARTICIPLE_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            for base in bases:
+                verb = low[: -len(ending)] + base
+                if verb in stats.df:
+                    return verb
+    return None
 
 
 def _adjective_of(surface: str, stats: TermStats) -> str | None:

@@ -108,6 +108,19 @@ def test_what_a_call_brought_up_is_its_emphasis(question: str) -> None:
     assert "painotus" in {w.lemma for w in question_words(question, Lemmas(), STATS)}
 
 
+@pytest.mark.parametrize(
+    ("question", "lemma"),
+    [
+        ("Kuka ne on valinnut?", "valita"),
+        ("Kuka sen on toteuttanut?", "toteuttaa"),
+        ("Ovatko osapuolet hyväksyneet sen?", "hyväksyä"),
+    ],
+)
+def test_a_past_participle_the_analyzer_leaves_alone_is_its_verb(question: str, lemma: str) -> None:
+    stats = TermStats([["valita", "toteuttaa", "hyväksyä"], ["pori"]])
+    assert lemma in {w.lemma for w in question_words(question, FakeAnalyzer(), stats)}
+
+
 def test_match_gives_coverage_and_the_words_covered() -> None:
     words = question_words("Milloin toinen haku oli auki huomenna?", FakeAnalyzer(), STATS)
     value, covered = match(words, frozenset({"haku", "auki"}))

@@ -119,6 +119,12 @@ _ASKS: dict[str, re.Pattern[str]] = {
     # where something is: a street address, not a web page ("Missä hänen toimistonsa sijaitsee?")
     "location": re.compile(r"\bsijait", re.IGNORECASE),
     # which cities (a list of them), not one city's details
+    # who a body is made of: "Ketkä siihen porukkaan kuuluu?", "Keistä johtoryhmä koostuu?"
+    "members": re.compile(
+        r"\b(?:ketkä|keitä|keistä|kenestä|mitkä tahot|mistä tahoista)\b[^?.!]{0,60}"
+        r"\b(?:kuulu|koostu|muodosta)\w*|\bwho (?:are|sits?) (?:on|in)\b|\bmembers\b",
+        re.IGNORECASE,
+    ),
     "cities": re.compile(
         r"\b(?:mitkä|mitä|ketkä|missä|monessako)\s+(?:\w+\s+)?kaupun(?:git|keja|geissa)\b|"
         r"\b(?:which|what) (?:other )?cities\b|\bvilka (?:andra )?städer\b|\bi vilka städer\b",
@@ -143,6 +149,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
 _FRAMES = {
     "cities": re.compile(r"^(?:kaupun|cit(?:y|ies)$|städer$|stad$)", re.IGNORECASE),
     "day": re.compile(r"^päivä(?:än|nä|ä)?$", re.IGNORECASE),
+    "members": re.compile(
+        r"^(?:kuulu\w*|koostu\w*|muodost\w*|jäsen\w*|porukka\w*|kokoonpano\w*)$", re.IGNORECASE
+    ),
     # what is handed in by a deadline: "Mihin mennessä hakemus piti jättää?" asks a date only
     "deadline": re.compile(
         r"^(?:hakemu\w*|jät\w*|lähet\w*|toimit\w*|submit\w*|applications?|ansökan\w*|lämna\w*)$",
@@ -191,6 +200,12 @@ _HAS: dict[str, re.Pattern[str]] = {
     ),
     "date": re.compile(
         rf"\b\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}})?|\b(?:19|20)\d\d\b|(?:{_MONTHS})\w*", re.IGNORECASE
+    ),
+    # "Johtoryhmän muodostavat ... edustajat", "... koostuu ...", "Kajaanin sopimukseen kuuluu
+    # myös Sotkamo"
+    "members": re.compile(
+        r"\bmuodosta\w*|\bkoostu\w*|\bjäsen\w*|\bkuuluu\b|\bkuuluvat\b|\bedustaj\w*",
+        re.IGNORECASE,
     ),
     "day": re.compile(
         rf"\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b\d{{1,2}}\.\s*(?:{_MONTHS})ta\b", re.IGNORECASE
@@ -257,6 +272,8 @@ def asked_kinds(text: str) -> frozenset[str]:
         kinds.discard("amount")
     if kinds & {"email", "url"}:
         kinds.discard("address")  # "sähköpostiosoite", "verkko-osoite"
+    if "person" in kinds:
+        kinds.discard("members")  # "Keitä johtoryhmään kuuluu nimeltä?": people by name
     return frozenset(kinds)
 
 

@@ -110,6 +110,10 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mistä löydän sopimustekstin PDF:nä?", {"url"}),
         ("Missä tiedostomuodossa hakemus jätetään?", set()),
         ("What was the total budget of the KARHU project?", {"money"}),
+        # who a body is made of; people by name are persons
+        ("Ketkä siihen porukkaan sitten kuuluu?", {"members"}),
+        ("Keistä johtoryhmä koostuu?", {"members"}),
+        ("Keitä johtoryhmään kuuluu nimeltä?", {"person"}),
         # who leads a group is a person; who leads a project is its implementer
         ("Kuka vetää johtoryhmää?", {"person"}),
         ("Kuka vetää Kasvun ekosysteemi -hanketta?", set()),
@@ -145,7 +149,8 @@ def test_asked_kinds(question: str, kinds: set[str]) -> None:
         ("EAKR tarkoittaa Euroopan aluekehitysrahastoa.", set()),  # "Euroopan" is no euro
         ("Summat ilmoitetaan euroissa.", {"money", "amount", "share"}),
         ("Mukana ovat Helsinki, Espoo ja Pori.", {"cities"}),
-        ("Lappeenrannan sopimukseen kuuluu myös Imatra.", {"cities"}),
+        ("Lappeenrannan sopimukseen kuuluu myös Imatra.", {"cities", "members"}),
+        ("Johtoryhmän muodostavat kaupungin ja sidosryhmien edustajat.", {"members"}),
         ("Porin kaupunki on sopimuksen osapuoli.", set()),  # one city is no list
         # a fraction is a rate too; a web address's slashes are no fraction
         ("Päästöt ovat noin kuudesosa Aasian päästöistä.", {"rate", "count", "amount", "share"}),

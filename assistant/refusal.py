@@ -160,6 +160,12 @@ def decide(
     if "day" in constraints.kinds and not any("day" in s.sentence.kinds for s in evidence.selected):
         # "Minä päivänä ensimmäinen haku sulkeutui?": the documents say only "kesällä 2022"
         return Verdict(True, "no_day")
+    if constraints.which and all(
+        "count" in s.sentence.kinds and not s.sentence.lead_in for s in evidence.selected
+    ):
+        # "Mitkä ne kolme hakemusta olivat, jotka eivät saaneet rahoitusta?": how many there were
+        # does not say which
+        return Verdict(True, "count_not_which")
     if language == "fi":
         return _decide_finnish(evidence, best, constraints, config)
     if best.dense < config.min_dense_other:

@@ -149,6 +149,24 @@ def test_a_question_asking_the_day_needs_a_sentence_that_gives_one() -> None:
         assert verdict.reason.startswith(reason) and verdict.refuse is bool(reason)
 
 
+def test_a_question_asking_which_is_not_answered_by_a_count_alone() -> None:
+    chunk = make_chunk(
+        "Ensimmäisen haun hakemuksista 5 hanketta sai rahoituksen. "
+        "Rahoituksen saivat seuraavat hankkeet: SUMEA ja KARHU."
+    )
+    grp = group(chunk)
+    count = next(s for s in grp.sentences if "5 hanketta" in s.text)
+    listing = next(s for s in grp.sentences if "SUMEA" in s.text)
+    which = Constraints(which=True)
+    only = Scored(count, chunk, 0, 0.9, 1.0, 0.9)
+    verdict = decide(Evidence((only,), only, only), which, "fi", RefusalConfig())
+    assert verdict.reason == "count_not_which"
+    both = Scored(listing, chunk, 0, 0.9, 1.0, 0.9)
+    verdict = decide(Evidence((only, both), only, only), which, "fi", RefusalConfig())
+    assert not verdict.refuse
+    assert not decide(Evidence((only,), only, only), Constraints(), "fi", RefusalConfig()).refuse
+
+
 def test_decide_refuses_other_cities_and_empty_evidence() -> None:
     city = Constraints(other_cities=("tampere",))
     assert decide(Evidence((), None, None), city, "fi", RefusalConfig()).reason == "other_city"

@@ -18,8 +18,9 @@ development, ``holdout24.jsonl`` (72 items, kept blind: run at the end of its se
 ``holdout25.jsonl`` (73 items; run once blind at c2373c0, then used for development) and
 ``holdout26.jsonl`` (71 items; run once blind on the same session's final code, 3e4ef20, then
 used for development), ``holdout27.jsonl`` (72 items) and ``holdout28.jsonl`` (71 items), kept
-blind for the end of their session, and ``holdout29.jsonl`` (70 items; run once at 63da21f, then
-used for development).
+blind for the end of their session, ``holdout29.jsonl`` (70 items; run once at 63da21f, then
+used for development) and ``holdout30.jsonl`` (71 items; run once at 2c0d8f7, then used for
+development).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -56,6 +57,7 @@ HOLDOUT21 = "holdout21.jsonl"
 HOLDOUT22, HOLDOUT23, HOLDOUT24 = "holdout22.jsonl", "holdout23.jsonl", "holdout24.jsonl"
 HOLDOUT25, HOLDOUT26 = "holdout25.jsonl", "holdout26.jsonl"
 HOLDOUT27, HOLDOUT28, HOLDOUT29 = "holdout27.jsonl", "holdout28.jsonl", "holdout29.jsonl"
+HOLDOUT30 = "holdout30.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -88,6 +90,7 @@ ID_PREFIX = {
     HOLDOUT27: "ab",
     HOLDOUT28: "ac",
     HOLDOUT29: "ad",
+    HOLDOUT30: "ae",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -105,6 +108,7 @@ _TIMED = (
     HOLDOUT27,
     HOLDOUT28,
     HOLDOUT29,
+    HOLDOUT30,
 )
 MIN_ITEMS = {
     DEMO: 100,

@@ -42,6 +42,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne nää
+        pitäisi pitäis täytyisi täytyy piti
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä
@@ -125,6 +126,9 @@ COLLOQUIAL = {
     "opastaa": "lisätieto",
     # Finnish words for a startup: the documents say "start up -yhteisöt"
     "startup": "start",
+    # pollution: the documents speak of "päästöt"
+    "saastuttaa": "päästö",
+    "saaste": "päästö",
     # what a call stressed: the documents' "painotus"
     "korostaa": "painotus",
     "korostus": "painotus",
@@ -155,7 +159,7 @@ DISCOURSE_WORDS = wordset(
     """
     aikanaan alunperin ainakaan ainakin ylipäätään ylipäänsä kaikenkaikkiaan loppujenlopuksi
     muuten nykyään nykyisin tosiaan suunnilleen tarkalleen tätenkin kaiketi kylläkin kuulemma
-    muka kotimaassa silloin tällöin
+    muka kotimaassa silloin tällöin ihan totta ku
     """
 )
 

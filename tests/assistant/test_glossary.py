@@ -94,6 +94,9 @@ def test_a_swedish_compound_reads_each_of_its_parts(question: str, finnish: str)
         ("Which city regions have an agreement?", "en", "kaupunkiseutu sopimus?"),
         ("När skrevs avtalet under?", "sv", "sopimus?"),  # the particle is not next to the verb
         ("Avtalet skrevs under i februari", "sv", "sopimus allekirjoittaa"),
+        # the documents' "kärkialat"
+        ("Vilka nyckelbranscher?", "sv", "kärkiala?"),
+        ("Which key industries?", "en", "kärkiala?"),
     ],
 )
 def test_a_glossary_phrase_is_read_as_one_term(question: str, language: str, finnish: str) -> None:

@@ -230,6 +230,12 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         contextualise("Milloin kolmas haku avautuu ja mihin mennessä hakemukset pitää jättää?")
     )
     assert deadline[1].followup and deadline[1].focus.startswith("Milloin kolmas haku avautuu?")
+    conditional = sub_questions(
+        contextualise(
+            "Onko hankkeille hakuaikoja vuonna 2025, ja mihin mennessä hakemus pitäisi jättää?"
+        )
+    )
+    assert conditional[1].followup
     own = sub_questions(
         contextualise("Kuka toteuttaa IKI-hankkeen ja mikä taho välittää sopimuksen rahoituksen?")
     )

@@ -121,6 +121,19 @@ def test_a_past_participle_the_analyzer_leaves_alone_is_its_verb(question: str, 
     assert lemma in {w.lemma for w in question_words(question, FakeAnalyzer(), stats)}
 
 
+def test_everyday_fillers_name_nothing_and_pollution_is_emissions() -> None:
+    stats = TermStats([["päästö", "aasia"], ["pori"]])
+    lemmas = {
+        w.lemma
+        for w in question_words(
+            "onks se ihan totta et metallien jalostus saastuttaa vähemmän ku aasiassa?",
+            FakeAnalyzer(),
+            stats,
+        )
+    }
+    assert "päästö" in lemmas and not lemmas & {"ihan", "totta", "ku", "saastuttaa"}
+
+
 def test_match_gives_coverage_and_the_words_covered() -> None:
     words = question_words("Milloin toinen haku oli auki huomenna?", FakeAnalyzer(), STATS)
     value, covered = match(words, frozenset({"haku", "auki"}))

@@ -118,6 +118,8 @@ class Constraints:
     # requirements that only context sentences ("Kuulin, että syksyllä 2023 oli haku.") or the
     # history give: the passage around a sentence may meet them (see violations)
     loose: frozenset[str] = frozenset()
+    # the question speaks of a project ("hanke"): a project's own dates may answer it
+    about_project: bool = False
     # "Milloin seuraava haku avautuu?": a date answer must lie after this day (assistant.upcoming)
     after: date | None = None
     # "vuoden 2027 jälkeen", "ennen vuotta 2031": years the answer's time must lie beyond
@@ -186,6 +188,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         bounds=bounds,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
+        about_project=_PROJECT.search(focus) is not None,
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
         contact_owners=_contact_owners(focus, names, kinds),
         owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
@@ -217,6 +220,9 @@ def _contact_owners(text: str, names: tuple[str, ...], kinds: frozenset[str]) ->
 
 
 _SUM_KINDS = frozenset({"money", "amount", "rate", "share"})
+_PROJECT = re.compile(r"hank|projekt|project", re.IGNORECASE)
+# a sentence about a named project: "Kasvun ekosysteemi -hanke alkoi ...", "KARHU-hanke ..."
+_PROJECT_SUBJECT = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäö]+){0,3}?\s*-hanke\b")
 # a name as the first part of a hyphenated compound or in the genitive with a colon
 _NAME_COMPOUND = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\wåäöÅÄÖ]*)\+?(?:-[\wåäö]|:n\b)")
 
@@ -408,6 +414,14 @@ def violations(
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
+    if (
+        constraints.kinds & {"date", "day"}
+        and not constraints.about_project
+        and _PROJECT_SUBJECT.match(sentence)
+    ):
+        # "Minä päivänä ensimmäinen rahoitushaku alkoi?" is not answered by "Kasvun ekosysteemi
+        # -hanke alkoi 1. huhtikuuta 2023." in the passage on the first call's projects
+        missing.append("subject:project")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")
     missing += [f"bound:{b.label}" for b in constraints.bounds if not within(local, b)]

@@ -504,6 +504,14 @@ def test_a_name_owning_the_sum_asked_must_be_in_the_sentence_itself() -> None:
     assert plain.contact_owners == ()
 
 
+def test_a_date_question_about_no_project_is_not_answered_by_a_projects_dates() -> None:
+    sentence = "Kasvun ekosysteemi -hanke alkoi 1. huhtikuuta 2023."
+    call = extract(contextualise("Minä päivänä ensimmäinen haku alkoi?"), HEADS)
+    assert "subject:project" in violations(sentence, "", "", call, HEADS)
+    project = extract(contextualise("Milloin Kasvun ekosysteemi -hanke alkoi?"), HEADS)
+    assert "subject:project" not in violations(sentence, "", "", project, HEADS)
+
+
 def test_owner_words_are_genitives_before_a_contact_detail() -> None:
     asked = extract(contextualise("Mikä on pormestarin puhelinnumero?"), HEADS)
     assert asked.owner_words == {"pormestarin"}

@@ -42,7 +42,7 @@ QUESTION_WORDS = (
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
         voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne nää
-        pitäisi pitäis täytyisi täytyy piti
+        pitäisi pitäis täytyisi täytyy piti mä sä varsinainen
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
         mites mist mis mihi mil millon miks mitäs mikäs
         keitä keille keiltä keillä keistä keihin keissä kenet kenelle keneltä kenellä kenestä

@@ -132,6 +132,13 @@ def test_everyday_fillers_name_nothing_and_pollution_is_emissions() -> None:
         )
     }
     assert "päästö" in lemmas and not lemmas & {"ihan", "totta", "ku", "saastuttaa"}
+    spoken = {
+        w.lemma
+        for w in question_words(
+            "mistä mä saan sen varsinaisen sopimustekstin?", FakeAnalyzer(), stats
+        )
+    }
+    assert not spoken & {"mä", "varsinainen"}
 
 
 def test_match_gives_coverage_and_the_words_covered() -> None:

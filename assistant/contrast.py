@@ -31,6 +31,8 @@ from collections.abc import Sequence
 from assistant.constraints import Constraints
 from assistant.evidence import Evidence, Scored
 from assistant.kinds import given_kinds
+from assistant.names import has_name
+from assistant.question import words
 from assistant.terms import asks_for_kind, counted, is_specific
 
 UNSAID_WEIGHT = 0.25  # of a word the documents never use, against the words they do
@@ -38,7 +40,14 @@ UNSAID_WEIGHT = 0.25  # of a word the documents never use, against the words the
 
 def typed_answer(best: Scored, constraints: Constraints) -> bool:
     """The sentence gives the asked kind of answer for the thing the question identifies."""
-    identified = bool(constraints.ordinals or constraints.numbers or constraints.names)
+    # a name identifies the thing only when the sentence itself says it: "... -ohjelman
+    # EU-rahoitus on noin 1,9 miljardia euroa" in a passage naming the JTF is no JTF sum
+    tokens = words(best.sentence.text)
+    identified = bool(
+        constraints.ordinals
+        or constraints.numbers
+        or (constraints.names and all(has_name(tokens, n) for n in constraints.names))
+    )
     kinds = constraints.kinds
     if kinds & {"person", "activity"}:
         # a person is tied to the thing asked by a role ("Satakuntaliiton yhteyshenkilö"), and
@@ -63,6 +72,7 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
 
 
 VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "share", "person", "activity"})
+_SUMS = frozenset({"count", "money", "rate", "amount", "share"})
 # kinds whose answer names its thing in words: a specific word must be covered even when no
 # retrieved passage has it
 _NAMED_KINDS = frozenset({"person", "activity"})
@@ -90,10 +100,13 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     if total <= 0:
         return 0.0
     # what a project does is said of it in the best sentence, not by the list around it
+    # ... and a sum or count by the sentences that give one: "Paljonko JTF:n rahaa ohjelmassa
+    # on?" is not answered by the list naming the JTF next to the programme's total
+    valued = [s for s in evidence.selected if s.sentence.kinds & constraints.kinds & _SUMS]
     answered = (
         evidence.best.covered
         if "activity" in constraints.kinds
-        else frozenset().union(*(s.covered for s in evidence.selected))
+        else frozenset().union(*(s.covered for s in (valued or evidence.selected)))
     )
     # a person's role must be said even when no passage says it ("Kenen nimi on kaupungin
     # allekirjoituksena?" is not answered by the contact person), and so must the project whose

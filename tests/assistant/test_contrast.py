@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.constraints import Constraints, OrdinalPhrase
-from assistant.contrast import background_only, neighbour_gain, typed_answer
+from assistant.contrast import background_only, neighbour_gain, typed_answer, value_gap
 from assistant.evidence import Evidence, Scored
 from assistant.refusal import RefusalConfig, decide, refusal_text
 from assistant.sentencebank import Sentence
@@ -196,13 +196,30 @@ def test_a_when_question_is_refused_when_no_quoted_sentence_gives_a_time() -> No
     assert not decide(Evidence((dated,), dated, dated), WHEN_SECOND, "fi", CONFIG).refuse
 
 
+def test_a_name_identifies_a_typed_answer_only_in_the_sentence_itself() -> None:
+    # "Paljonko JTF:n rahaa ohjelmassa on?": the programme's total, in a passage that names
+    # the JTF, is no JTF sum
+    grp = group(make_chunk("Rahastot ovat EAKR ja JTF. Ohjelman rahoitus on 1,9 miljardia euroa."))
+    listing, total = grp.sentences
+    money = Constraints(kinds=frozenset({"money"}), names=("jtf",))
+    words = (QWord("JTF", "jtf", (), 3.3), QWord("ohjelmassa", "ohjelma", (), 1.3))
+    best = Scored(total, grp.chunk, 0, 0.87, 0.5, 0.94, (), frozenset({"ohjelma"}), words)
+    assert not typed_answer(best, money)
+    named = replace(money, names=("ohjel",))
+    assert typed_answer(best, named)
+    # the sum must be said of the JTF by the sentence that gives it, not by the list beside it
+    other = Scored(listing, grp.chunk, 0, 0.87, 0.5, 0.94, (), frozenset({"jtf"}), words)
+    evidence = Evidence((other, best), best, best, nearby=frozenset({"jtf", "ohjelma"}))
+    assert value_gap(evidence, money) > 0.5
+
+
 def test_a_person_is_never_a_typed_answer() -> None:
     # a sentence naming a person is no answer to whose contact person is meant: its words must
     # cover the role like any other answer's
     named = replace(DATED, kinds=DATED.kinds | {"person"})
-    when = Constraints(kinds=frozenset({"date"}), names=("satak",))
+    when = Constraints(kinds=frozenset({"date"}), ordinals=(SECOND,))
     assert typed_answer(scored(named, {"haku"}), when)
-    person = Constraints(kinds=frozenset({"person"}), names=("satak",))
+    person = Constraints(kinds=frozenset({"person"}), ordinals=(SECOND,))
     assert not typed_answer(scored(named, {"haku"}), person)
 
 

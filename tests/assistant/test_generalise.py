@@ -45,6 +45,7 @@ class SplitAnalyzer(fakes.SplitAnalyzer):
         "yhteenlaskettu": ["yhteenlaskettu", "yhteen", "laskettu"],
         "päämäärä": ["päämäärä", "pää", "määrä"],
         "sopimuskierroksessa": ["sopimuskierros", "sopimus", "kierros"],
+        "kärkialalistauksessa": ["kärkialalistaus", "kärkiala", "listaus"],
     }
 
 
@@ -64,6 +65,13 @@ def test_framing_words_are_no_unknown_concepts(question: str, unknown: list[str]
     analyzer = SplitAnalyzer()
     words = question_words(question, analyzer, STATS)
     assert [w.lemma for w in unknown_concepts(words, STATS, analyzer)] == unknown
+
+
+def test_a_list_of_known_things_is_no_unknown_concept() -> None:
+    analyzer = SplitAnalyzer()
+    stats = TermStats([["kärkiala", "ala"], ["pori"]])
+    words = question_words("Mitä aloja kärkialalistauksessa mainitaan?", analyzer, stats)
+    assert unknown_concepts(words, stats, analyzer) == []
 
 
 def test_an_unknown_simple_word_owning_a_contact_detail_is_an_unknown_concept() -> None:

@@ -36,7 +36,7 @@ from assistant.heads import (
     ordinal_phrases,
 )
 from assistant.kinds import asked_kinds, kinds_present
-from assistant.names import has_long_form, has_name, question_names
+from assistant.names import NAME_PREFIX, has_long_form, has_name, question_names
 from assistant.ordinals import ORDINALS, ordinal_of, picks_listed
 from assistant.places import HOME_CITY, about_participants, cities_named, city_mentions
 from assistant.question import Question, words
@@ -120,6 +120,11 @@ class Constraints:
     loose: frozenset[str] = frozenset()
     # the question speaks of a project ("hanke"): a project's own dates may answer it
     about_project: bool = False
+    # the question names a project ("Reboot Satakunta -hanke"): another project's dates do not
+    # answer it
+    names_project: bool = False
+    # the question's words (lowercase), for the names of things it mentions
+    mentioned: frozenset[str] = frozenset()
     # "Milloin seuraava haku avautuu?": a date answer must lie after this day (assistant.upcoming)
     after: date | None = None
     # "vuoden 2027 jälkeen", "ennen vuotta 2031": years the answer's time must lie beyond
@@ -189,6 +194,8 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
         about_project=_PROJECT.search(focus) is not None,
+        names_project=_PROJECT_NAMED.search(focus) is not None,
+        mentioned=frozenset(words(focus)),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
         contact_owners=_contact_owners(focus, names, kinds),
         owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
@@ -221,8 +228,14 @@ def _contact_owners(text: str, names: tuple[str, ...], kinds: frozenset[str]) ->
 
 _SUM_KINDS = frozenset({"money", "amount", "rate", "share"})
 _PROJECT = re.compile(r"hank|projekt|project", re.IGNORECASE)
+# a project a question names: "Reboot Satakunta -hanke", "KARHU-hankkeen"
+_PROJECT_NAMED = re.compile(r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäöÅÄÖ]+)?\s*-hank")
 # a sentence about a named project: "Kasvun ekosysteemi -hanke alkoi ...", "KARHU-hanke ..."
-_PROJECT_SUBJECT = re.compile(r"^\s*[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s+[\wåäö]+){0,3}?\s*-hanke\b")
+_PROJECT_SUBJECT = re.compile(
+    r"^\s*(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ]*)(?:\s+[\wåäö]+){0,3}?\s*-hanke\b|"
+    # "Prizztech Oy:n hanke Kasvun ekosysteemi – ..."
+    r"^\s*[A-ZÅÄÖ][\w ]*?:n hanke (?P<owned>[A-ZÅÄÖ][\wåäö]*)"
+)
 # a name as the first part of a hyphenated compound or in the genitive with a colon
 _NAME_COMPOUND = re.compile(r"(?<![\w-])([A-ZÅÄÖ][\wåäöÅÄÖ]*)\+?(?:-[\wåäö]|:n\b)")
 
@@ -414,13 +427,19 @@ def violations(
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
+    project = _PROJECT_SUBJECT.match(sentence)
     if (
         constraints.kinds & {"date", "day"}
-        and not constraints.about_project
-        and _PROJECT_SUBJECT.match(sentence)
+        and project is not None
+        and (not constraints.about_project or constraints.names_project)
+        and not has_name(
+            constraints.mentioned,
+            (project.group("name") or project.group("owned")).lower()[:NAME_PREFIX],
+        )
     ):
         # "Minä päivänä ensimmäinen rahoitushaku alkoi?" is not answered by "Kasvun ekosysteemi
-        # -hanke alkoi 1. huhtikuuta 2023." in the passage on the first call's projects
+        # -hanke alkoi 1. huhtikuuta 2023." in the passage on the first call's projects, nor is
+        # "Milloin Reboot Satakunta -hanke alkoi?" by Kasvun ekosysteemi's dates
         missing.append("subject:project")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")

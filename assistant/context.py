@@ -58,7 +58,8 @@ _LEAD_IN = re.compile(
 _INTERROGATIVE = re.compile(rf"\b{_ASKING_WORD}\b|\?", re.IGNORECASE)
 # pronouns that point back to a thing named before ("... omat kärjet – mitkä ne ovat?")
 _POINTS_BACK = re.compile(
-    r"\b(?:se|sen|sitä|siinä|siitä|siihen|ne|niiden|niitä|niissä|niihin)\b", re.IGNORECASE
+    r"\b(?:se|sen|sitä|siinä|siitä|siihen|sille|siltä|ne|niiden|niitä|niissä|niihin|niille|niiltä)\b",
+    re.IGNORECASE,
 )
 _REQUEST = re.compile(
     r"\s*(?:kerro|selitä|selvitä|listaa|luettele|anna|näytä|tell|explain|list|describe|give|"

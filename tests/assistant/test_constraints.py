@@ -510,6 +510,13 @@ def test_a_date_question_about_no_project_is_not_answered_by_a_projects_dates() 
     assert "subject:project" in violations(sentence, "", "", call, HEADS)
     project = extract(contextualise("Milloin Kasvun ekosysteemi -hanke alkoi?"), HEADS)
     assert "subject:project" not in violations(sentence, "", "", project, HEADS)
+    # another named project's dates do not answer; the project named colloquially does
+    other = extract(contextualise("Reboot Satakunta -hanke: milloin se alkoi?"), HEADS)
+    assert "subject:project" in violations(sentence, "", "", other, HEADS)
+    owned = "Prizztech Oy:n hanke Kasvun ekosysteemi – energia toteutetaan 1.4.2023–31.3.2026."
+    assert "subject:project" in violations(owned, "", "", other, HEADS)
+    spoken = extract(contextualise("Koska se Prizztechin kasvun ekosysteemi -juttu loppuu?"), HEADS)
+    assert "subject:project" not in violations(owned, "", "", spoken, HEADS)
 
 
 def test_owner_words_are_genitives_before_a_contact_detail() -> None:

@@ -352,6 +352,7 @@ def test_time_postpositions_are_question_words(framing: str) -> None:
         ("Ensimmäisen haun Prizztechin hanke – milloin se alkoi?", "", ""),
         # a statement before a dash that the question points back to ("ne") is no lead-in
         ("Turun sopimuksessa on omat kärjet – mitkä ne ovat?", "", ""),
+        ("KARHU-hanke sai rahaa ensimmäisestä hausta – paljonko sille myönnettiin?", "", ""),
         # any statement of three words or more; a pronoun of a second question points back to
         # the first question, not to the statement
         (

@@ -19,8 +19,10 @@ development, ``holdout24.jsonl`` (72 items, kept blind: run at the end of its se
 ``holdout26.jsonl`` (71 items; run once blind on the same session's final code, 3e4ef20, then
 used for development), ``holdout27.jsonl`` (72 items) and ``holdout28.jsonl`` (71 items), kept
 blind for the end of their session, ``holdout29.jsonl`` (70 items; run once at 63da21f, then
-used for development) and ``holdout30.jsonl`` (71 items; run once at 2c0d8f7, then used for
-development).
+used for development), ``holdout30.jsonl`` (71 items; run once at 2c0d8f7), ``holdout31.jsonl``
+(71 items; run once at 8ae982a) and ``holdout32.jsonl`` (72 items; run once at 125999a), each
+then used for development, and ``holdout33.jsonl`` (71 items), kept blind like holdout27 and
+holdout28.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -58,6 +60,7 @@ HOLDOUT22, HOLDOUT23, HOLDOUT24 = "holdout22.jsonl", "holdout23.jsonl", "holdout
 HOLDOUT25, HOLDOUT26 = "holdout25.jsonl", "holdout26.jsonl"
 HOLDOUT27, HOLDOUT28, HOLDOUT29 = "holdout27.jsonl", "holdout28.jsonl", "holdout29.jsonl"
 HOLDOUT30 = "holdout30.jsonl"
+HOLDOUT31, HOLDOUT32, HOLDOUT33 = "holdout31.jsonl", "holdout32.jsonl", "holdout33.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -91,6 +94,9 @@ ID_PREFIX = {
     HOLDOUT28: "ac",
     HOLDOUT29: "ad",
     HOLDOUT30: "ae",
+    HOLDOUT31: "af",
+    HOLDOUT32: "ag",
+    HOLDOUT33: "ah",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -109,6 +115,9 @@ _TIMED = (
     HOLDOUT28,
     HOLDOUT29,
     HOLDOUT30,
+    HOLDOUT31,
+    HOLDOUT32,
+    HOLDOUT33,
 )
 MIN_ITEMS = {
     DEMO: 100,

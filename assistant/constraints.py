@@ -427,19 +427,7 @@ def violations(
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
-    project = _PROJECT_SUBJECT.match(sentence)
-    if (
-        constraints.kinds & {"date", "day"}
-        and project is not None
-        and (not constraints.about_project or constraints.names_project)
-        and not has_name(
-            constraints.mentioned,
-            (project.group("name") or project.group("owned")).lower()[:NAME_PREFIX],
-        )
-    ):
-        # "Minä päivänä ensimmäinen rahoitushaku alkoi?" is not answered by "Kasvun ekosysteemi
-        # -hanke alkoi 1. huhtikuuta 2023." in the passage on the first call's projects, nor is
-        # "Milloin Reboot Satakunta -hanke alkoi?" by Kasvun ekosysteemi's dates
+    if constraints.kinds & {"date", "day"} and _another_project(sentence, constraints):
         missing.append("subject:project")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")
@@ -447,6 +435,22 @@ def violations(
     if passage and constraints.loose and missing:
         missing = [m for m in missing if not _met_by_passage(m, passage, constraints, heads)]
     return missing
+
+
+def _another_project(sentence: str, constraints: Constraints) -> bool:
+    """Whether a sentence is about a named project the question does not mention, while the
+    question asks about no project or names another one.
+
+    "Minä päivänä ensimmäinen rahoitushaku alkoi?" is not answered by "Kasvun ekosysteemi -hanke
+    alkoi 1. huhtikuuta 2023." in the passage on the first call's projects, nor is "Milloin
+    Reboot Satakunta -hanke alkoi?" by Kasvun ekosysteemi's dates; "Entä milloin se päättyy?"
+    after "Mikä hanke Prizztechillä on?" names no project, so any project's dates may answer it.
+    """
+    project = _PROJECT_SUBJECT.match(sentence)
+    if project is None or (constraints.about_project and not constraints.names_project):
+        return False
+    name = (project.group("name") or project.group("owned")).lower()[:NAME_PREFIX]
+    return not has_name(constraints.mentioned, name)
 
 
 @lru_cache(maxsize=512)

@@ -118,11 +118,9 @@ class Constraints:
     # requirements that only context sentences ("Kuulin, että syksyllä 2023 oli haku.") or the
     # history give: the passage around a sentence may meet them (see violations)
     loose: frozenset[str] = frozenset()
-    # the question speaks of a project ("hanke"): a project's own dates may answer it
-    about_project: bool = False
-    # the question names a project ("Reboot Satakunta -hanke"): another project's dates do not
-    # answer it
-    names_project: bool = False
+    # the question speaks of a project ("hanke") but names none ("Mikä hanke Prizztechillä
+    # on?"): any project's dates may answer it (see _another_project)
+    any_project: bool = False
     # the question's words (lowercase), for the names of things it mentions
     mentioned: frozenset[str] = frozenset()
     # "Milloin seuraava haku avautuu?": a date answer must lie after this day (assistant.upcoming)
@@ -193,8 +191,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         bounds=bounds,
         other_cities=tuple(sorted(cities)),
         about_participants=about_participants(focus),
-        about_project=_PROJECT.search(focus) is not None,
-        names_project=_PROJECT_NAMED.search(focus) is not None,
+        any_project=_PROJECT.search(focus) is not None and _PROJECT_NAMED.search(focus) is None,
         mentioned=frozenset(words(focus)),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
         contact_owners=_contact_owners(focus, names, kinds),
@@ -447,7 +444,7 @@ def _another_project(sentence: str, constraints: Constraints) -> bool:
     after "Mikä hanke Prizztechillä on?" names no project, so any project's dates may answer it.
     """
     project = _PROJECT_SUBJECT.match(sentence)
-    if project is None or (constraints.about_project and not constraints.names_project):
+    if project is None or constraints.any_project:
         return False
     name = (project.group("name") or project.group("owned")).lower()[:NAME_PREFIX]
     return not has_name(constraints.mentioned, name)

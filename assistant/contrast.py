@@ -72,10 +72,11 @@ def neighbour_gain(selected: Sequence[Scored], neighbour: Scored | None) -> floa
 
 
 VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "share", "person", "activity"})
-_SUMS = frozenset({"count", "money", "rate", "amount", "share"})
 # kinds whose answer names its thing in words: a specific word must be covered even when no
 # retrieved passage has it
 _NAMED_KINDS = frozenset({"person", "activity"})
+# the value kinds that are sums or counts
+_SUMS = VALUE_KINDS - _NAMED_KINDS
 
 
 def value_gap(evidence: Evidence, constraints: Constraints) -> float:

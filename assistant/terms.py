@@ -212,11 +212,18 @@ _CONTENTS = re.compile(
 )
 
 
+# phrases whose verb stands for a word of the documents
+_PHRASE_LEMMAS = ((_CONTENTS, "sisältö"), (_EMPHASIS, "painotus"))
+
+
 def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
     out: dict[str, QWord] = {}
     phrase_verbs = {m.group(1).lower() for m in _PHRASE_VERB.finditer(text)}
-    contents = {m.group(1).lower() for m in _CONTENTS.finditer(text)}
-    emphasis = {m.group(1).lower() for m in _EMPHASIS.finditer(text)}
+    phrased = {
+        m.group(1).lower(): lemma
+        for pattern, lemma in _PHRASE_LEMMAS
+        for m in pattern.finditer(text)
+    }
     for surface in _TOKEN.findall(text):
         in_phrase = surface.lower() in phrase_verbs
         terms = list(analyzer.terms(surface)) if in_phrase else _terms(surface, analyzer, stats)
@@ -225,10 +232,8 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
         if surface.lower() in DISCOURSE_WORDS:  # "aikanaan": frames the question, names nothing
             continue
         lemma, parts = terms[0], tuple(terms[1:])
-        if surface.lower() in contents:
-            lemma, parts = "sisältö", ()
-        if surface.lower() in emphasis:
-            lemma, parts = "painotus", ()
+        if surface.lower() in phrased:
+            lemma, parts = phrased[surface.lower()], ()
         if lemma in COLLOQUIAL:  # the documents' word, not the parts of the asker's
             lemma, parts = COLLOQUIAL[lemma], ()
         # the compound's head: the part it ends with (the analyzer may list the modifier last:

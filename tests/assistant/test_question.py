@@ -219,6 +219,21 @@ def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:
     assert [p.text for p in sub_questions(contextualise(text))] == parts
 
 
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        # only words that ask, also with a conditional "pitäisi"
+        ("Onko hankkeille hakuaikoja vuonna 2025, ja mihin mennessä hakemus pitäisi jättää?", True),
+        ("Kuka toteuttaa IKI-hankkeen ja mikä taho välittää sopimuksen rahoituksen?", False),
+        # a short part leans on the first one unless a long word names its own thing
+        ("Montako hakemusta toiseen hakuun tuli ja moniko sai rahaa?", True),
+        ("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?", False),
+    ],
+)
+def test_whether_a_later_part_leans_on_the_first(text: str, leans: bool) -> None:
+    assert sub_questions(contextualise(text))[1].followup is leans
+
+
 def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None:
     parts = sub_questions(contextualise("paljonko alalla on työpaikkoja ja mistä se tulee?"))
     assert [p.text for p in parts] == ["paljonko alalla on työpaikkoja?", "mistä se tulee?"]
@@ -230,25 +245,6 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         contextualise("Milloin kolmas haku avautuu ja mihin mennessä hakemukset pitää jättää?")
     )
     assert deadline[1].followup and deadline[1].focus.startswith("Milloin kolmas haku avautuu?")
-    conditional = sub_questions(
-        contextualise(
-            "Onko hankkeille hakuaikoja vuonna 2025, ja mihin mennessä hakemus pitäisi jättää?"
-        )
-    )
-    assert conditional[1].followup
-    own = sub_questions(
-        contextualise("Kuka toteuttaa IKI-hankkeen ja mikä taho välittää sopimuksen rahoituksen?")
-    )
-    assert not own[1].followup
-    # a short part leans on the first one unless a long word names its own thing
-    short = sub_questions(
-        contextualise("Montako hakemusta toiseen hakuun tuli ja moniko sai rahaa?")
-    )
-    assert short[1].followup
-    named = sub_questions(
-        contextualise("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?")
-    )
-    assert not named[1].followup
     # two words ask about the first part's subject, even with a long word among them
     elliptic = sub_questions(
         contextualise("Montako työpaikkaa ekosysteemissä on ja paljonko liikevaihtoa?")

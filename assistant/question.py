@@ -77,7 +77,7 @@ _ANAPHORA = _wordset(
     """
     dem den deras dess det han hans he heidän heille heitä hennes her him his hon hän häneen
     hänelle hänellä häneltä hänen häntä it its ne niiden niihin niille niistä niitä sama
-    saman samassa se sen she siihen siinä siitä sille sillä siltä sitä that their them they
+    saman samassa se sen she siellä sieltä siihen siinä siitä sille sillä siltä sinne sitä that their them they
     this tuo tuon tähän tämä tämän tässä tästä tätä
     nämä näiden näitä näissä näistä näihin näillä näille nuo noiden noita noissa noista noihin
     noilla noille niissä niillä tuossa tuosta tuohon tuolla

@@ -228,6 +228,12 @@ def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:
         # a short part leans on the first one unless a long word names its own thing
         ("Montako hakemusta toiseen hakuun tuli ja moniko sai rahaa?", True),
         ("Paljonko rahaa ensimmäisessä haussa oli ja mikä taho välittää rahoituksen?", False),
+        # a place pronoun points back too: "sinne" is the call the first part names
+        (
+            "Moniko hakija pääsi läpi syksyn 2023 haussa ja kuinka monta hakemusta sinne "
+            "kaikkiaan tuli?",
+            True,
+        ),
     ],
 )
 def test_whether_a_later_part_leans_on_the_first(text: str, leans: bool) -> None:

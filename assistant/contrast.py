@@ -1,6 +1,6 @@
 """Whether the best sentence answers *this* question or only something next to it.
 
-Five signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
+Six signals on top of the plain thresholds of :mod:`assistant.refusal`, each defined without
 reference to particular questions:
 
 * a **typed answer**: the question asks for a kind of answer (a date, an amount, ...) *and* names
@@ -19,6 +19,9 @@ reference to particular questions:
   the passages, or in none), but the sentence matches only background words such as "Pori".
   Word overlap then says nothing, and the dense similarity alone must be convincing (unless the
   answer is typed: its kind and the question's identifying details already tie it down).
+* a **sibling value**: the count or sum is given for a thing that a retrieved sentence names
+  beside the one asked ("teknologiametallit ja kiertotalous sekä automaatio ja robotiikka"):
+  the two are alternatives, so the number answers the other one, however small the word gap.
 * **nothing specific**: an English or Swedish question none of whose words the glossary knows as
   a specific Finnish term, and which asks for no kind of answer: the same rule, for a question
   the word evidence cannot tie to the documents at all.
@@ -26,14 +29,16 @@ reference to particular questions:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.constraints import Constraints
 from assistant.evidence import Evidence, Scored
 from assistant.kinds import given_kinds
 from assistant.names import has_name
 from assistant.question import words
-from assistant.terms import asks_for_kind, counted, is_specific
+from assistant.terms import QWord, asks_for_kind, counted, is_specific
 
 UNSAID_WEIGHT = 0.25  # of a word the documents never use, against the words they do
 
@@ -76,18 +81,19 @@ VALUE_KINDS = frozenset({"count", "money", "rate", "amount", "share", "person", 
 # retrieved passage has it
 _NAMED_KINDS = frozenset({"person", "activity"})
 # the value kinds that are sums or counts
-_SUMS = VALUE_KINDS - _NAMED_KINDS
+SUM_KINDS = VALUE_KINDS - _NAMED_KINDS
 
 
-def value_gap(evidence: Evidence, constraints: Constraints) -> float:
-    """Weight share of specific question words a value answer leaves out but the passages have.
+@dataclass(frozen=True)
+class _Gap:
+    words: tuple[QWord, ...]  # specific question words the value answer leaves out
+    share: float  # their weight share (with the words the documents never use)
+    valued: tuple[Scored, ...]  # the quoted sentences that give a sum or count
 
-    A number answers only the exact thing asked: "Kuinka monta työpaikkaa automaation alalla?"
-    answered with the jobs of another sector covers the counted words but not the sector, though
-    the retrieved passages do talk about that sector. 0.0 unless a count, amount or rate is asked.
-    """
+
+def _value_gap(evidence: Evidence, constraints: Constraints) -> _Gap | None:
     if not constraints.kinds & VALUE_KINDS or evidence.best is None:
-        return 0.0
+        return None
     used = [w for w in evidence.best.qwords if counted(w)]
     # a word the documents never use ("vuosittain", "kokonaisbudjetti") says which value is
     # asked, and no passage gives that one
@@ -99,11 +105,11 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     unsaid_weight = UNSAID_WEIGHT * sum(w.weight for w in unsaid)
     total = sum(w.weight for w in used) + unsaid_weight
     if total <= 0:
-        return 0.0
+        return None
     # what a project does is said of it in the best sentence, not by the list around it
     # ... and a sum or count by the sentences that give one: "Paljonko JTF:n rahaa ohjelmassa
     # on?" is not answered by the list naming the JTF next to the programme's total
-    valued = [s for s in evidence.selected if s.sentence.kinds & constraints.kinds & _SUMS]
+    valued = tuple(s for s in evidence.selected if s.sentence.kinds & constraints.kinds & SUM_KINDS)
     answered = (
         evidence.best.covered
         if "activity" in constraints.kinds
@@ -113,12 +119,81 @@ def value_gap(evidence: Evidence, constraints: Constraints) -> float:
     # allekirjoituksena?" is not answered by the contact person), and so must the project whose
     # work is asked ("Mitä Reboot Satakunta -hankkeessa tehdään?" is not answered by KARHU's)
     role = bool(constraints.kinds & _NAMED_KINDS)
-    gap = [
+    gap = tuple(
         w
         for w in used
         if is_specific(w) and w.lemma not in answered and (role or w.lemma in evidence.nearby)
+    )
+    return _Gap(gap, (sum(w.weight for w in gap) + unsaid_weight) / total, valued)
+
+
+def value_gap(evidence: Evidence, constraints: Constraints) -> float:
+    """Weight share of specific question words a value answer leaves out but the passages have.
+
+    A number answers only the exact thing asked: "Kuinka monta työpaikkaa automaation alalla?"
+    answered with the jobs of another sector covers the counted words but not the sector, though
+    the retrieved passages do talk about that sector. 0.0 unless a count, amount or rate is asked.
+    """
+    gap = _value_gap(evidence, constraints)
+    return 0.0 if gap is None else gap.share
+
+
+def sibling_value(evidence: Evidence, constraints: Constraints) -> bool:
+    """The sum or count is given for a thing the documents name beside the one asked.
+
+    "Montako suoraa työpaikkaa automaatio- ja robotiikka-alalla on?" is answered with "Porin
+    seudun teknologiametallien ja kiertotalouden ekosysteemissä on noin 3 000 suoraa
+    työpaikkaa." only by a word gap too small for :func:`value_gap`; but a retrieved sentence
+    joins the two ("teknologiametallit ja kiertotalous sekä automaatio ja robotiikka"): they are
+    alternatives, and the number belongs to the other one.
+    """
+    return bool(sibling_words(evidence, constraints))
+
+
+def sibling_words(evidence: Evidence, constraints: Constraints) -> frozenset[str]:
+    """The words of the value sentences that a retrieved sentence joins to a left-out question
+    word (see :func:`sibling_value`); empty when there are none."""
+    gap = _value_gap(evidence, constraints)
+    if gap is None or not gap.words or not gap.valued or evidence.best is None:
+        return frozenset()
+    asked = [w.lemma for w in evidence.best.qwords] + [
+        part for w in evidence.best.qwords for part in w.parts
     ]
-    return (sum(w.weight for w in gap) + unsaid_weight) / total
+    # the valued sentences' own words: long, not numbers, not a form of a question word
+    own = frozenset(
+        t
+        for s in gap.valued
+        for t in s.sentence.terms
+        if len(t) >= _MIN_OWN and t.isalpha() and not _related(t, asked)
+    )
+    return frozenset(
+        t
+        for w in gap.words
+        for s in evidence.company.get(w.lemma, ())
+        for t in own & s.sentence.terms
+        if coordinated(s.sentence.text, t, w.lemma)
+    )
+
+
+_MIN_OWN = 6
+_STEM = 5  # leading letters that identify a word's inflected forms and lemma
+# "A ja B", "A, B", "A sekä B", "A tai B", with up to two words on either side of the link
+_LINK = r"[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:,|\s+ja|\s+sekä|\s+tai)\s+(?:[\w-]+\s+){0,2}?"
+
+
+def _related(term: str, lemmas: Sequence[str]) -> bool:
+    return any(term in q or q in term or term[:_STEM] == q[:_STEM] for q in lemmas)
+
+
+def coordinated(text: str, a: str, b: str) -> bool:
+    """Whether words starting like ``a`` and ``b`` are joined by "ja", "sekä", "tai" or a comma.
+
+    >>> coordinated("Teemat ovat kiertotalous sekä automaatio ja robotiikka.", "kiertotalous", "automaatio")
+    True
+    """
+    low = text.lower()
+    pa, pb = re.escape(a[:_STEM]), re.escape(b[:_STEM])
+    return bool(re.search(rf"\b{pa}{_LINK}{pb}", low) or re.search(rf"\b{pb}{_LINK}{pa}", low))
 
 
 def background_only(best: Scored) -> bool:

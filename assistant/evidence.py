@@ -11,7 +11,7 @@ painotusta:") brings its list items along.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -100,6 +100,8 @@ class Evidence:
     kinds_missing: frozenset[str] = field(default_factory=frozenset)
     neighbour: Scored | None = None  # a near miss that outscores ``best`` (see Scored.neighbour)
     nearby: frozenset[str] = frozenset()  # question lemmas the top candidates cover
+    # the terms of the top candidates that cover each question lemma: what a word is named with
+    company: Mapping[str, tuple[Scored, ...]] = field(default_factory=dict)
 
     @property
     def found(self) -> bool:
@@ -333,4 +335,16 @@ def select(
                 )
             )
     nearby = frozenset().union(*(s.covered for s in scored[:_NEARBY]))
-    return Evidence(tuple(selected), best, top, frozenset(hard - covered_kinds), neighbour, nearby)
+    company: dict[str, tuple[Scored, ...]] = {}
+    for cand in scored[:_NEARBY]:
+        for lemma in cand.covered:
+            company[lemma] = (*company.get(lemma, ()), cand)
+    return Evidence(
+        tuple(selected),
+        best,
+        top,
+        frozenset(hard - covered_kinds),
+        neighbour,
+        nearby,
+        company,
+    )

@@ -52,6 +52,7 @@ from assistant.contrast import (
     background_only,
     neighbour_gain,
     nothing_specific,
+    sibling_value,
     typed_answer,
     value_gap,
 )
@@ -59,6 +60,8 @@ from assistant.evidence import Evidence, Scored
 from assistant.kinds import tells_when
 from assistant.terms import QWord
 
+# the reason of a refusal whose value is given for a thing named beside the one asked
+SIBLING_VALUE = "sibling_value"
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
 _REFUSAL = {
     "fi": REFUSAL_FI,
@@ -201,6 +204,8 @@ def _decide_finnish(
         return Verdict(True, f"neighbour:{gain:.2f}")
     if not typed and background_only(best) and best.dense < config.min_dense_background:
         return Verdict(True, f"background_only:{best.dense:.3f}")
+    if not typed and sibling_value(evidence, constraints):
+        return Verdict(True, SIBLING_VALUE)
     gap = 0.0 if typed else value_gap(evidence, constraints)
     if gap >= config.max_value_gap:
         return Verdict(True, f"value_gap:{gap:.2f}")

@@ -19,14 +19,16 @@ from datetime import date
 from assistant import bridge, eligibility
 from assistant.blocks import quote_key, quoted_once
 from assistant.compose import compose
-from assistant.constraints import Constraints, extract
+from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.context import premise, unframed
+from assistant.contrast import sibling_words
 from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
 from assistant.question import Question, clean, contextualise, sub_questions
 from assistant.refusal import (
+    SIBLING_VALUE,
     RefusalConfig,
     Verdict,
     decide,
@@ -209,6 +211,11 @@ class Assistant:
                 # "Kuka on hankkeen projektipäällikkö ja miten häneen saa yhteyden?": the person
                 # the first part asks for is not in the documents, so neither is how to reach them
                 whole = Part(sub, whole.gathered, Verdict(True, "unknown_person"))
+            elif prior and _about_sibling(prior, whole, engine.heads):
+                # "Montako työpaikkaa automaatioalalla on ja mikä sen liikevaihto on?": the
+                # documents give the first part's value only for another sector, and "sen" is
+                # the asked sector, not the one the found turnover is given for
+                whole = Part(sub, whole.gathered, Verdict(True, SIBLING_VALUE))
             elif prior:
                 # "Kuka toteuttaa SUMEA-hankkeen ja mistä siinä on kyse?": the second part leans
                 # on the first one's words, and a sentence the first part quotes answers it only
@@ -313,6 +320,16 @@ def quoted_keys(parts: Sequence[Part]) -> frozenset[str]:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:hän\w*|häne\w*|him|her|his|honom|henne|hans|hennes)\b", re.I)
+
+
+def _about_sibling(prior: Part, part: Part, heads: HeadTerms) -> bool:
+    """The first part was refused for giving a value of a thing named beside the asked one, and
+    this part's best sentence names that other thing too."""
+    best = part.gathered.evidence.best
+    if prior.verdict.reason != SIBLING_VALUE or best is None:
+        return False
+    other = sibling_words(prior.gathered.evidence, extract(prior.question, heads))
+    return bool(other & best.sentence.terms)
 
 
 def asks_of_person(text: str) -> bool:

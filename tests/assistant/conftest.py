@@ -51,8 +51,14 @@ Ekosysteemisopimuksissa ovat mukana Helsinki, Espoo, Tampere, Turku, Oulu ja Por
 ## Painopistealueet
 
 Porin ekosysteemisopimuksella on kaksi temaattista painopistealuetta.
+Painopistealueet ovat teknologiametallit ja kiertotalous sekä automaatio ja robotiikka.
 Ensimmäinen painopistealue on teknologiametallit ja kiertotalous.
 Toinen painopistealue on automaatio ja robotiikka.
+
+## Ekosysteemi
+
+Porin seudun teknologiametallien ja kiertotalouden ekosysteemissä on noin 3 000 suoraa työpaikkaa.
+Teknologiametallien ja kiertotalouden ekosysteemin vuotuinen liikevaihto on noin 2 miljardia euroa.
 
 ## Rahoitus ja toteuttajat
 

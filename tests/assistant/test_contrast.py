@@ -8,7 +8,14 @@ from dataclasses import replace
 import pytest
 
 from assistant.constraints import Constraints, OrdinalPhrase
-from assistant.contrast import background_only, neighbour_gain, typed_answer, value_gap
+from assistant.contrast import (
+    background_only,
+    coordinated,
+    neighbour_gain,
+    sibling_value,
+    typed_answer,
+    value_gap,
+)
 from assistant.evidence import Evidence, Scored
 from assistant.refusal import RefusalConfig, decide, refusal_text
 from assistant.sentencebank import Sentence
@@ -245,3 +252,70 @@ def test_a_follow_up_is_never_answered_from_a_sentence_about_another_call() -> N
     first = scored(FIRST_CALL, {"haku"}, missing=("ordinal:toinen",))
     general = scored(BACKGROUND, {"pori"}, missing=("ordinal:toinen",))
     assert first.names_another and not general.names_another
+
+
+def _sentence(text: str, terms: str, kinds: frozenset[str] = frozenset()) -> Sentence:
+    return Sentence("c1", 0, 0, len(text), text, frozenset(terms.split()), kinds, False, False)
+
+
+JOBS = _sentence(
+    "Porin seudun teknologiametallien ja kiertotalouden ekosysteemissä on noin 3 000 suoraa "
+    "työpaikkaa.",
+    "pori seutu teknologiametalli kiertotalous ekosysteemi noin 3 000 suora työpaikka",
+    frozenset({"count"}),
+)
+AREAS = _sentence(
+    "Painopisteet ovat teknologiametallit ja kiertotalous sekä automaatio ja robotiikka.",
+    "painopiste teknologiametalli kiertotalous automaatio robotiikka",
+)
+GROWTH = _sentence(
+    "Automaatio kasvaa Porissa. Kiertotaloudesta kerrotaan toisaalla.",
+    "automaatio kasvaa pori kiertotalous kertoa",
+)
+# "Montako suoraa työpaikkaa automaatioalalla on Porin seudulla?"
+JOB_WORDS = (
+    QWord("suoraa", "suora", (), 3.3),
+    QWord("työpaikkaa", "työpaikka", (), 3.3),
+    QWord("automaatioalalla", "automaatio", (), 1.8),
+    QWord("seudulla", "seutu", (), 1.7),
+)
+COUNT = Constraints(kinds=frozenset({"count"}))
+
+
+def _jobs_evidence(beside: Sentence) -> Evidence:
+    best = scored(JOBS, {"suora", "työpaikka", "seutu"}, coverage=0.75, words=JOB_WORDS)
+    other = scored(beside, {"automaatio"}, words=JOB_WORDS)
+    return Evidence(
+        (best,),
+        best,
+        best,
+        nearby=frozenset({"suora", "työpaikka", "seutu", "automaatio"}),
+        company={"automaatio": (other,)},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Teemat ovat kiertotalous sekä automaatio ja robotiikka.", True),
+        ("Automaatio, robotiikka ja kiertotalous ovat teemoja.", True),
+        ("Automaatio kasvaa Porissa. Kiertotaloudesta kerrotaan toisaalla.", False),
+    ],
+)
+def test_coordinated_words(text: str, joined: bool) -> None:
+    assert coordinated(text, "kiertotalous", "automaatio") is joined
+
+
+def test_a_value_for_a_thing_named_beside_the_asked_one_is_refused() -> None:
+    # the word gap alone (automation, 1.8 of 10.1) is below the value-gap bar ...
+    evidence = _jobs_evidence(AREAS)
+    assert value_gap(evidence, COUNT) < CONFIG.max_value_gap
+    # ... but the focus-area list joins the sector asked to the one the jobs are given for
+    assert sibling_value(evidence, COUNT)
+    assert decide(evidence, COUNT, "fi", CONFIG).reason == "sibling_value"
+
+
+def test_a_value_is_not_refused_when_no_sentence_joins_the_two_things() -> None:
+    evidence = _jobs_evidence(GROWTH)
+    assert not sibling_value(evidence, COUNT)
+    assert not decide(evidence, COUNT, "fi", CONFIG).refuse

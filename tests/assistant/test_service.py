@@ -56,12 +56,25 @@ def test_answer_is_cited_and_quotes_are_verbatim(tiny_assistant: Assistant) -> N
         # the person the first part asks for is not in the documents, so neither is how to
         # reach them
         "Kuka on ensimmäisen rahoitushaun projektipäällikkö ja mikä on hänen puhelinnumeronsa?",
+        # the jobs and turnover are given for the other focus area, not for the one asked
+        "Montako suoraa työpaikkaa automaatio- ja robotiikka-alalla on Porin seudulla?",
+        "Montako suoraa työpaikkaa Porin seudun automaatio- ja robotiikkaekosysteemissä on ja "
+        "mikä on sen liikevaihto?",
     ],
 )
 def test_near_misses_are_refused_with_suggestions(tiny_assistant: Assistant, question: str) -> None:
     answer = tiny_assistant.ask(question)
     assert answer.refused and answer.text.startswith(REFUSAL_FI)
     assert answer.citations == () and answer.suggestions
+
+
+def test_a_value_of_the_thing_asked_is_answered(tiny_assistant: Assistant) -> None:
+    answer = tiny_assistant.ask(
+        "Montako suoraa työpaikkaa teknologiametallien ja kiertotalouden ekosysteemissä on ja "
+        "mikä on sen liikevaihto?"
+    )
+    assert not answer.refused
+    assert "3 000" in answer.text and "2 miljardia" in answer.text
 
 
 def test_participation_of_another_city_is_answered(tiny_assistant: Assistant) -> None:

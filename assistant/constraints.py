@@ -175,6 +175,11 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
             # ovat toimintalinjat 1 ja 2?" picks one of them, not both
             numbers = tuple(n for n in numbers if n in _NUMBER.findall(question.text))
     names = question_names(without_introductions(focus), question.language, heads.proper_names)
+    if picks_listed(question.text) and any(n in words(question.text) for n in names):
+        # "tuo kolmas niistä, KARHU – mikä organisaatio sitä vetää?": the name says which one;
+        # the sentences about it do not number it
+        picked = {p.ordinal for p in ordinal_phrases(question.text, heads, question.language)}
+        ordinals = tuple(p for p in ordinals if p.ordinal not in picked)
     history = _from_history(question, heads, ordinals, numbers, names)
     return Constraints(
         kinds=kinds,

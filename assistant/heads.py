@@ -153,6 +153,28 @@ class HeadTerms:
         return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
 
 
+# case endings an ordinal shares with its head noun (not the genitive "-n": a genitive modifier
+# between the two has it too)
+_AGREEING = ("ssa", "sta", "lla", "lta", "lle", "ksi", "seen", "hin")
+_MAX_MODIFIERS = 3  # genitive modifiers between an ordinal and its head ("Porin ... haussa")
+
+
+def _case(word: str) -> str:
+    plain = word.lower().replace("ä", "a")
+    return next((c for c in _AGREEING if plain.endswith(c)), "")
+
+
+def _head_words(ordinal: str, following: list[str]) -> list[str]:
+    """The words after an ordinal that may be its head: the next two, or, when neither agrees
+    with the ordinal's case and a later one does, that one ("ensimmäisessä Porin
+    ekosysteemisopimuksen haussa": the head is "haussa")."""
+    case = _case(ordinal)
+    if not case or any(_case(w) == case for w in following[:2]):
+        return following[:2]
+    later = [w for w in following[2 : 2 + _MAX_MODIFIERS] if _case(w) == case]
+    return later[:1] or following[:2]
+
+
 def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[OrdinalPhrase]:
     """Every ordinal in ``text`` with the head terms of the (up to two) words after it.
 
@@ -164,7 +186,7 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
         for match in pattern.finditer(text):
-            following = words(text[match.end() :])[:2]
+            following = _head_words(match.group(), words(text[match.end() :]))
             head: set[str] = set()
             for word in following:
                 if any(p.fullmatch(word) for _, p in ORDINALS):

@@ -589,6 +589,25 @@ def test_a_follow_ups_ordinal_picking_a_listed_thing_keeps_the_earlier_one() -> 
     assert {p.ordinal for p in then.ordinals} == {"ensimmäinen", "toinen"}
 
 
+def test_an_ordinals_head_agrees_with_it_in_case_past_genitive_modifiers() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "porin", "sopimuksen"})
+    (found,) = ordinal_phrases("Paljonko rahaa oli ensimmäisessä Porin sopimuksen haussa?", heads)
+    assert found.heads == {"haku"}
+    # a head right after the ordinal is kept as before
+    (call,) = ordinal_phrases("Mitä ensimmäisessä haussa Porin sopimuksen mukaan oli?", heads)
+    assert call.heads == {"haku"}
+
+
+def test_a_name_given_with_an_ordinal_picking_a_listed_thing_says_which_one() -> None:
+    # "tuo kolmas niistä, KARHU": the name says which project; sentences about it do not
+    # number it (the earlier question's call is still required)
+    history = ["Mitkä hankkeet saivat rahoitusta toisessa haussa?"]
+    then = extract(contextualise("Entä kolmas niistä, KARHU – kuka sitä vetää?", history), HEADS)
+    assert {p.ordinal for p in then.ordinals} == {"toinen"} and "karhu" in then.names
+    unnamed = extract(contextualise("Entä kolmas niistä, kuka sitä vetää?", history), HEADS)
+    assert {p.ordinal for p in unnamed.ordinals} == {"kolmas", "toinen"}
+
+
 def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"linjalla"})
     found = ordinal_phrases("Mitä sillä kakkoslinjalla rahoitetaan?", heads)

@@ -222,7 +222,15 @@ def select(
         for m in constraints.loose
         if m.startswith("number:") and all(m in s.missing for s in scored)
     }
-    background = constraints.loose - constraints.from_history - unmet
+    # ... and a number the history gives beside an ordinal only dates the thing the ordinal names
+    # ("toisesta hausta, se oli auki syksyllä 2023"): a sentence about that thing competes on its
+    # score without it
+    dated = (
+        {m for m in constraints.from_history if m.startswith("number:")}
+        if any(m.startswith("ordinal:") for m in constraints.from_history)
+        else set()
+    )
+    background = (constraints.loose - constraints.from_history - unmet) | dated
     pool = _pool(
         [
             s if s.eligible else replace(s, missing=())

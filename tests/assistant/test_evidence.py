@@ -7,7 +7,7 @@ import pytest
 
 from assistant.blocks import quote_key
 from assistant.compose import blocks, citation, compose
-from assistant.constraints import Constraints, HeadTerms, extract
+from assistant.constraints import Constraints, HeadTerms, OrdinalPhrase, extract
 from assistant.engine import Engine, Gathered
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise
@@ -253,6 +253,33 @@ def test_a_sentence_missing_only_a_history_name_is_no_near_miss(
     evidence = select([general, named], constraints, [grp], CONFIG)
     assert evidence.best == named
     assert (evidence.neighbour == general) is is_neighbour
+
+
+@pytest.mark.parametrize(
+    ("from_history", "best"),
+    [
+        # "Mitkä oli ne kolme painotusta?" after "... toisesta hausta, se oli auki syksyllä
+        # 2023?": the year only dates the call the ordinal names; the emphases answer
+        (frozenset({"ordinal:toinen", "number:2023"}), 0),
+        # a year the history gives without an ordinal still says which thing is meant
+        (frozenset({"number:2023"}), 3),
+    ],
+)
+def test_a_history_year_beside_an_ordinal_only_dates_the_thing(
+    from_history: frozenset[str], best: int
+) -> None:
+    grp = group(CHUNK)
+    emphases = Scored(grp.sentences[0], CHUNK, 0, 0.9, 0.57, 0.98, ("number:2023",))
+    dated = Scored(grp.sentences[3], CHUNK, 1, 0.87, 0.14, 0.89)
+    constraints = Constraints(
+        ordinals=(OrdinalPhrase("toinen", frozenset({"haku"})),),
+        numbers=("2023",),
+        from_history=from_history,
+        loose=from_history,
+    )
+    evidence = select([emphases, dated], constraints, [grp], CONFIG)
+    assert evidence.best is not None
+    assert evidence.best.sentence == grp.sentences[best]
 
 
 def test_a_sentence_restating_only_the_questions_premise_does_not_answer() -> None:

@@ -181,6 +181,11 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         picked = {p.ordinal for p in ordinal_phrases(question.text, heads, question.language)}
         ordinals = tuple(p for p in ordinals if p.ordinal not in picked)
     history = _from_history(question, heads, ordinals, numbers, names)
+    # "Mitkä ovat sen ohjelman periaatteet?" after "Toisen haun hankkeiden pitää toteuttaa
+    # Uudistuva ja osaava Suomi -ohjelmaa": "sen ohjelman" points at the programme, and the
+    # earlier question's "toinen haku" only led to it: background, not a requirement
+    aside = _pointed_elsewhere(question, heads, ordinals, history)
+    history -= aside
     return Constraints(
         kinds=kinds,
         ordinals=ordinals,
@@ -190,6 +195,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         # what only the context sentences of a long question give may be met by the passage, and
         # so may a number the question points to as known ("ne 16 kaupunkiseutua")
         loose=history
+        | aside
         | (_not_in(asked, question, heads, ordinals, numbers, names) if context else frozenset())
         | {f"number:{n}" for n in _GIVEN_NUMBER.findall(focus) if n in numbers},
         after=(today or date.today()) if asks_upcoming(focus, kinds) else None,
@@ -303,6 +309,37 @@ def _pair_known(pair: str, phrases: frozenset[str]) -> bool:
         if known_first == first and shared >= max(4, min(len(second), len(known_second)) - 2):
             return True
     return False
+
+
+# a demonstrative and the noun it points at, agreeing in case ("sen ohjelman", "sitä hanketta",
+# "siinä haussa"); the nominative "se" is left out ("milloin se aukeaa": a verb follows)
+_POINTED = re.compile(
+    r"\b(?:(?:sen|tuon|tämän|siihen|tähän)\s+([^\W\d_]{3,}n)|(?:sitä|tuota|tätä)\s+([^\W\d_]{3,}[aä])|"
+    r"(?:siinä|tuossa|tässä)\s+([^\W\d_]{3,}ss[aä])|(?:siitä|tuosta|tästä)\s+([^\W\d_]{3,}st[aä])|"
+    r"(?:sillä|tuolla|tällä)\s+([^\W\d_]{3,}ll[aä]))\b",
+    re.IGNORECASE,
+)
+
+
+def _pointed_elsewhere(
+    question: Question,
+    heads: HeadTerms,
+    ordinals: tuple[OrdinalPhrase, ...],
+    history: frozenset[str],
+) -> frozenset[str]:
+    """The history's ordinals whose thing is not the one the follow-up points at."""
+    if not history or question.language != "fi":
+        return frozenset()
+    pointed = frozenset().union(
+        *(heads(w) for m in _POINTED.finditer(question.text) for w in m.groups() if w)
+    )
+    if not pointed:
+        return frozenset()
+    return frozenset(
+        f"ordinal:{p.ordinal}"
+        for p in ordinals
+        if f"ordinal:{p.ordinal}" in history and p.heads and not p.heads & pointed
+    )
 
 
 def _from_history(

@@ -608,6 +608,18 @@ def test_a_name_given_with_an_ordinal_picking_a_listed_thing_says_which_one() ->
     assert {p.ordinal for p in unnamed.ordinals} == {"kolmas", "toinen"}
 
 
+def test_a_follow_up_pointing_at_another_thing_keeps_the_history_ordinal_as_background() -> None:
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "ohjelma", "ohjelman"})
+    history = ["Toisen haun hankkeiden pitää toteuttaa myös erästä ohjelmaa?"]
+    # "sen ohjelman" points at the programme: "toinen haku" only led to it
+    then = extract(contextualise("Mitkä ovat sen ohjelman periaatteet?", history), heads)
+    assert "ordinal:toinen" in then.loose and "ordinal:toinen" not in then.from_history
+    # "siinä haussa" points at the call itself; a nominative "se" points at nothing named
+    for text in ("Mitä siinä haussa painotettiin?", "Milloin se aukeaa?"):
+        same = extract(contextualise(text, history), heads)
+        assert "ordinal:toinen" in same.from_history
+
+
 def test_a_colloquial_number_before_a_head_is_an_ordinal_of_that_head() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"linjalla"})
     found = ordinal_phrases("Mitä sillä kakkoslinjalla rahoitetaan?", heads)

@@ -459,7 +459,13 @@ def violations(
             # vaihteen puhelinnumero"), not only says what it is about ("... Innokaupungit
             # Pori -hausta?")
             owns = name in constraints.contact_owners
-            if owns or not (around and has_name(_words(around), name)):
+            if owns or not (
+                around
+                and (
+                    has_name(_words(around), name)
+                    or has_long_form(tuple(_words(around)), heads.aliases.get(name))
+                )
+            ):
                 missing.append(f"name:{name}")
     if constraints.counted and not any(heads(w) & constraints.counted for w in words(local)):
         missing.append("counted")

@@ -24,17 +24,20 @@ COUNT_PHRASE = (
 # "for each" in a question and in a sentence ("kullekin", "kunkin", "each")
 _EACH = r"\bkulle(?:kin|ki)\b|\bkunkin\b|\bkukin\b|\bjokaiselle\b|\beach\b"
 
+# a compound naming a day ("allekirjoituspäivä", "päättymispäivänä"): it asks for one
+_DAY_COMPOUND = r"\b[^\W\d_]{4,}päiv(?:ä|än|ää|änä)\b"
+
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
-        r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
+        rf"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
         r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
-        r"\bpäivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
+        r"päivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
         r"\b(?:which|what) (?:year|period|dates?)\b|\bvilket år\b|\bvilken period\b|"
         r"\bunder vilken tid\b|\bmillä aikavälillä\b|\bminä kuukautena\b|\bmissä kuussa\b|"
         r"\bmihin kuukauteen\b|\bwhich month\b|\bvilken månad\b|\bminkä vuode|\btakaraj|"
-        r"\baikavä|\baikataulu",
+        rf"\baikavä|\baikataulu|{_DAY_COMPOUND}",
         re.IGNORECASE,
     ),
     # a sum or count for each one of several things ("Paljonko rahaa sai kukin hanke?"): only a
@@ -51,20 +54,20 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
-        r"\bminä päivänä\b|\bmikä päivä\b|\bmihin päivään\b|\bpäivämäär|\bmonesko\b|\bwhat date\b|"
-        r"\bwhich day\b|\bvilket datum\b|\bvilken dag\b",
+        r"\bminä päivänä\b|\bmikä päivä\b|\bmihin päivään\b|päivämäär|\bmonesko\b|\bwhat date\b|"
+        rf"\bwhich day\b|\bvilket datum\b|\bvilken dag\b|{_DAY_COMPOUND}",
         re.IGNORECASE,
     ),
     "money": re.compile(
         r"(?:kuinka paljon|paljonko|^paljon\b|kuinka (?:suur|iso)\w*|minkä suurui\w*|suuruus|"
         r"\bmäärä\w*|"
-        r"how much|hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|euro|budjet|"
+        r"how much|hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|avustu|euro|budjet|"
         r"määrärah|summ|money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|"
         r"\bhur mycket kostar|"
         r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"
         r"(?:kuinka paljon|paljonko)\b.{0,40}\bmaksa|"
-        r"(?:raha|rahoit|tuki|tuen)\w*\s+(?:määrä|suuruus|summa)|budjet|\bsumma\b|\bmäärära|"
+        r"(?:raha|rahoit|tuki|tuen|avustu)\w*\s+(?:määrä|suuruus|summa)|budjet|\bsumma\b|\bmäärära|"
         # "Mitkä ovat hankkeen kustannukset?": what it costs is a sum
         r"\b(?:mi(?:kä|tkä|tä)|paljonko)\b.{0,40}\b(?:kokonais)?kustannu|\bwhat\b.{0,40}\bcosts?\b|"
         r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"

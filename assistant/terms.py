@@ -489,7 +489,7 @@ def unknown_concepts(
             # time, but its modifier names what is open: a concept of its own)
             return True
         return all(
-            p in ANSWER_TYPE_HEADS or stats.known_suffix(p) or stats.stem(p)
+            p in ANSWER_TYPE_HEADS or stats.known_suffix(p) or stats.stem(p) or _action_of(p, stats)
             for p in word.parts[:-1]
         )
 
@@ -502,6 +502,21 @@ def unknown_concepts(
         and not head_known(w.head or w.lemma)
         and not framing(w)
     ]
+
+
+_ACTION_NOUN = ("us", "ys")
+_MIN_ACTION_STEM = 6
+
+
+def _action_of(part: str, stats: TermStats) -> bool:
+    """Whether a modifier is the action noun of a verb the corpus uses ("allekirjoitus" in
+    "allekirjoituspäivä": the documents say "allekirjoitettiin")."""
+    stem = part[: -len(_ACTION_NOUN[0])]
+    return (
+        part.endswith(_ACTION_NOUN)
+        and len(stem) >= _MIN_ACTION_STEM
+        and any(t.startswith(stem) for t in stats.df)
+    )
 
 
 def _owner(word: QWord, owners: frozenset[str]) -> bool:

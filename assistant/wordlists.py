@@ -149,7 +149,7 @@ SURFACE_SYNONYMS = {
 ANSWER_TYPE_HEADS = wordset(
     """
     aika aikataulu ajankohta hetki henkilö kausi määrä nimi nimike numero osoite paikka päivä päivämäärä
-    summa taho titteli tieto muoto laji tyyppi lista listaus luettelo
+    summa taho titteli tieto muoto laji tyyppi lista listaus luettelo pointti
     """
 )
 

@@ -62,6 +62,10 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Kuinka suuri osuus EAKR-rahoituksesta suunnataan ilmastotoimiin?", {"rate"}),
         ("Mitä varoja haussa oli jaossa?", {"money"}),
         ("Kuinka suuren tuen se sai?", {"money"}),
+        ("Kuinka suuren avustuksen hanke sai?", {"money"}),
+        # a compound naming a day asks for one ("päivämäärä" also inside a compound)
+        ("Mikä oli sopimuksen allekirjoituspäivä?", {"date", "day"}),
+        ("Mikä on sopimuksen allekirjoituspäivämäärä?", {"date", "day"}),
         ("Mihin päivään mennessä hakemukset piti jättää?", {"date", "day", "deadline"}),
         ("Mihin mennessä hakemus piti jättää?", {"date", "deadline"}),
         ("Kuinka iso rahapotti haussa oli tarjolla?", {"money"}),
@@ -716,3 +720,17 @@ def test_toinen_before_a_thing_the_documents_never_number_is_the_other_one() -> 
     assert ordinal_phrases("Kuka on toinen toteuttaja?", heads) == []
     # with nothing after it, "se toinen" still picks the second of what was asked before
     assert ordinal_phrases("Ja kuka on se toinen?", heads)
+
+
+def test_an_acronyms_long_form_in_the_passage_around_meets_it() -> None:
+    # "TEM:n kansallisessa tavoitteessa ...": the goal's sentence does not say who sets it; its
+    # passage says "Työ- ja elinkeinoministeriön mukaan ..."
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"tavoite"})
+    heads.use_phrases(["Sopimukset ovat työ- ja elinkeinoministeriön (TEM) ohjelma."])
+    assert heads.aliases.get("tem")
+    asked = extract(contextualise("Mihin vuoteen mennessä TEM:n tavoite on?"), heads)
+    assert "tem" in asked.names
+    goal = "Kansallisena tavoitteena on, että Suomessa on vuoteen 2030 mennessä ympäristöjä."
+    passage = f"Työ- ja elinkeinoministeriön mukaan sopimuksilla edistetään viittä asiaa. {goal}"
+    assert "name:tem" in violations(goal, "", "", asked, heads)
+    assert "name:tem" not in violations(goal, "", "", asked, heads, passage)

@@ -615,3 +615,17 @@ def test_what_belongs_to_a_thing_asks_its_contents() -> None:
     # ... but who is a member still "kuuluu"
     member = question_words("Kuka kuuluu sopimukseen?", FakeAnalyzer(), stats)
     assert "sisältö" not in {w.lemma for w in member}
+
+
+def test_a_day_or_points_compound_of_known_words_names_no_unknown_concept() -> None:
+    # "allekirjoituspäivä": the documents say "allekirjoitettiin", the action noun's verb
+    stats = TermStats([["allekirjoitettiin", "sopimus"], ["pää", "tavoite"]])
+    signing = QWord(
+        "allekirjoituspäivä", "allekirjoituspäivä", ("allekirjoitus", "päivä"), 3.0, known=False
+    )
+    # "pääpointit": the main points, a kind of answer like "lista"
+    points = QWord("pääpointit", "pääpointti", ("pää", "pointti"), 3.0, known=False)
+    assert unknown_concepts([signing, points], stats, FakeAnalyzer()) == []
+    # an action noun whose verb the documents never use still names something new
+    hearing = QWord("kuulemispäivä", "kuulemispäivä", ("kuuleminen", "päivä"), 3.0, known=False)
+    assert unknown_concepts([hearing], stats, FakeAnalyzer()) == [hearing]

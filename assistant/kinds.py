@@ -107,6 +107,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\b(?:tehtävä|ammatti|virka)nimik|\bvetäjä|\bministeri(?:n|ä|t|en)?\b|"
         # who leads a group, not who carries out a project (an organisation)
         r"\bkuka\b[^?.!]{0,40}\bvetä(?![^?.!]{0,40}\bhank)|"
+        # "kenet on nimetty vetämään ...?": who was appointed or chosen
+        r"\bkenet\b[^?.!]{0,40}\b(?:nimet|nimit|valit|vetä)(?![^?.!]{0,40}\bhank)|"
         r"\bminister\b|"
         r"\b\w*johtaja|\b\w*päällikkö|\bkoordinaattori|\ballekirjoittaja|"
         r"\bkuka\b[^?.!]{0,80}\bpuolesta\b|\bcontact person|\bwho signed|\bwhose name|"

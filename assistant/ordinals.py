@@ -46,6 +46,13 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
     ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
+    (
+        "kuudes",
+        re.compile(
+            r"\b(?:kuude(?:s|nne\w*)|kuudetta|sixth|6th|sjätte)\b|\bkuuto(?:nen|s\w+)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -61,7 +68,9 @@ NUMBERED_ASKED = re.compile(
 # the ordinal a number names ("1" and "yksi" -> ensimmäinen)
 BY_NUMBER = {str(i + 1): name for i, (name, _) in enumerate(ORDINALS)}
 BY_NUMBER |= dict(
-    zip(("yksi", "kaksi", "kolme", "neljä", "viisi"), list(BY_NUMBER.values()), strict=True)
+    zip(
+        ("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi"), list(BY_NUMBER.values()), strict=True
+    )
 )
 
 

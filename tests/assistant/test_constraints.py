@@ -13,6 +13,7 @@ from assistant.constraints import (
     violations,
 )
 from assistant.heads import ordinal_phrases
+from assistant.ordinals import ordinal_of
 from assistant.question import contextualise
 from tests.assistant.fakes import FakeAnalyzer
 
@@ -63,6 +64,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mitä varoja haussa oli jaossa?", {"money"}),
         ("Kuinka suuren tuen se sai?", {"money"}),
         ("Kuinka suuren avustuksen hanke sai?", {"money"}),
+        # who was appointed to lead a group is a person, not who carries out a project
+        ("Kenet on nimetty vetämään johtoryhmää?", {"person"}),
+        ("Kenet on valittu johtoryhmän puheenjohtajaksi?", {"person"}),
         # a compound naming a day asks for one ("päivämäärä" also inside a compound)
         ("Mikä oli sopimuksen allekirjoituspäivä?", {"date", "day"}),
         ("Mikä on sopimuksen allekirjoituspäivämäärä?", {"date", "day"}),
@@ -734,3 +738,11 @@ def test_an_acronyms_long_form_in_the_passage_around_meets_it() -> None:
     passage = f"Työ- ja elinkeinoministeriön mukaan sopimuksilla edistetään viittä asiaa. {goal}"
     assert "name:tem" in violations(goal, "", "", asked, heads)
     assert "name:tem" not in violations(goal, "", "", asked, heads, passage)
+
+
+@pytest.mark.parametrize("text", ["Mitä kuutosella linjalla tuetaan?", "Mikä on kuudes linja?"])
+def test_a_sixth_one_is_an_ordinal_the_documents_never_meet(text: str) -> None:
+    # "Ohjelmassa on kuusi toimintalinjaa": six is a count, the sixth one an ordinal
+    found = ordinal_of(text)
+    assert found is not None and found[0] == "kuudes"
+    assert ordinal_of("Ohjelmassa on kuusi toimintalinjaa.") is None

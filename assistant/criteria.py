@@ -97,6 +97,7 @@ CHECKLIST_TEXT: dict[str, dict[str, str]] = {
         "open": "Haku on auki {end} asti.",
         "future": "Haku avautuu {start}.",
         "contact": "Kysy lisää yhteyshenkilöltä:",
+        "also": "Kysymyksessäsi mainitusta asiasta asiakirjoissa sanotaan",
     },
     "en": {
         "intro": "The documents give these funding criteria (quoted in Finnish); compare your "
@@ -109,6 +110,7 @@ CHECKLIST_TEXT: dict[str, dict[str, str]] = {
         "open": "The call is open until {end}.",
         "future": "The call opens on {start}.",
         "contact": "Ask the contact person:",
+        "also": "On what else your question mentions, the documents say",
     },
     "sv": {
         "intro": "Dokumenten anger dessa villkor för finansiering (citerade på finska); jämför "
@@ -121,5 +123,6 @@ CHECKLIST_TEXT: dict[str, dict[str, str]] = {
         "open": "Ansökan är öppen till {end}.",
         "future": "Ansökan öppnar {start}.",
         "contact": "Fråga kontaktpersonen:",
+        "also": "Om det du i övrigt nämner säger dokumenten",
     },
 }

@@ -10,7 +10,7 @@ The checklist never says a project *is* eligible: the funding authority decides 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from assistant.compose import blocks, citation, render_block
@@ -20,7 +20,7 @@ from assistant.index import LoadedIndex
 from assistant.question import Question, asks_alternative, ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
-from assistant.terms import QWord, question_words, word_credit
+from assistant.terms import QWord, is_specific, question_words, word_credit
 from ingest.models import Chunk, Citation
 
 ELIGIBILITY = re.compile(
@@ -157,9 +157,18 @@ def _contact_details(groups: Sequence[ChunkSentences], chunk: Chunk, lead: Sente
 
 
 def answer(
-    engine: Engine, index: LoadedIndex, question: Question, today: date
+    engine: Engine,
+    index: LoadedIndex,
+    question: Question,
+    today: date,
+    also: Callable[[frozenset[str]], Sequence[Pick]] | None = None,
 ) -> tuple[str, tuple[Citation, ...]] | None:
-    """The checklist text and its citations, or None when the documents give too few criteria."""
+    """The checklist text and its citations, or None when the documents give too few criteria.
+
+    ``also`` gets the specific words of the question that no criterion's sentences mention
+    ("ahvenanmaalainen") and returns the sentences the documents say about them, if any
+    ("... -ohjelma ei koske Ahvenanmaata."): they are quoted after the criteria.
+    """
     lang = question.language if question.language in CHECKLIST_TEXT else "fi"
     words = CHECKLIST_TEXT[lang]
     found: list[tuple[Criterion, list[Pick]]] = []
@@ -196,8 +205,32 @@ def answer(
             lines.append(f"{crit.labels[lang]}: {words['contact']} {body}")
         else:
             lines.append(f"- {crit.labels[lang]}: {body}" + (f" {note}" if note else ""))
+    quoted = frozenset().union(*(s.terms for _, picks in found for _, s in picks))
+    unmatched = frozenset(
+        # a specific word, or one the asker says of themselves ("Olemme ahvenanmaalainen yritys.")
+        w.lemma
+        for w in topics
+        if (is_specific(w) or w.context) and _topic_hit(w, quoted) is None
+    )
+    extra = list(also(unmatched)) if also is not None and unmatched else []
+    if extra:
+        parts = []
+        for block in blocks(extra):
+            n = len(cites) + 1
+            cites.append(citation(n, block.chunk, block.quote))
+            parts.append(render_block(block, n))
+        # before the next step (the contact person), after the criteria
+        at = next(
+            (i for i, line in enumerate(lines) if line.startswith(_contact_label(lang))),
+            len(lines),
+        )
+        lines.insert(at, f"{words['also']}: {' '.join(parts)}")
     lines.append(words["decision"])
     return "\n".join(lines), tuple(cites)
+
+
+def _contact_label(lang: str) -> str:
+    return next(c.labels[lang] for c in CRITERIA if c.key == "contact")
 
 
 def _note(

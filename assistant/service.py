@@ -37,9 +37,10 @@ from assistant.refusal import (
     refusal_text,
 )
 from assistant.retrieval import Filters, RetrievalConfig
+from assistant.sentencebank import Sentence
 from assistant.trace import Part, Trace
 from ingest.errors import QuestionError
-from ingest.models import Answer, Hit
+from ingest.models import Answer, Chunk, Hit
 from ingest.settings import Settings
 from ingest.store import IndexInfo
 
@@ -175,12 +176,6 @@ class Assistant:
             return self._refusal(text, question, verdict, hits), Trace(
                 question, constraints, verdict, "refusal"
             )
-        if eligibility.is_eligibility(question.text) and filters is None:
-            checklist = eligibility.answer(engine, index, question, today or date.today())
-            if checklist is not None:
-                body, cites = checklist
-                answer = Answer(question=text, text=body, citations=cites, refused=False)
-                return answer, Trace(question, constraints, Verdict(False), "eligibility")
 
         def judged(sub: Question, sub_constraints: Constraints, gathered: Gathered) -> Part:
             verdict = decide(
@@ -198,6 +193,26 @@ class Assistant:
                 index, sub, sub_constraints, self.evidence_config, self.settings.top_k, filters
             )
             return judged(sub, sub_constraints, gathered)
+
+        if eligibility.is_eligibility(question.text) and filters is None:
+
+            def also(unmatched: frozenset[str]) -> list[tuple[Chunk, Sentence]]:
+                # what the documents say of a thing the checklist does not mention
+                # ("ahvenanmaalainen yritys": the programme does not cover Åland)
+                whole = ask(question)
+                if whole.verdict.refuse:
+                    return []
+                return [
+                    (s.chunk, s.sentence)
+                    for s in whole.gathered.evidence.selected
+                    if s.covered & unmatched
+                ]
+
+            checklist = eligibility.answer(engine, index, question, today or date.today(), also)
+            if checklist is not None:
+                body, cites = checklist
+                answer = Answer(question=text, text=body, citations=cites, refused=False)
+                return answer, Trace(question, constraints, Verdict(False), "eligibility")
 
         parts: list[Part] = []
         leaned_on: Part | None = None  # the first part's answer

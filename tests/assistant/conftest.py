@@ -60,6 +60,10 @@ Toinen painopistealue on automaatio ja robotiikka.
 Porin seudun teknologiametallien ja kiertotalouden ekosysteemissä on noin 3 000 suoraa työpaikkaa.
 Teknologiametallien ja kiertotalouden ekosysteemin vuotuinen liikevaihto on noin 2 miljardia euroa.
 
+## Ohjelman alue
+
+Uudistuva ja osaava Suomi 2021–2027 -ohjelma ei koske Ahvenanmaata.
+
 ## Rahoitus ja toteuttajat
 
 Porin ekosysteemisopimuksen mukaisia toimenpiteitä rahoitetaan EU-rahoituksella ja Porin kaupungin rahoituksella.

@@ -183,6 +183,21 @@ def test_eligibility_checklist_reports_a_closed_call(tiny_assistant: Assistant) 
     assert "Haku on auki 31.12.2023 asti." in during.text
 
 
+def test_eligibility_checklist_quotes_what_the_documents_say_of_a_thing_it_does_not_cover(
+    tiny_assistant: Assistant,
+) -> None:
+    answer = tiny_assistant.ask(
+        "Yrityksemme on Ahvenanmaata lähellä. Voimmeko hakea rahoitusta Uudistuva ja osaava "
+        "Suomi -ohjelmasta?"
+    )
+    assert "Kysymyksessäsi mainitusta asiasta" in answer.text
+    assert "ei koske Ahvenanmaata" in answer.text
+    assert quotes_are_verbatim(tiny_assistant, answer)
+    # a question about nothing the criteria leave out gets the checklist alone
+    plain = tiny_assistant.ask("Onko robotiikkahankkeeni rahoituskelpoinen?")
+    assert "Kysymyksessäsi mainitusta asiasta" not in plain.text
+
+
 def test_eligibility_checklist_quotes_the_emphases_of_the_call_asked(
     tiny_assistant: Assistant,
 ) -> None:

@@ -23,7 +23,9 @@ used for development), ``holdout30.jsonl`` (71 items; run once at 2c0d8f7), ``ho
 (71 items; run once at 8ae982a) and ``holdout32.jsonl`` (72 items; run once at 125999a), each
 then used for development, ``holdout33.jsonl`` (71 items), kept blind like holdout27 and
 holdout28, and ``holdout34.jsonl`` (71 items), ``holdout35.jsonl`` (70 items) and
-``holdout36.jsonl`` (71 items), each run once blind at a6db290, then used for development.
+``holdout36.jsonl`` (71 items), each run once blind at a6db290, then used for development,
+and ``holdout37.jsonl`` (71 items), ``holdout38.jsonl`` (73 items) and ``holdout39.jsonl`` (71
+items), kept blind until the session's final code (7d637d9).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -63,6 +65,7 @@ HOLDOUT27, HOLDOUT28, HOLDOUT29 = "holdout27.jsonl", "holdout28.jsonl", "holdout
 HOLDOUT30 = "holdout30.jsonl"
 HOLDOUT31, HOLDOUT32, HOLDOUT33 = "holdout31.jsonl", "holdout32.jsonl", "holdout33.jsonl"
 HOLDOUT34, HOLDOUT35, HOLDOUT36 = "holdout34.jsonl", "holdout35.jsonl", "holdout36.jsonl"
+HOLDOUT37, HOLDOUT38, HOLDOUT39 = "holdout37.jsonl", "holdout38.jsonl", "holdout39.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -102,6 +105,9 @@ ID_PREFIX = {
     HOLDOUT34: "ai",
     HOLDOUT35: "aj",
     HOLDOUT36: "ak",
+    HOLDOUT37: "al",
+    HOLDOUT38: "am",
+    HOLDOUT39: "an",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -126,6 +132,9 @@ _TIMED = (
     HOLDOUT34,
     HOLDOUT35,
     HOLDOUT36,
+    HOLDOUT37,
+    HOLDOUT38,
+    HOLDOUT39,
 )
 MIN_ITEMS = {
     DEMO: 100,

@@ -234,6 +234,12 @@ def unframed(text: str) -> str:
     # painopistealuet") and may end in thanks ("... organisatio kiitos etukäteen")
     asked = _SALUTATION.sub("", _SIGN_OFF.sub("", text))
     asked = _TRAILING_THANKS.sub("", asked) or text
+    # "Asiakas kysyy puhelimessa, kuinka pitkään ...?": a reported question after a comma
+    reported = _REPORTED_LEAD.match(asked)
+    if reported and not (
+        points_back(asked[reported.end() :]) and _names_something(reported.group("after"))
+    ):
+        asked = asked[reported.end() :]
     bare = not asked.rstrip().endswith(("?", ".", "!"))
     pieces = _pieces(asked + "?" if bare else asked)
     if bare and pieces:
@@ -270,6 +276,12 @@ def unframed(text: str) -> str:
 
 
 _WORD_IN = re.compile(r"[^\W\d_]{2,}")
+# up to three words, a reporting verb, up to two words of where or how, a comma, the question
+_REPORTED_LEAD = re.compile(
+    rf"^\s*(?:[^\W\d_]+\s+){{0,3}}?{_REPORTING}(?P<after>(?:\s+[^\W\d_]+){{0,2}}?),\s+"
+    rf"(?={_ASKING_WORD}\b)",
+    re.IGNORECASE,
+)
 _AT_PLACE = re.compile(r"^(?:puhelimessa|tänään|juuri|minulta|meiltä|multa|että)$", re.IGNORECASE)
 
 

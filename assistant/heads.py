@@ -224,6 +224,10 @@ def numbered_things(text: str, heads: HeadTerms) -> list[tuple[OrdinalPhrase, st
     return out
 
 
+def _partitive(word: str) -> bool:
+    return word.lower().endswith(("a", "ä"))
+
+
 def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozenset[str]:
     """Head terms of what a count question counts: "kuinka monta hakemusta" -> hakemus; in
     English or Swedish through the glossary ("how many jobs" -> työpaikka)."""
@@ -233,7 +237,12 @@ def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozense
     if match is None:
         return frozenset()
     out: set[str] = set()
-    for word in words(text[match.end() :])[:2]:
+    following = words(text[match.end() :])[:2]
+    if len(following) == 2 and _partitive(following[0]) and not _partitive(following[1]):
+        # "kuinka monta hakemusta Porin ... hakuun": the counted noun is in the partitive, and
+        # a genitive after it belongs to what follows ("suoraa työpaikkaa": both are counted)
+        following = following[:1]
+    for word in following:
         if any(p.fullmatch(word) for _, p in ORDINALS):
             continue  # "kuinka monta hakemusta toiseen hakuun": the ordinal names the call
         # "montako niistä rahoitettiin?": what is counted was named before; "montako duunia

@@ -54,7 +54,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
-        r"\bminä päivänä\b|\bmikä päivä\b|\bmihin päivään\b|päivämäär|\bmonesko\b|\bwhat date\b|"
+        r"\bminä päivänä\b|\bmikä\b[^?.!]{0,30}\bpäivä\b|\bmihin päivään\b|päivämäär|\bmonesko\b|\bwhat date\b|"
         rf"\bwhich day\b|\bvilket datum\b|\bvilken dag\b|{_DAY_COMPOUND}",
         re.IGNORECASE,
     ),
@@ -70,7 +70,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"(?:raha|rahoit|tuki|tuen|avustu)\w*\s+(?:määrä|suuruus|summa)|budjet|\bsumma\b|\bmäärära|"
         # "Mitkä ovat hankkeen kustannukset?": what it costs is a sum
         r"\b(?:mi(?:kä|tkä|tä)|paljonko)\b.{0,40}\b(?:kokonais)?kustannu|\bwhat\b.{0,40}\bcosts?\b|"
-        r"\bkuinka monta euroa|\bmontako euroa|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
+        r"\b(?:kuinka monta|montako) (?:euroa|miljoonaa|miljardia)|\b(?:enimmäis|maksimi|vähimmäis|minimi)\w*|"
         r"\bmaximum\b|\bminimum\b|\bgrant (?:size|amount)|\bbudget|"
         r"\bhow large\b.{0,30}\b(?:grant|funding)|\bbelopp|\bhögsta\b|\bmaximal",
         re.IGNORECASE,

@@ -482,6 +482,11 @@ def unknown_concepts(
             return True  # "yhteenlaskettu": a compound participle describes, it names nothing
         if word.lemma in ANSWER_TYPE_HEADS:
             return True  # "aikataulu": a compound that itself names the kind of answer
+        if any(
+            word.lemma.startswith(t) and word.lemma[len(t) :] in ANSWER_TYPE_HEADS
+            for t in TOTAL_PREFIXES
+        ):
+            return True  # "kokonaismäärä" (whatever parts the analyzer finds in it)
         if word.head not in ANSWER_TYPE_HEADS:
             return False
         if "person" in asked_kinds(word.surface):
@@ -504,6 +509,8 @@ def unknown_concepts(
     ]
 
 
+# "kokonaismäärä", "yhteissumma": the whole of a kind of answer, no new concept
+TOTAL_PREFIXES = frozenset({"kokonais", "yhteis"})
 _ACTION_NOUN = ("us", "ys")
 _MIN_ACTION_STEM = 6
 

@@ -64,6 +64,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         ("Mitä varoja haussa oli jaossa?", {"money"}),
         ("Kuinka suuren tuen se sai?", {"money"}),
         ("Kuinka suuren avustuksen hanke sai?", {"money"}),
+        ("Kuinka monta miljardia EU:lta tulee ohjelmaan?", {"money"}),
+        ("Mikä on se viimeinen päivä?", {"date", "day"}),
         # who was appointed to lead a group is a person, not who carries out a project
         ("Kenet on nimetty vetämään johtoryhmää?", {"person"}),
         ("Kenet on valittu johtoryhmän puheenjohtajaksi?", {"person"}),
@@ -249,6 +251,15 @@ def test_what_is_counted_skips_the_ordinal_of_the_call() -> None:
     constraints = extract(q, HEADS)
     assert constraints.counted == {"hakemus"}
     assert violations("Toinen haku päättyi 31.12.2023.", "", "", constraints, HEADS) == ["counted"]
+
+
+def test_a_genitive_after_the_counted_partitive_is_not_counted() -> None:
+    q = contextualise("Kuinka monta hakemusta Porin toiseen hakuun tuli?")
+    assert extract(q, HEADS).counted == {"hakemus"}
+    # two partitives are both counted ("suoraa työpaikkaa")
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"suora", "työpaikka"})
+    both = extract(contextualise("Kuinka monta suoraa työpaikkaa on?"), heads)
+    assert both.counted == {"suoraa", "työpaikkaa"}  # the fake analyzer keeps the forms
 
 
 def test_an_ordinal_head_the_corpus_does_not_know_is_not_required() -> None:

@@ -83,6 +83,11 @@ from assistant.context import unframed, without_introductions
             "Soittaja haluaisi tietää, entä kuinka suuri EU-rahoitus ohjelmalla on?",
             "Entä kuinka suuri EU-rahoitus ohjelmalla on?",
         ),
+        # where or how it was asked, then a comma
+        (
+            "Asiakas kysyy puhelimessa, kuinka pitkään sopimukset ovat voimassa?",
+            "Kuinka pitkään sopimukset ovat voimassa?",
+        ),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

@@ -625,7 +625,9 @@ def test_a_day_or_points_compound_of_known_words_names_no_unknown_concept() -> N
     )
     # "pääpointit": the main points, a kind of answer like "lista"
     points = QWord("pääpointit", "pääpointti", ("pää", "pointti"), 3.0, known=False)
-    assert unknown_concepts([signing, points], stats, FakeAnalyzer()) == []
+    # "kokonaismäärä": the total of a kind of answer, whatever parts the analyzer finds
+    total = QWord("kokonaismäärä", "kokonaismäärä", ("koko", "ais", "määrä"), 3.0, known=False)
+    assert unknown_concepts([signing, points, total], stats, FakeAnalyzer()) == []
     # an action noun whose verb the documents never use still names something new
     hearing = QWord("kuulemispäivä", "kuulemispäivä", ("kuuleminen", "päivä"), 3.0, known=False)
     assert unknown_concepts([hearing], stats, FakeAnalyzer()) == [hearing]

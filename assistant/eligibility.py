@@ -191,17 +191,14 @@ def answer(
     ]
     lines = [words["intro"]]
     cites: list[Citation] = []
+    next_step: int | None = None  # where the contact line (the next step) is
     for crit, picks in found:
         if not picks:
             continue
-        parts = []
-        for block in blocks(picks):
-            n = len(cites) + 1
-            cites.append(citation(n, block.chunk, block.quote))
-            parts.append(render_block(block, n).replace("\n- ", "\n  - "))
-        body = " ".join(parts)
+        body = " ".join(r.replace("\n- ", "\n  - ") for r in _quote(picks, cites))
         note = _note(crit, picks, topics, words, today)
         if crit.key == "contact":
+            next_step = len(lines)
             lines.append(f"{crit.labels[lang]}: {words['contact']} {body}")
         else:
             lines.append(f"- {crit.labels[lang]}: {body}" + (f" {note}" if note else ""))
@@ -214,23 +211,21 @@ def answer(
     )
     extra = list(also(unmatched)) if also is not None and unmatched else []
     if extra:
-        parts = []
-        for block in blocks(extra):
-            n = len(cites) + 1
-            cites.append(citation(n, block.chunk, block.quote))
-            parts.append(render_block(block, n))
         # before the next step (the contact person), after the criteria
-        at = next(
-            (i for i, line in enumerate(lines) if line.startswith(_contact_label(lang))),
-            len(lines),
-        )
-        lines.insert(at, f"{words['also']}: {' '.join(parts)}")
+        at = len(lines) if next_step is None else next_step
+        lines.insert(at, f"{words['also']}: {' '.join(_quote(extra, cites))}")
     lines.append(words["decision"])
     return "\n".join(lines), tuple(cites)
 
 
-def _contact_label(lang: str) -> str:
-    return next(c.labels[lang] for c in CRITERIA if c.key == "contact")
+def _quote(picks: Sequence[Pick], cites: list[Citation]) -> list[str]:
+    """The picked sentences rendered block by block, each block's citation added to ``cites``."""
+    rendered = []
+    for block in blocks(picks):
+        n = len(cites) + 1
+        cites.append(citation(n, block.chunk, block.quote))
+        rendered.append(render_block(block, n))
+    return rendered
 
 
 def _note(

@@ -342,11 +342,11 @@ def select(
                     covered=own.covered if own is not None else frozenset(),
                 )
             )
-    nearby = frozenset().union(*(s.covered for s in scored[:_NEARBY]))
     company: dict[str, tuple[Scored, ...]] = {}
     for cand in scored[:_NEARBY]:
         for lemma in cand.covered:
             company[lemma] = (*company.get(lemma, ()), cand)
+    nearby = frozenset(company)
     return Evidence(
         tuple(selected),
         best,

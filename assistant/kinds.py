@@ -29,7 +29,7 @@ _DAY_COMPOUND = r"\b[^\W\d_]{4,}päiv(?:ä|än|ää|änä)\b"
 
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
-        rf"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
+        r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
         r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
         r"päivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"

@@ -29,11 +29,11 @@ reference to particular questions:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.constraints import Constraints
+from assistant.coordination import STEM, coordinated
 from assistant.evidence import Evidence, Scored
 from assistant.kinds import given_kinds
 from assistant.names import has_name
@@ -176,24 +176,10 @@ def sibling_words(evidence: Evidence, constraints: Constraints) -> frozenset[str
 
 
 _MIN_OWN = 6
-_STEM = 5  # leading letters that identify a word's inflected forms and lemma
-# "A ja B", "A, B", "A sekä B", "A tai B", with up to two words on either side of the link
-_LINK = r"[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:,|\s+ja|\s+sekä|\s+tai)\s+(?:[\w-]+\s+){0,2}?"
 
 
 def _related(term: str, lemmas: Sequence[str]) -> bool:
-    return any(term in q or q in term or term[:_STEM] == q[:_STEM] for q in lemmas)
-
-
-def coordinated(text: str, a: str, b: str) -> bool:
-    """Whether words starting like ``a`` and ``b`` are joined by "ja", "sekä", "tai" or a comma.
-
-    >>> coordinated("Teemat ovat kiertotalous sekä automaatio ja robotiikka.", "kiertotalous", "automaatio")
-    True
-    """
-    low = text.lower()
-    pa, pb = re.escape(a[:_STEM]), re.escape(b[:_STEM])
-    return bool(re.search(rf"\b{pa}{_LINK}{pb}", low) or re.search(rf"\b{pb}{_LINK}{pa}", low))
+    return any(term in q or q in term or term[:STEM] == q[:STEM] for q in lemmas)
 
 
 def background_only(best: Scored) -> bool:

@@ -245,7 +245,7 @@ class Engine:
         scored = score_sentences(
             qvec, qwords, constraints, self.heads, groups, state.section_terms, config
         )
-        evidence = select(scored, constraints, groups, config)
+        evidence = select(scored, constraints, groups, config, question.text)
         unknown = (
             [
                 w

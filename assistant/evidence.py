@@ -18,11 +18,12 @@ import numpy as np
 
 from assistant.blocks import add_neighbours, add_siblings, expand, quote_key
 from assistant.constraints import Constraints, HeadTerms, violations
+from assistant.coordination import joined
 from assistant.kinds import given_kinds, tells_when
 from assistant.ordinals import ordinal_of
 from assistant.safety import looks_like_injection
 from assistant.sentencebank import ChunkSentences, Sentence
-from assistant.terms import QWord, counted, match
+from assistant.terms import QWord, counted, is_specific, match
 from ingest.models import Chunk
 
 _IDENTITY = ("ordinal:", "number:", "name:")
@@ -42,6 +43,8 @@ class EvidenceConfig:
     soft_kind_penalty: float = 0.05  # asked "milloin" but the sentence has no date
     neighbour_margin: float = 0.06  # a sentence next to the best one is quoted within this much
     attribute_penalty: float = 0.1  # "Mikä on X:n tavoite?" but the sentence gives no "tavoite"
+    completion_margin: float = 0.1  # a sentence covering an asked word no chosen one covers
+    max_completions: int = 2
 
 
 # Answer kinds a sentence must have when asked for; a missing date only lowers the score
@@ -202,13 +205,64 @@ def _answering(pool: list[Scored]) -> list[Scored]:
     return [s for s in pool if asks(s)] or pool
 
 
+def _completions(
+    selected: list[Scored],
+    pool: list[Scored],
+    best: Scored,
+    seen: set[str],
+    config: EvidenceConfig,
+    text: str,
+) -> list[Scored]:
+    """Sentences for an asked word that no chosen sentence covers, when the question joins it to
+    one they do cover.
+
+    "Kuinka iso klusteri on työpaikoilla ja liikevaihdolla mitattuna?": the jobs sentence leads,
+    and the turnover sentence, a little lower, is quoted too. Only a word coordinated with a
+    covered one and agreeing with it in case counts ("teollisuudella ja koko Suomella"), not one
+    of a context sentence, and only candidates within ``completion_margin`` of the best one.
+    """
+    covered = set().union(*(s.covered for s in selected))
+    asked = [w for w in best.qwords if not w.context and counted(w)]
+    wanted = sorted(
+        (
+            w
+            for w in asked
+            if w.lemma not in covered
+            and is_specific(w)
+            and any(v.lemma in covered and joined(text, w.surface, v.surface) for v in asked)
+        ),
+        key=lambda w: -w.weight,
+    )
+    added: list[Scored] = []
+    for word in wanted[: config.max_completions]:
+        if word.lemma in covered:
+            continue
+        extra = next(
+            (
+                s
+                for s in pool
+                if word.lemma in s.covered
+                and s.score >= best.score - config.completion_margin
+                and quote_key(s.sentence.text) not in seen
+            ),
+            None,
+        )
+        if extra is not None:
+            added.append(extra)
+            seen.add(quote_key(extra.sentence.text))
+            covered |= extra.covered
+    return added
+
+
 def select(
     scored: list[Scored],
     constraints: Constraints,
     groups: Sequence[ChunkSentences],
     config: EvidenceConfig,
+    text: str = "",
 ) -> Evidence:
-    """Pick the answer sentences from scored candidates (see the module docstring)."""
+    """Pick the answer sentences from scored candidates (see the module docstring); ``text`` is
+    the question as asked, for the words it joins (see :func:`_completions`)."""
     top = scored[0] if scored else None
     kinds = constraints.kinds
     hard = kinds - SOFT_KINDS
@@ -342,6 +396,7 @@ def select(
                     covered=own.covered if own is not None else frozenset(),
                 )
             )
+    selected.extend(_completions(selected, pool, best, seen, config, text))
     company: dict[str, tuple[Scored, ...]] = {}
     for cand in scored[:_NEARBY]:
         for lemma in cand.covered:

@@ -12,6 +12,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.coordination import case_ending
 from assistant.glossary import to_finnish
 from assistant.kinds import COUNT_PHRASE
 from assistant.ordinals import BY_NUMBER, NUMBERED_ASKED
@@ -153,25 +154,17 @@ class HeadTerms:
         return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
 
 
-# case endings an ordinal shares with its head noun (not the genitive "-n": a genitive modifier
-# between the two has it too)
-_AGREEING = ("ssa", "sta", "lla", "lta", "lle", "ksi", "seen", "hin")
 _MAX_MODIFIERS = 3  # genitive modifiers between an ordinal and its head ("Porin ... haussa")
-
-
-def _case(word: str) -> str:
-    plain = word.lower().replace("ä", "a")
-    return next((c for c in _AGREEING if plain.endswith(c)), "")
 
 
 def _head_words(ordinal: str, following: list[str]) -> list[str]:
     """The words after an ordinal that may be its head: the next two, or, when neither agrees
     with the ordinal's case and a later one does, that one ("ensimmäisessä Porin
     ekosysteemisopimuksen haussa": the head is "haussa")."""
-    case = _case(ordinal)
-    if not case or any(_case(w) == case for w in following[:2]):
+    case = case_ending(ordinal)
+    if not case or any(case_ending(w) == case for w in following[:2]):
         return following[:2]
-    later = [w for w in following[2 : 2 + _MAX_MODIFIERS] if _case(w) == case]
+    later = [w for w in following[2 : 2 + _MAX_MODIFIERS] if case_ending(w) == case]
     return later[:1] or following[:2]
 
 

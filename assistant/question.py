@@ -180,7 +180,8 @@ _QUESTION_WORD = (
     r"paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b"
 )
-_YES_NO_VERB = r"[a-zåäö]{2,}(?:ko|kö)"  # "koskeeko", "voiko"
+# "koskeeko", "voiko"; not "koko" nor a noun in -kko ("joukko"): "... ja koko Suomella on ..."
+_YES_NO_VERB = r"(?!koko\b)[a-zåäö]{2,}(?<!k)(?:ko|kö)"
 _ALTERNATIVE = rf",\s+(?:vai|or|eller)\s+(?={_QUESTION_WORD})"
 # "... ja suunnilleen paljonko ...?", "... and roughly what ...?": an adverb before the asking word
 _ASIDE = (

@@ -48,6 +48,9 @@ ANALYZER_NAMES: tuple[str, ...] = ("plain", "snowball", "lemma", "lemma_compound
 CACHE_WORDS = 500_000  # analysed words kept per analyzer
 _MIN_PART = 3  # shortest compound part
 _MIN_SPLIT = 7  # shortest lemma we try to split
+# Forms whose dictionary lemma is the rarer reading in public documents: "vuoteen 2035 mennessä"
+# is the illative of "vuosi", not the genitive of "vuode" (bed)
+_PREFERRED = {"vuoteen": "vuosi"}
 
 
 class Analyzer(Protocol):
@@ -130,6 +133,8 @@ class LemmaAnalyzer(_CachedAnalyzer):
         lower = surface.lower()
         if len(lower) <= 2 or lower in ABBREVIATIONS:  # "puh." is not a form of "puuh"
             return lower
+        if lower in _PREFERRED:
+            return _PREFERRED[lower]
         if self._lemmatizer is None:
             self._lemmatizer = _lemmatizer()
         return str(self._lemmatizer.lemmatize(surface, lang="fi")).lower()

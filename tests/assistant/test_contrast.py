@@ -10,7 +10,6 @@ import pytest
 from assistant.constraints import Constraints, OrdinalPhrase
 from assistant.contrast import (
     background_only,
-    coordinated,
     neighbour_gain,
     sibling_value,
     typed_answer,
@@ -292,18 +291,6 @@ def _jobs_evidence(beside: Sentence) -> Evidence:
         nearby=frozenset({"suora", "työpaikka", "seutu", "automaatio"}),
         company={"automaatio": (other,)},
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "joined"),
-    [
-        ("Teemat ovat kiertotalous sekä automaatio ja robotiikka.", True),
-        ("Automaatio, robotiikka ja kiertotalous ovat teemoja.", True),
-        ("Automaatio kasvaa Porissa. Kiertotaloudesta kerrotaan toisaalla.", False),
-    ],
-)
-def test_coordinated_words(text: str, joined: bool) -> None:
-    assert coordinated(text, "kiertotalous", "automaatio") is joined
 
 
 def test_a_value_for_a_thing_named_beside_the_asked_one_is_refused() -> None:

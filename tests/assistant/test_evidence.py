@@ -12,6 +12,7 @@ from assistant.engine import Engine, Gathered
 from assistant.evidence import Evidence, EvidenceConfig, Scored, score_sentences, select
 from assistant.question import contextualise
 from assistant.refusal import REFUSAL_FI, RefusalConfig, Verdict, decide, refusal_text
+from assistant.sentencebank import ChunkSentences
 from assistant.terms import QWord, TermStats, question_words
 from ingest.models import Chunk
 from tests.assistant.fakes import FakeAnalyzer, group, make_chunk
@@ -369,3 +370,54 @@ def test_a_year_only_the_context_gives_must_be_in_some_passage() -> None:
     assert not unknown_year.found
     _, known_year, _ = run("Haku oli vuonna 2023. Milloin toinen haku oli auki?", sims)
     assert known_year.found
+
+
+def _cluster() -> tuple[Chunk, list[QWord]]:
+    chunk = make_chunk(
+        "Klusterissa on noin 3 000 suoraa työpaikkaa. Sen liikevaihto on noin 2 miljardia euroa. "
+        "Klusterin yritykset vievät paljon."
+    )
+    words = [
+        QWord("työpaikoilla", "työpaikka", (), 3.3),
+        QWord("liikevaihdolla", "liikevaihto", (), 3.3),
+    ]
+    return chunk, words
+
+
+def _candidates(chunk: Chunk, words: list[QWord]) -> tuple[list[Scored], ChunkSentences]:
+    grp = group(chunk)
+    covers = ({"työpaikka"}, {"liikevaihto"}, set())
+    scores = (1.0, 0.93, 0.95)
+    scored = [
+        Scored(s, chunk, 0, score, 0.5, score, (), frozenset(c), tuple(words))
+        for s, c, score in zip(grp.sentences, covers, scores, strict=True)
+    ]
+    return sorted(scored, key=lambda s: -s.score), grp
+
+
+def test_a_word_the_question_joins_to_a_covered_one_brings_its_sentence() -> None:
+    """ "... työpaikoilla ja liikevaihdolla mitattuna?": the turnover sentence is quoted too,
+    although it scores below the margin (and below an unrelated sentence)."""
+    chunk, words = _cluster()
+    scored, grp = _candidates(chunk, words)
+    config = EvidenceConfig(margin=0.01)
+    asked = "Kuinka iso klusteri on työpaikoilla ja liikevaihdolla mitattuna?"
+    texts = [s.sentence.text for s in select(scored, Constraints(), [grp], config, asked).selected]
+    assert texts == [
+        "Klusterissa on noin 3 000 suoraa työpaikkaa.",
+        "Sen liikevaihto on noin 2 miljardia euroa.",
+    ]
+    # not joined in the question (and not without the question): the best sentence alone
+    apart = "Kuinka iso klusteri on työpaikoilla? Entä liikevaihto?"
+    for text in (apart, ""):
+        chosen = select(scored, Constraints(), [grp], config, text).selected
+        assert [s.sentence.text for s in chosen] == [texts[0]]
+
+
+def test_a_joined_word_brings_no_sentence_far_below_the_best() -> None:
+    chunk, words = _cluster()
+    scored, grp = _candidates(chunk, words)
+    config = EvidenceConfig(margin=0.01, completion_margin=0.05)
+    asked = "Kuinka iso klusteri on työpaikoilla ja liikevaihdolla mitattuna?"
+    chosen = select(scored, Constraints(), [grp], config, asked).selected
+    assert len(chosen) == 1

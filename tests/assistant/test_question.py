@@ -213,6 +213,15 @@ def test_ordinal_of(text: str, ordinal: str | None) -> None:
             "Kuka vetää hanketta, ja kehen kaupungilla otan yhteyttä?",
             ["Kuka vetää hanketta?", "kehen kaupungilla otan yhteyttä?"],
         ),
+        # "koko" and nouns in -kko ask nothing: no yes/no verb after "ja"
+        (
+            "Porin seudun teollisuudella ja koko Suomella on tavoitteet. Mitkä vuodet ne ovat?",
+            ["Porin seudun teollisuudella ja koko Suomella on tavoitteet. Mitkä vuodet ne ovat?"],
+        ),
+        (
+            "Mikä on hankkeiden joukko ja joukko muita asioita?",
+            ["Mikä on hankkeiden joukko ja joukko muita asioita?"],
+        ),
     ],
 )
 def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:

@@ -26,7 +26,9 @@ holdout28, and ``holdout34.jsonl`` (71 items), ``holdout35.jsonl`` (70 items) an
 ``holdout36.jsonl`` (71 items), each run once blind at a6db290, then used for development,
 and ``holdout37.jsonl`` (71 items), ``holdout38.jsonl`` (73 items) and ``holdout39.jsonl`` (71
 items), run once blind at 7d637d9, then used for development, and ``holdout40.jsonl`` and
-``holdout41.jsonl`` (72 items each), kept blind until the session's final code (631be55).
+``holdout41.jsonl`` (72 items each), kept blind until the session's final code (631be55), and
+``holdout42.jsonl`` and ``holdout43.jsonl`` (71 items each), run once blind at 20a3e09, then used
+for development.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -68,6 +70,7 @@ HOLDOUT31, HOLDOUT32, HOLDOUT33 = "holdout31.jsonl", "holdout32.jsonl", "holdout
 HOLDOUT34, HOLDOUT35, HOLDOUT36 = "holdout34.jsonl", "holdout35.jsonl", "holdout36.jsonl"
 HOLDOUT37, HOLDOUT38, HOLDOUT39 = "holdout37.jsonl", "holdout38.jsonl", "holdout39.jsonl"
 HOLDOUT40, HOLDOUT41 = "holdout40.jsonl", "holdout41.jsonl"
+HOLDOUT42, HOLDOUT43 = "holdout42.jsonl", "holdout43.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -112,6 +115,8 @@ ID_PREFIX = {
     HOLDOUT39: "an",
     HOLDOUT40: "ao",
     HOLDOUT41: "ap",
+    HOLDOUT42: "aq",
+    HOLDOUT43: "ar",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -141,6 +146,8 @@ _TIMED = (
     HOLDOUT39,
     HOLDOUT40,
     HOLDOUT41,
+    HOLDOUT42,
+    HOLDOUT43,
 )
 MIN_ITEMS = {
     DEMO: 100,

@@ -14,6 +14,13 @@ passage that does not name the thing. A later part of a two-part question ("Kuin
 haku oli auki, ja milloin hyväksyttiin se ohjelma, jota haun hankkeiden on toteutettava?") asks
 its description in the first part's context ("haun" is the second call); a conversation's
 follow-up is not bridged.
+
+An ordinal names a thing the same way ("Mikä on ensimmäisen painopistealueen ekosysteemin
+liikevaihto?"): the documents say which thing it is in one sentence ("Porin ensimmäinen
+painopistealue on teknologiametallit ja kiertotalous.") and give its turnover in another, which
+does not number it. :func:`by_ordinal` asks the ordinal phrase first, then the question with the
+name in its place; this works in a conversation too ("Kuinka suuri tuon ensimmäisen alan
+liikevaihto on?" after a question about the focus areas).
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.blocks import quote_key
+from assistant.ordinals import ordinal_of
 from assistant.question import Question, contextualise, words
+from assistant.terms import counted, is_specific
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,3 +157,86 @@ def chain(part: Question, first: Part, ask: Callable[[Question], Part]) -> Part 
     asked = f"{part.text.rstrip(' ?.!')} {name}?"
     named = ask(replace(part, text=asked, query=asked, focus=asked, followup=False))
     return None if named.verdict.refuse else named
+
+
+# "X on ...", "X ovat ...": the link between a thing and what the sentence says it is
+_IS = re.compile(r"\s+(?:on|ovat)\s+")
+_HEAD_WORD = re.compile(r"\s+[\w-]+")  # the word after an ordinal: the noun it numbers
+_CLAUSE_END = re.compile(r"[,.;:(]")
+
+
+def ordinal_named(sentence: str, ordinal: str) -> str:
+    """The name a sentence gives the thing an ordinal numbers, or "".
+
+    "Porin ensimmäinen painopistealue on teknologiametallit ja kiertotalous." names it after the
+    link, "Automaatio ja robotiikka on Porin toinen painopistealue." before it.
+    """
+    found = ordinal_of(sentence)
+    link = _IS.search(sentence)
+    if found is None or found[0] != ordinal or link is None:
+        return ""
+    at = found[1]
+    if link.start() >= at.end():
+        name = _CLAUSE_END.split(sentence[link.end() :], maxsplit=1)[0]
+    elif link.end() <= at.start():
+        name = sentence[: link.start()]
+    else:
+        return ""
+    name = name.strip()
+    return name if 0 < len(words(name)) <= _MAX_NAME_WORDS else ""
+
+
+def by_ordinal(
+    question: Question, whole: Part, ask: Callable[[Question], Part]
+) -> list[Part] | None:
+    """The bridge and answer parts of a Finnish question whose ordinal names its thing, or None.
+
+    Used when the question read as a whole is refused for want of a sentence that numbers the
+    thing, or is answered only by the sentence that says which thing the ordinal means while an
+    asked word stays uncovered. None when the ordinal's sentence gives no name or the question
+    with the name finds nothing new.
+    """
+    found = ordinal_of(question.text)
+    if question.language != "fi" or found is None:
+        return None
+    ordinal, at = found
+    if not _stuck_on(whole, ordinal):
+        return None
+    head = _HEAD_WORD.match(question.text, at.end())
+    end = head.end() if head else at.end()
+    phrase = question.text[at.start() : end]
+    bridge = ask(question.asking(f"Mikä on {phrase}?"))
+    best = bridge.gathered.evidence.best
+    if bridge.verdict.refuse or best is None:
+        return None
+    name = ordinal_named(best.sentence.text, ordinal)
+    if not name:
+        return None
+    asked = f"{question.text[: at.start()]}{name}{question.text[end:]}"
+    answer = ask(replace(question, text=asked, query=asked, focus=asked, followup=False))
+    found_best = answer.gathered.evidence.best
+    if (
+        answer.verdict.refuse
+        or found_best is None
+        or quote_key(found_best.sentence.text) == quote_key(best.sentence.text)
+    ):
+        return None
+    return [bridge.quoting_best(), answer]
+
+
+def _stuck_on(whole: Part, ordinal: str) -> bool:
+    """Whether the whole question failed on its ordinal: refused for want of it, or answered by
+    the sentence naming the ordinal's thing alone while an asked word is not covered."""
+    if whole.verdict.refuse:
+        return whole.verdict.reason.startswith("requirements:") and (
+            f"ordinal:{ordinal}" in whole.verdict.reason
+        )
+    evidence = whole.gathered.evidence
+    best = evidence.best
+    if best is None or not ordinal_named(best.sentence.text, ordinal):
+        return False
+    covered = set().union(*(s.covered for s in evidence.selected))
+    return any(
+        counted(w) and is_specific(w) and not w.context and w.lemma not in covered
+        for w in best.qwords
+    )

@@ -245,7 +245,9 @@ class Assistant:
                     )
                     again = judged(sub, sub_constraints, fresh)
                     whole = whole if again.verdict.refuse else again
-            resolved = bridge.resolve(sub, whole, ask) or [whole]
+            resolved = (
+                bridge.resolve(sub, whole, ask) or bridge.by_ordinal(sub, whole, ask) or [whole]
+            )
             leaned_on = leaned_on or resolved[-1]
             parts.extend(resolved)
         answered = [p for p in parts if not p.verdict.refuse]

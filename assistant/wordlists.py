@@ -109,6 +109,7 @@ COLLOQUIAL = {
     "tarjolla": "haettaa",
     "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
+    "kumppani": "osapuoli",  # "sopimuskumppani": a party to the agreement
     "teema": "temaattinen",
     "koulu": "oppilaitos",
     "teemallinen": "temaattinen",

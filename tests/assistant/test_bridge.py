@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from assistant.bridge import Described, chain, described, named_thing, resolve
+from assistant.bridge import (
+    Described,
+    by_ordinal,
+    chain,
+    described,
+    named_thing,
+    ordinal_named,
+    resolve,
+)
 from assistant.engine import Gathered
 from assistant.question import Question, contextualise, sub_questions
 from assistant.refusal import Verdict
+from assistant.terms import QWord
 from assistant.trace import Part
 from tests.assistant.fakes import one_sentence_evidence
 
@@ -190,3 +201,94 @@ def test_a_later_part_describing_its_thing_bridges_within_the_first_parts_contex
     )
     assert later_in_chat.history and not later_in_chat.followup
     assert resolve(later_in_chat, _part(later_in_chat, None, refuse=True), ask) is not None
+
+
+FIRST_AREA = "Porin ensimmäinen painopistealue on teknologiametallit ja kiertotalous."
+TURNOVER = (
+    "Teknologiametallien ja kiertotalouden ekosysteemin vuotuinen liikevaihto on 2 miljardia."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinal", "name"),
+    [
+        (FIRST_AREA, "ensimmäinen", "teknologiametallit ja kiertotalous"),
+        # the name may come first
+        (
+            "Automaatio ja robotiikka on Porin ekosysteemisopimuksen toinen painopistealue.",
+            "toinen",
+            "Automaatio ja robotiikka",
+        ),
+        # the clause ends the name
+        (
+            "Toinen haku on Innokaupungit Pori, joka oli auki syksyllä.",
+            "toinen",
+            "Innokaupungit Pori",
+        ),
+        (FIRST_AREA, "toinen", ""),  # another ordinal
+        ("Toinen rahoitushaku oli auki syksyllä 2023.", "toinen", ""),  # no "on"
+    ],
+)
+def test_the_name_a_sentence_gives_an_ordinal(sentence: str, ordinal: str, name: str) -> None:
+    assert ordinal_named(sentence, ordinal) == name
+
+
+def _ordinal_ask(asked: list[str]) -> Callable[[Question], Part]:
+    def ask(sub: Question) -> Part:
+        asked.append(sub.text)
+        return _part(sub, FIRST_AREA if sub.text.startswith("Mikä on ensimmäisen") else TURNOVER)
+
+    return ask
+
+
+def test_an_ordinal_refused_for_want_of_a_numbered_sentence_is_named_first() -> None:
+    """ "Mikä on ensimmäisen painopistealueen liikevaihto?": the turnover sentence does not
+    number the area, the sentence naming the first area bridges to it."""
+    question = contextualise("Mikä on ensimmäisen painopistealueen vuotuinen liikevaihto?", ())
+    refused = Part(
+        question, _part(question, None).gathered, Verdict(True, "requirements:ordinal:ensimmäinen")
+    )
+    asked: list[str] = []
+    parts = by_ordinal(question, refused, _ordinal_ask(asked))
+    assert asked == [
+        "Mikä on ensimmäisen painopistealueen?",
+        "Mikä on teknologiametallit ja kiertotalous vuotuinen liikevaihto?",
+    ]
+    assert parts is not None
+    assert [p.gathered.evidence.best.sentence.text for p in parts if p.gathered.evidence.best] == [
+        FIRST_AREA,
+        TURNOVER,
+    ]
+
+
+def test_an_answer_naming_only_the_ordinals_thing_is_bridged_when_an_asked_word_is_uncovered() -> (
+    None
+):
+    question = contextualise("Mikä on ensimmäisen painopistealueen vuotuinen liikevaihto?", ())
+    words = (
+        QWord("liikevaihto", "liikevaihto", (), 3.0),
+        QWord("painopistealueen", "painopistealue", (), 2.0),
+    )
+    gathered = Gathered(
+        (), (), (), (), one_sentence_evidence(FIRST_AREA, words, {"painopistealue"}, set())
+    )
+    named_only = Part(question, gathered, Verdict(False))
+    assert by_ordinal(question, named_only, _ordinal_ask([])) is not None
+    # every asked word covered: the answer stands
+    covered = Gathered(
+        (),
+        (),
+        (),
+        (),
+        one_sentence_evidence(FIRST_AREA, words, {"painopistealue", "liikevaihto"}, set()),
+    )
+    assert by_ordinal(question, Part(question, covered, Verdict(False)), _ordinal_ask([])) is None
+
+
+def test_no_ordinal_bridge_for_another_refusal_or_without_an_ordinal() -> None:
+    question = contextualise("Mikä on ensimmäisen painopistealueen vuotuinen liikevaihto?", ())
+    weak = _part(question, None, refuse=True)  # refused as weak evidence, not for the ordinal
+    assert by_ordinal(question, weak, _ordinal_ask([])) is None
+    plain = contextualise("Mikä on klusterin vuotuinen liikevaihto?", ())
+    refused = Part(plain, weak.gathered, Verdict(True, "requirements:ordinal:ensimmäinen"))
+    assert by_ordinal(plain, refused, _ordinal_ask([])) is None

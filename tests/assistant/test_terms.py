@@ -631,3 +631,17 @@ def test_a_day_or_points_compound_of_known_words_names_no_unknown_concept() -> N
     # an action noun whose verb the documents never use still names something new
     hearing = QWord("kuulemispäivä", "kuulemispäivä", ("kuuleminen", "päivä"), 3.0, known=False)
     assert unknown_concepts([hearing], stats, FakeAnalyzer()) == [hearing]
+
+
+class PartnerAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "sopimuskumppanina": ["sopimuskumppani", "sopimus", "kumppani"]
+    }
+
+
+def test_a_partner_to_the_agreement_is_the_documents_party() -> None:
+    # "Porin kaupungin sopimuskumppanina": the documents speak of the agreement's "osapuolet"
+    stats = TermStats([["sopimus", "osapuoli"], ["haku"]])
+    word = question_words("sopimuskumppanina", PartnerAnalyzer(), stats)[0]
+    assert word.lemma == "sopimusosapuoli" and word.head == "osapuoli"
+    assert not unknown_concepts([word], stats, PartnerAnalyzer())

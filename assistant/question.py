@@ -77,7 +77,8 @@ _ANAPHORA = _wordset(
     """
     dem den deras dess det han hans he heidän heille heitä hennes her him his hon hän häneen
     hänelle hänellä häneltä hänen häntä it its ne niiden niihin niille niistä niitä sama
-    saman samassa se sen she siellä sieltä siihen siinä siitä sille sillä siltä sinne sitä that their them they
+    saman samassa se sen she siellä sieltä siihen siinä siitä sille sillä siltä silloin sinne sitä that
+    their them they
     this tuo tuon tähän tämä tämän tässä tästä tätä
     nämä näiden näitä näissä näistä näihin näillä näille nuo noiden noita noissa noista noihin
     noilla noille niissä niillä tuossa tuosta tuohon tuolla
@@ -154,10 +155,10 @@ def detect_language(text: str) -> str:
 
 def is_followup(text: str) -> bool:
     """Whether a question looks elliptic: "Entä ...?", a pronoun, or only a few words."""
-    return _points_back(text) or _few_words(text)
+    return points_back(text) or _few_words(text)
 
 
-def _points_back(text: str) -> bool:
+def points_back(text: str) -> bool:
     """Whether a question starts like a follow-up ("Entä ...?") or has a pronoun."""
     if _FOLLOWUP_START.search(text):
         return True
@@ -248,7 +249,7 @@ def sub_questions(question: Question) -> list[Question]:
         leans = (
             i > 0
             and (
-                _points_back(part)
+                points_back(part)
                 or (_few_words(part) and not _names_own_thing(part))
                 # "... ja paljonko liikevaihtoa?": two words ask about the first part's subject
                 or len(words(part)) <= _MIN_PART_WORDS

@@ -62,6 +62,8 @@ from assistant.terms import QWord
 
 # the reason of a refusal whose value is given for a thing named beside the one asked
 SIBLING_VALUE = "sibling_value"
+# a later part pointing back at what the first part asked, which the documents do not have
+LEANS_ON_MISSING = "leans_on_missing"
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
 _REFUSAL = {
     "fi": REFUSAL_FI,

@@ -26,8 +26,9 @@ from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
-from assistant.question import Question, clean, contextualise, sub_questions
+from assistant.question import Question, clean, contextualise, points_back, sub_questions
 from assistant.refusal import (
+    LEANS_ON_MISSING,
     SIBLING_VALUE,
     RefusalConfig,
     Verdict,
@@ -226,6 +227,16 @@ class Assistant:
                 # "Kuka on hankkeen projektipäällikkö ja miten häneen saa yhteyden?": the person
                 # the first part asks for is not in the documents, so neither is how to reach them
                 whole = Part(sub, whole.gathered, Verdict(True, "unknown_person"))
+            elif (
+                prior
+                and prior.verdict.refuse
+                and prior.verdict.reason.startswith("requirements:")
+                and points_back(sub.text)
+            ):
+                # "Montako hakemusta toiseen hakuun jätettiin, ja moniko niistä sai rahoituksen?":
+                # the documents do not have what the first part asks about (the second call's
+                # applications), so "niistä" cannot be answered from the first call's
+                whole = Part(sub, whole.gathered, Verdict(True, LEANS_ON_MISSING))
             elif prior and _about_sibling(prior, whole, engine.heads):
                 # "Montako työpaikkaa automaatioalalla on ja mikä sen liikevaihto on?": the
                 # documents give the first part's value only for another sector, and "sen" is

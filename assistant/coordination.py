@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 STEM = 5  # leading letters that identify a word's inflected forms and lemma
-# "A ja B", "A, B", "A sekä B", "A tai B", with up to two words on either side of the link
-_LINK = r"[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:,|\s+ja|\s+sekä|\s+tai)\s+(?:[\w-]+\s+){0,2}?"
+# "A ja B", "A, B", "A sekä B", "A tai B", with up to two words on either side of the link, and
+# A's abbreviation in brackets before it ("aluekehitysrahasto (EAKR), Euroopan sosiaalirahasto")
+_LINK = (
+    r"[\w-]*(?:\s+[\w-]+){0,2}?(?:\s+\([^()]{1,15}\))?\s*(?:,|\s+ja|\s+sekä|\s+tai)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+)
 # case endings that agreeing words share (not the genitive "-n": a genitive modifier has it too)
 AGREEING = ("ssa", "sta", "lla", "lta", "lle", "ksi", "seen", "hin")
 

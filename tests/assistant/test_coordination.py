@@ -11,6 +11,8 @@ from assistant.coordination import case_ending, coordinated, joined
         ("Teemat ovat kiertotalous sekä automaatio ja robotiikka.", True),
         ("Automaatio, robotiikka ja kiertotalous ovat teemoja.", True),
         ("Automaatio kasvaa Porissa. Kiertotaloudesta kerrotaan toisaalla.", False),
+        # an abbreviation in brackets after the first word
+        ("Alat ovat kiertotalous (KT), automaatio (AR) ja muut.", True),
     ],
 )
 def test_coordinated_words(text: str, joined_: bool) -> None:

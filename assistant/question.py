@@ -82,6 +82,7 @@ _ANAPHORA = _wordset(
     this tuo tuon tähän tämä tämän tässä tästä tätä
     nämä näiden näitä näissä näistä näihin näillä näille nuo noiden noita noissa noista noihin
     noilla noille niissä niillä tuossa tuosta tuohon tuolla
+    kukin kunkin kutakin kullekin kustakin kussakin kuhunkin
     """
 )
 _FOLLOWUP_MAX_WORDS = 4  # a question this short is elliptic when there is history

@@ -21,9 +21,10 @@ from assistant.blocks import quote_key, quoted_once
 from assistant.compose import compose
 from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.context import premise, unframed
-from assistant.contrast import sibling_words
+from assistant.contrast import SUM_KINDS, sibling_words
 from assistant.engine import Engine, Gathered
 from assistant.evidence import EvidenceConfig
+from assistant.kinds import asked_kinds
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
 from assistant.question import Question, clean, contextualise, points_back, sub_questions
@@ -227,15 +228,10 @@ class Assistant:
                 # "Kuka on hankkeen projektipäällikkö ja miten häneen saa yhteyden?": the person
                 # the first part asks for is not in the documents, so neither is how to reach them
                 whole = Part(sub, whole.gathered, Verdict(True, "unknown_person"))
-            elif (
-                prior
-                and prior.verdict.refuse
-                and prior.verdict.reason.startswith("requirements:")
-                and points_back(sub.text)
-            ):
-                # "Montako hakemusta toiseen hakuun jätettiin, ja moniko niistä sai rahoituksen?":
-                # the documents do not have what the first part asks about (the second call's
-                # applications), so "niistä" cannot be answered from the first call's
+            elif prior and points_back(sub.text) and _lacks_what_is_asked(prior, sub):
+                # "Onko hakua auki vuonna 2025, ja mihin päivään mennessä hakemus pitää silloin
+                # jättää?": no retrieved sentence has the year the first part asks about, so
+                # "silloin" cannot be answered from another year's call
                 whole = Part(sub, whole.gathered, Verdict(True, LEANS_ON_MISSING))
             elif prior and _about_sibling(prior, whole, engine.heads):
                 # "Montako työpaikkaa automaatioalalla on ja mikä sen liikevaihto on?": the
@@ -348,6 +344,33 @@ def quoted_keys(parts: Sequence[Part]) -> frozenset[str]:
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:hän\w*|häne\w*|him|her|his|honom|henne|hans|hennes)\b", re.I)
+
+
+def _lacks_what_is_asked(prior: Part, part: Question) -> bool:
+    """Whether the first part a later one points back at asks about something the documents
+    lack: a thing no retrieved sentence names, or a value no sentence gives when the later part
+    asks a value of it too ("Mikä on hankkeen kokonaisbudjetti ja paljonko siitä tulee
+    EAKR:stä?")."""
+    if not prior.verdict.refuse:
+        return False
+    valueless = prior.verdict.reason in ("requirements:no_sentence", "requirements:counted")
+    return _names_absent(prior) or (valueless and bool(asked_kinds(part.text) & SUM_KINDS))
+
+
+def _names_absent(part: Part) -> bool:
+    """Whether a refused part names a thing (a year, an ordinal, a name) that no sentence it
+    retrieved has: the documents do not speak of it at all, unlike "toinen haku" asked for a
+    value the documents lack."""
+    top = part.gathered.evidence.top
+    if not part.verdict.refuse or top is None:
+        return False
+    return any(
+        label.startswith(_IDENTITY) and all(label in s.missing for s in part.gathered.scored)
+        for label in top.missing
+    )
+
+
+_IDENTITY = ("number:", "ordinal:", "name:")
 
 
 def _about_sibling(prior: Part, part: Part, heads: HeadTerms) -> bool:

@@ -80,6 +80,18 @@ def test_a_value_of_the_thing_asked_is_answered(tiny_assistant: Assistant) -> No
     assert "3 000" in answer.text and "2 miljardia" in answer.text
 
 
+def test_a_later_part_about_a_thing_the_documents_have_is_answered(
+    tiny_assistant: Assistant,
+) -> None:
+    """The second call's applications are not counted, but "se" is the call itself, which the
+    documents do have: its period is answered, the count is reported as not found."""
+    answer = tiny_assistant.ask(
+        "Montako hakemusta toiseen rahoitushakuun tuli, ja milloin se oli auki?"
+    )
+    assert not answer.refused
+    assert "18.10.2023" in answer.text and "Montako hakemusta" in answer.text
+
+
 def test_a_thing_named_by_an_ordinal_is_named_first(tiny_assistant: Assistant) -> None:
     """The turnover sentence does not number the focus area; the sentence that does bridges."""
     answer = tiny_assistant.ask("Mikä on ensimmäisen painopistealueen ekosysteemin liikevaihto?")

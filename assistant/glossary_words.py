@@ -98,7 +98,10 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "asia": ("aasia",),
     # English, wider vocabulary of the documents' topics
     "theme": ("painopistealue",),
-    "thematic": ("painopistealue",),
+    "thematic": ("temaattinen", "painopistealue"),
+    # how many things are asked ("the two focus areas": "kaksi temaattista painopistealuetta")
+    "two": ("kaksi",),
+    "three": ("kolme",),
     "sector": ("ala", "painopistealue"),
     "key sector": ("kärkiala",),
     "key industr": ("kärkiala",),
@@ -245,7 +248,9 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "landskapsförbund": ("maakuntaliitto",),
     "satakunta": ("Satakuntaliitto",),
     # Swedish, wider vocabulary of the documents' topics
-    "tematisk": ("painopistealue",),
+    "tematisk": ("temaattinen", "painopistealue"),
+    "två": ("kaksi",),
+    "tre": ("kolme",),
     "tema": ("painopistealue",),
     "satsa": ("panostaa",),
     "bransch": ("ala", "painopistealue"),

@@ -178,7 +178,7 @@ def _few_words(text: str) -> bool:
 _QUESTION_WORD = (
     r"(?:kuka|ketkä|kenen|kenelle|keneltä|keneen|kehen|kenet|kenestä|"
     r"ketä|keiden|mikä|mitkä|mitä|minkä|minä|millä|mille|millai\w*|"
-    r"milloin|missä|mistä|mihin|miten|montako|mon(?:essa|esta|een|ella|elle|en)ko|kuinka|"
+    r"milloin|koska|missä|mistä|mihin|miten|montako|mon(?:essa|esta|een|ella|elle|en)ko|kuinka|"
     r"paljonko|who|what|when|where|which|how|"
     r"vem|vad|när|var|vilka|hur)\b"
 )

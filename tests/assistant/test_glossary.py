@@ -27,6 +27,14 @@ from assistant.glossary import GLOSSARY, to_finnish
         ("När godkände stadsstyrelsen avtalet?", "sv", {"kaupunginhallitus", "sopimus"}),
         ("Hur länge gäller avtalet med staten?", "sv", {"voimassa", "sopimus", "valtio"}),
         ("Do the agreements support startup communities?", "en", {"start", "yhteisö"}),
+        # how many, and "thematic" as the documents write it ("kaksi temaattista
+        # painopistealuetta")
+        (
+            "What are the two thematic focus areas?",
+            "en",
+            {"kaksi", "temaattinen", "painopistealue"},
+        ),
+        ("Vilka två tematiska områden?", "sv", {"kaksi", "temaattinen"}),
         # the Swedish glossary knows what the English one knows
         (
             "Hur många arbetsplatser finns inom automation och robotik?",

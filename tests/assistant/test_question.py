@@ -213,6 +213,11 @@ def test_ordinal_of(text: str, ordinal: str | None) -> None:
             "Kuka vetää hanketta, ja kehen kaupungilla otan yhteyttä?",
             ["Kuka vetää hanketta?", "kehen kaupungilla otan yhteyttä?"],
         ),
+        # the colloquial "koska" (when) asks like "milloin"
+        (
+            "Koska kaupunginhallitus hyväksyi sopimuksen, ja koska toinen haku avautui?",
+            ["Koska kaupunginhallitus hyväksyi sopimuksen?", "koska toinen haku avautui?"],
+        ),
         # "koko" and nouns in -kko ask nothing: no yes/no verb after "ja"
         (
             "Porin seudun teollisuudella ja koko Suomella on tavoitteet. Mitkä vuodet ne ovat?",

@@ -94,9 +94,14 @@ def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
 
 # a demonstrative before a noun in the same case ("sillä alalla", "siinä haussa", "tästä
 # hankkeesta"); a nominative "se" is mostly a subject ("koska se loppuu"), and so is left alone
+# "sillä alalla", "siinä kesän haussa": a demonstrative and the noun it points at, agreeing in
+# case, with up to two genitive modifiers between them (they describe the thing pointed at)
+_MODIFIERS = r"((?:[a-zåäö]+n\s+){0,2})"
 _POINTED = re.compile(
-    r"\b(?:sillä|tällä|tuolla)\s+([a-zåäö]+ll[aä])\b|\b(?:siinä|tässä|tuossa)\s+([a-zåäö]+ss[aä])\b|"
-    r"\b(?:siitä|tästä|tuosta)\s+([a-zåäö]+st[aä])\b|\b(?:siihen|tähän|tuohon)\s+([a-zåäö]+n)\b",
+    rf"\b(?:sillä|tällä|tuolla)\s+{_MODIFIERS}([a-zåäö]+ll[aä])\b|"
+    rf"\b(?:siinä|tässä|tuossa)\s+{_MODIFIERS}([a-zåäö]+ss[aä])\b|"
+    rf"\b(?:siitä|tästä|tuosta)\s+{_MODIFIERS}([a-zåäö]+st[aä])\b|"
+    r"\b(?:siihen|tähän|tuohon)\s+([a-zåäö]+n)\b",
     re.IGNORECASE,
 )
 
@@ -119,9 +124,9 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         # names nothing, so the context says what is asked
         asked_words, context = _words(text, analyzer, stats), ""
     asked_words = _mark_attribute(asked, _without_list_size(asked, asked_words))
-    # "sillä alalla", "siinä haussa": the noun points back to what was named before, like a
-    # pronoun; it weighs as context
-    pointed = {g for m in _POINTED.finditer(asked) for g in m.groups() if g}
+    # "sillä alalla", "siinä kesän haussa": the noun points back to what was named before, like a
+    # pronoun; it and its modifiers weigh as context
+    pointed = {w for m in _POINTED.finditer(asked) for g in m.groups() if g for w in g.split()}
     if any(counted(w) and w.surface not in pointed for w in asked_words):
         asked_words = [
             replace(w, weight=w.weight * CONTEXT_WEIGHT, context=True)

@@ -88,7 +88,13 @@ class _CachedAnalyzer:
                 surface = surface.capitalize()
             cached = self._cache.get(surface)
             if cached is None:
-                cached = tuple(t for t in self._word(surface) if t not in STOPWORDS)
+                # a stopword as written ("noilla") is dropped before the dictionary reads it as
+                # another word's form ("noki", soot)
+                cached = (
+                    ()
+                    if surface.lower() in STOPWORDS
+                    else tuple(t for t in self._word(surface) if t not in STOPWORDS)
+                )
                 if len(self._cache) >= CACHE_WORDS:  # bounded: a long-running app sees new words
                     self._cache.clear()
                 self._cache[surface] = cached

@@ -22,6 +22,9 @@ STOPWORDS: frozenset[str] = _wordset(
     hän he minä sinä me te joka jotka jonka joiden mikä mitkä mitä mikä kuka ketkä
     milloin missä mistä mihin miten miksi kuinka montako moniko paljonko kauanko
     mille millä minkä miltä kenen keitä keneltä kenelle
+    sillä siltä niillä niille niissä niistä niihin niiltä tämän tätä tässä tästä tähän tällä
+    tälle tältä näillä näille näissä näistä näihin näitä tuon tuota tuossa tuosta tuohon tuolla
+    tuolle tuolta noiden noita noissa noista noihin noilla noille noilta
     """
 )
 

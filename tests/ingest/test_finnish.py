@@ -75,6 +75,11 @@ def test_stopwords_and_question_words_are_dropped(compound: Analyzer) -> None:
     assert {"hanke", "kaupunki", "ministeriö"} <= set(terms)
 
 
+def test_a_stopword_as_written_is_not_read_as_another_words_form(compound: Analyzer) -> None:
+    # "noilla" (with those) is also a form of "noki" (soot) in the dictionary
+    assert compound.terms("noilla sopimuksilla") == ["sopimus"]
+
+
 def test_normalize_removes_soft_hyphens_and_citation_marks() -> None:
     assert normalize("alkali\u00adkalkki\u00adlasi[8] on") == "alkalikalkkilasi  on"
     assert [s for _, s in tokens("Kaupunki\u00adseutu[12]")] == ["Kaupunkiseutu"]

@@ -100,7 +100,11 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # "meiliosoite", "s-posti": colloquial Finnish
     "email": re.compile(r"sähköpost|\be-?mail|\bmejl|\be-post|\bm[ae]ili|\bs-post", re.IGNORECASE),
-    "phone": re.compile(r"puhelin|soitta|\bphone\b|\btelefon|\bringa\b", re.IGNORECASE),
+    # "soittaa", and the forms without the double t: "Kenelle soitan?", "soitetaan"
+    "phone": re.compile(
+        r"puhelin|soitta|\bsoit(?:an|at|amme|atte|etaan)\b|\bphone\b|\btelefon|\bringa\b",
+        re.IGNORECASE,
+    ),
     "person": re.compile(
         r"\b(?:yhteys|vastuu|kontakti)henkil|\bkenen nim|\bhenkilön nim|\btitteli|\bpj\b|"
         r"\bkuka henkilö|\bjohtaa puhetta|\bwho chairs\b|"

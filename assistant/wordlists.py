@@ -110,6 +110,7 @@ COLLOQUIAL = {
     "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
     "kumppani": "osapuoli",  # "sopimuskumppani": a party to the agreement
+    "sopusointu": "mukainen",  # "ovat sopusoinnussa": the documents' "ovat ... mukaisia"
     "teema": "temaattinen",
     "koulu": "oppilaitos",
     "teemallinen": "temaattinen",

@@ -127,6 +127,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         # who leads a group is a person; who leads a project is its implementer
         ("Kuka vetää johtoryhmää?", {"person"}),
         ("Kuka vetää Kasvun ekosysteemi -hanketta?", set()),
+        # "soitan", "soitamme": "soittaa" without its double t asks a number too
+        ("Kenelle soitan toisen haun asioissa?", {"phone"}),
+        ("Mihin numeroon soitamme?", {"phone"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:

@@ -651,3 +651,15 @@ def test_a_partner_to_the_agreement_is_the_documents_party() -> None:
     word = question_words("sopimuskumppanina", PartnerAnalyzer(), stats)[0]
     assert word.lemma == "sopimusosapuoli" and word.head == "osapuoli"
     assert not unknown_concepts([word], stats, PartnerAnalyzer())
+
+
+class HarmonyAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {"sopusoinnussa": ["sopusointu", "sopu", "sointu"]}
+
+
+def test_being_in_harmony_with_is_the_documents_mukainen() -> None:
+    # "ovat sopusoinnussa ... kanssa": the documents say the focus areas are "... mukaisia"
+    stats = TermStats([["mukainen", "ohjelma"], ["haku"]])
+    word = question_words("sopusoinnussa", HarmonyAnalyzer(), stats)[0]
+    assert word.lemma == "mukainen" and word.known
+    assert not unknown_concepts([word], stats, HarmonyAnalyzer())

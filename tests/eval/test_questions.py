@@ -28,7 +28,8 @@ and ``holdout37.jsonl`` (71 items), ``holdout38.jsonl`` (73 items) and ``holdout
 items), run once blind at 7d637d9, then used for development, and ``holdout40.jsonl`` and
 ``holdout41.jsonl`` (72 items each), kept blind until the session's final code (631be55), and
 ``holdout42.jsonl`` and ``holdout43.jsonl`` (71 items each), run once blind at 20a3e09, then used
-for development.
+for development, and ``holdout44.jsonl`` and ``holdout45.jsonl`` (71 items each), kept blind until
+the session's final code (fb9804a).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -71,6 +72,7 @@ HOLDOUT34, HOLDOUT35, HOLDOUT36 = "holdout34.jsonl", "holdout35.jsonl", "holdout
 HOLDOUT37, HOLDOUT38, HOLDOUT39 = "holdout37.jsonl", "holdout38.jsonl", "holdout39.jsonl"
 HOLDOUT40, HOLDOUT41 = "holdout40.jsonl", "holdout41.jsonl"
 HOLDOUT42, HOLDOUT43 = "holdout42.jsonl", "holdout43.jsonl"
+HOLDOUT44, HOLDOUT45 = "holdout44.jsonl", "holdout45.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -117,6 +119,8 @@ ID_PREFIX = {
     HOLDOUT41: "ap",
     HOLDOUT42: "aq",
     HOLDOUT43: "ar",
+    HOLDOUT44: "as",
+    HOLDOUT45: "at",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -148,6 +152,8 @@ _TIMED = (
     HOLDOUT41,
     HOLDOUT42,
     HOLDOUT43,
+    HOLDOUT44,
+    HOLDOUT45,
 )
 MIN_ITEMS = {
     DEMO: 100,

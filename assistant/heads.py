@@ -24,6 +24,7 @@ from assistant.wordlists import (
     HEAD_TRANSLATIONS,
     KNOWN_ALIASES,
     PRONOUNS,
+    wordset,
 )
 from ingest.finnish import Analyzer
 
@@ -221,6 +222,11 @@ def _partitive(word: str) -> bool:
     return word.lower().endswith(("a", "ä"))
 
 
+_NOT_COUNTED = wordset(
+    "on ovat oli olivat suoraan yhteensä kaikkiaan kaikkiansa noin suunnilleen arviolta"
+)
+
+
 def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozenset[str]:
     """Head terms of what a count question counts: "kuinka monta hakemusta" -> hakemus; in
     English or Swedish through the glossary ("how many jobs" -> työpaikka)."""
@@ -230,7 +236,8 @@ def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozense
     if match is None:
         return frozenset()
     out: set[str] = set()
-    following = words(text[match.end() :])[:2]
+    # "kuinka moni on suoraan töissä?": the verb and adverbs before the counted word count nothing
+    following = [w for w in words(text[match.end() :]) if w.lower() not in _NOT_COUNTED][:2]
     if len(following) == 2 and _partitive(following[0]) and not _partitive(following[1]):
         # "kuinka monta hakemusta Porin ... hakuun": the counted noun is in the partitive, and
         # a genitive after it belongs to what follows ("suoraa työpaikkaa": both are counted)

@@ -265,6 +265,13 @@ def test_a_genitive_after_the_counted_partitive_is_not_counted() -> None:
     assert both.counted == {"suoraa", "työpaikkaa"}  # the fake analyzer keeps the forms
 
 
+def test_the_verb_and_adverbs_after_the_count_word_are_not_counted() -> None:
+    # "kuinka moni on suoraan töissä?": the people at work are counted, not "suoraan"
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"töissä", "suoraan"})
+    q = contextualise("Kuinka moni on suoraan töissä Porin seudulla?")
+    assert extract(q, heads).counted == {"töissä"}  # the fake analyzer keeps the form
+
+
 def test_an_ordinal_head_the_corpus_does_not_know_is_not_required() -> None:
     constraints = extract(contextualise("Mitä ensimmäisestä kierroksesta rahoitettiin?"), HEADS)
     assert constraints.ordinals[0].heads == frozenset()

@@ -30,9 +30,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.blocks import quote_key
+from assistant.evidence import uncovered_asked
 from assistant.ordinals import ordinal_of
 from assistant.question import Question, contextualise, words
-from assistant.terms import counted, is_specific
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -235,8 +235,4 @@ def _stuck_on(whole: Part, ordinal: str) -> bool:
     best = evidence.best
     if best is None or not ordinal_named(best.sentence.text, ordinal):
         return False
-    covered = set().union(*(s.covered for s in evidence.selected))
-    return any(
-        counted(w) and is_specific(w) and not w.context and w.lemma not in covered
-        for w in best.qwords
-    )
+    return bool(uncovered_asked(best.qwords, evidence.selected))

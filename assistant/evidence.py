@@ -26,7 +26,8 @@ from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, counted, is_specific, match
 from ingest.models import Chunk
 
-_IDENTITY = ("ordinal:", "number:", "name:")
+# requirements that say *which* thing is meant: another call, number or name
+IDENTITY = ("ordinal:", "number:", "name:")
 _NEARBY = 30  # candidates whose covered words count as "the retrieved passages talk about it"
 _URL_ONLY = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 
@@ -79,7 +80,7 @@ class Scored:
         names none ("Virallinen hakuilmoitus on julkaistu eura2021.fi-palvelussa.") speaks of the
         thing in general and is no neighbour.
         """
-        if not self.missing or not all(m.startswith(_IDENTITY) for m in self.missing):
+        if not self.missing or not all(m.startswith(IDENTITY) for m in self.missing):
             return False
         if any(m.startswith("ordinal:") for m in self.missing):
             return self.names_another
@@ -205,6 +206,17 @@ def _answering(pool: list[Scored]) -> list[Scored]:
     return [s for s in pool if asks(s)] or pool
 
 
+def uncovered_asked(qwords: Sequence[QWord], chosen: Sequence[Scored]) -> list[QWord]:
+    """The specific words the question itself asks about (not its context) that none of the
+    chosen sentences covers."""
+    covered = set().union(*(s.covered for s in chosen))
+    return [
+        w
+        for w in qwords
+        if not w.context and counted(w) and is_specific(w) and w.lemma not in covered
+    ]
+
+
 def _completions(
     selected: list[Scored],
     pool: list[Scored],
@@ -226,10 +238,8 @@ def _completions(
     wanted = sorted(
         (
             w
-            for w in asked
-            if w.lemma not in covered
-            and is_specific(w)
-            and any(v.lemma in covered and joined(text, w.surface, v.surface) for v in asked)
+            for w in uncovered_asked(best.qwords, selected)
+            if any(v.lemma in covered and joined(text, w.surface, v.surface) for v in asked)
         ),
         key=lambda w: -w.weight,
     )

@@ -23,7 +23,7 @@ from assistant.constraints import Constraints, HeadTerms, extract
 from assistant.context import premise, unframed
 from assistant.contrast import SUM_KINDS, sibling_words
 from assistant.engine import Engine, Gathered
-from assistant.evidence import EvidenceConfig
+from assistant.evidence import IDENTITY, EvidenceConfig
 from assistant.kinds import asked_kinds
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
@@ -362,15 +362,10 @@ def _names_absent(part: Part) -> bool:
     retrieved has: the documents do not speak of it at all, unlike "toinen haku" asked for a
     value the documents lack."""
     top = part.gathered.evidence.top
-    if not part.verdict.refuse or top is None:
-        return False
-    return any(
-        label.startswith(_IDENTITY) and all(label in s.missing for s in part.gathered.scored)
+    return top is not None and any(
+        label.startswith(IDENTITY) and all(label in s.missing for s in part.gathered.scored)
         for label in top.missing
     )
-
-
-_IDENTITY = ("number:", "ordinal:", "name:")
 
 
 def _about_sibling(prior: Part, part: Part, heads: HeadTerms) -> bool:

@@ -92,10 +92,10 @@ def _terms(surface: str, analyzer: Analyzer, stats: TermStats) -> list[str]:
     return terms
 
 
-# a demonstrative before a noun in the same case ("sillä alalla", "siinä haussa", "tästä
-# hankkeesta"); a nominative "se" is mostly a subject ("koska se loppuu"), and so is left alone
-# "sillä alalla", "siinä kesän haussa": a demonstrative and the noun it points at, agreeing in
-# case, with up to two genitive modifiers between them (they describe the thing pointed at)
+# a demonstrative and the noun it points at, in the same case ("sillä alalla", "tästä
+# hankkeesta"), with up to two genitive modifiers between them that describe the thing pointed at
+# ("siinä kesän haussa"); a nominative "se" is mostly a subject ("koska se loppuu"), and so is
+# left alone
 _MODIFIERS = r"((?:[a-zåäö]+n\s+){0,2})"
 _POINTED = re.compile(
     rf"\b(?:sillä|tällä|tuolla)\s+{_MODIFIERS}([a-zåäö]+ll[aä])\b|"

@@ -63,6 +63,20 @@ _TIME_RELATION = (
 )
 _MIN_WORDS = 3
 _MIN_GENITIVE = 4  # shorter words ending in -n are verbs and pronouns ("on", "sen")
+# "Onko Porin seudun teollisuudella aikaisempi tavoite kuin koko Suomella?": a comparative, then
+# "kuin" and the other side, which names a thing (a capitalised word); what follows the other
+# side ("? Mitkä vuodet ne on?", ", ja mitkä vuodet ...?") is asked of both sides
+_COMPARATIVE = (
+    r"[^\W\d_]{2,}(?:mpi|mpia|mpaa|mman|mmat|mpana|mmalla|mmassa)|aiemmin|aikaisemmin|"
+    r"myöhemmin|enemmän|vähemmän"
+)
+_THAN = re.compile(
+    rf"^(?P<a>[^?]*?\b(?:{_COMPARATIVE})\b[^?]*?),?\s+kuin\s+(?P<b>[^?,.!]+?)\s*"
+    r"(?P<tail>[?.!].*)?$",
+    re.IGNORECASE,
+)
+_CASE_ENDINGS = ("lla", "llä", "ssa", "ssä", "sta", "stä", "lle", "lta", "ltä", "n")
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
 
 
 def split_comparison(text: str, language: str) -> tuple[str, str] | None:
@@ -77,6 +91,10 @@ def split_comparison(text: str, language: str) -> tuple[str, str] | None:
             related = pattern.match(text)
             if related is not None:
                 return f"Milloin {related.group('a')}?", f"Milloin {related.group('b')}?"
+    if language == "fi":
+        than = _than(text)
+        if than is not None:
+            return than
     match = _COMPARE.search(text)
     if match is None:
         return None
@@ -88,6 +106,56 @@ def split_comparison(text: str, language: str) -> tuple[str, str] | None:
     kept = _without_identity(tokens[1:], language)
     second = " ".join([tokens[0], *kept, other])
     return f"{first}?", f"{second}?"
+
+
+def _than(text: str) -> tuple[str, str] | None:
+    """ "A:lla aikaisempi tavoite kuin B:llä?" as the question about A and the one about B."""
+    match = _THAN.match(text)
+    if match is None:
+        return None
+    other = match.group("b").strip()
+    if not any(w[:1].isupper() for w in other.split()):
+        return None  # "mieluummin meilin kuin soitan": no other thing is named
+    tail = (match.group("tail") or "?").strip()
+    tail = tail if tail.startswith("?") else "?" + tail.lstrip(".!")
+    first = match.group("a").strip(" ,")
+    asking = _SENTENCE_END.split(first)[-1]  # a context sentence before it names A, not B
+    second = _substituted(asking, other)
+    if second is None:
+        tokens = asking.split()
+        if len(tokens) < _MIN_WORDS:
+            return None
+        second = " ".join([tokens[0], *_without_identity(tokens[1:], "fi"), other])
+    return f"{first}{tail}", f"{second}{tail}"
+
+
+def _ending(word: str) -> str:
+    return next((e for e in _CASE_ENDINGS if word.lower().endswith(e)), "")
+
+
+def _substituted(asking: str, other: str) -> str | None:
+    """The question with the other side in place of the first name and the words that qualify it
+    ("Porin seudun teollisuudella" -> "koko Suomella", "Porin seudun teollisuuden" -> "koko
+    Suomen": the name's run of genitives, and the noun after it when that is in the other side's
+    case)."""
+    tokens = asking.split()
+    ending = _ending(other.split()[-1])
+    start = next((i for i, t in enumerate(tokens) if i > 0 and t[:1].isupper()), None)
+    if start is None or not ending:
+        return None
+    end = start
+    while end < len(tokens) and _is_genitive(tokens[end]):
+        end += 1
+    if end < len(tokens) and ending != "n" and _ending(tokens[end].strip(",;:")) == ending:
+        end += 1  # "Porin seudun teollisuudella"
+    elif ending != "n" or end == start:
+        return None  # the name's phrase is in another case than the other side
+    return " ".join([*tokens[:start], other, *tokens[end:]])
+
+
+def _is_genitive(token: str) -> bool:
+    word = token.strip(",;:")
+    return word.lower().endswith("n") and len(word) >= _MIN_GENITIVE
 
 
 def _is_ordinal(token: str) -> bool:

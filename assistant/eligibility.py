@@ -23,6 +23,8 @@ from assistant.sentencebank import ChunkSentences, Sentence
 from assistant.terms import QWord, is_specific, question_words, word_credit
 from ingest.models import Chunk, Citation
 
+# ("ehditäänkö", "ehtiikö se vielä ... -hakuun", "ehtisinkö")
+_IN_TIME = r"\beh(?:di|ti)\w*kö\b.{0,60}\b(?:hake|hakuun|hakea|jättä)"
 ELIGIBILITY = re.compile(
     r"rahoituskelpoi|\bkelpoinen|\bkelpaa|\bkelpaako|\bkelvollinen|"
     r"\bvoi(?:nko|ko|mmeko|vatko|kohan|sinko)\b.{0,60}\b(?:hakea|hakemaan|saada|osallistua)|"
@@ -34,8 +36,7 @@ ELIGIBILITY = re.compile(
     r"(?:haku|hauss|hakuun|rahoitu|ohjelma|painopist)|\bsopisiko\b|\bkäykö\b.{0,40}(?:hakuun|"
     r"rahoitu)|\bberättigad|\bstödberättigad|"
     # "Ehdinkö vielä jättää hakemuksen ...?": whether the call is still open
-    r"\behdi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)|"
-    r"\behtisi(?:nkö|mmekö|ttekö|kö)\b.{0,60}\b(?:hake|hakuun|hakea|jättä)|"
+    rf"{_IN_TIME}|"
     r"\b(?:voi(?:nko|ko|mmeko|vatko)|saa(?:nko|ko|mmeko))\b.{0,60}\bjättää\b.{0,20}\bhakemu|"
     # "voiks meidän ammattiopisto olla toteuttajana ...?": whether the asker may implement one
     r"\b(?:voi|pääs|saa)\w*(?:ko|kö|ks)\b.{0,60}\btoteuttaj|"
@@ -46,6 +47,7 @@ ELIGIBILITY = re.compile(
     r"\bkan (?:jag|vi|mitt|vårt|ett|en)\b.{0,40}\bgenomföra (?:ett |projekt)",
     re.IGNORECASE,
 )
+_IN_TIME_RE = re.compile(_IN_TIME, re.IGNORECASE)
 _RANGE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?\s*[–-]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
 Pick = tuple[Chunk, Sentence]
 
@@ -59,7 +61,9 @@ def is_eligibility(text: str) -> bool:
     return (
         ELIGIBILITY.search(text) is not None
         and not looks_like_injection(text)
-        and not asks_alternative(text)
+        # "Ehdinkö vielä tammikuussa 2024 jättää hakemuksen, vai mihin asti haku oli auki?": the
+        # checklist's application period answers the alternative too
+        and (not asks_alternative(text) or _IN_TIME_RE.search(text) is not None)
     )
 
 

@@ -219,9 +219,13 @@ def sub_questions(question: Question) -> list[Question]:
         return [question]  # an injection is refused as a whole, never answered in part
     if question.followup:
         return _followup_parts(question)
-    compared = split_comparison(question.text, question.language)
-    if compared is not None:  # "A verrattuna B:hen": the same question about A and about B
-        return [replace(question, text=t, query=t, focus=t) for t in compared]
+    parts = _parts(question.text)
+    # "A verrattuna B:hen": the same question about A and about B; a later part ("..., ja mikä on
+    # koko Suomen tavoite?") is asked on its own
+    compared = split_comparison(parts[0], question.language)
+    if compared is not None:
+        halves = [replace(question, text=t, query=t, focus=t) for t in compared]
+        return halves + _leaning(question, parts)[1:]
     elliptic = _ENTA_TAIL.match(question.text)
     if elliptic is not None:
         # "Mikä on Porin seudun hiilineutraaliustavoite, entä koko Suomen?": the same question
@@ -239,9 +243,13 @@ def sub_questions(question: Question) -> list[Question]:
                     followup=True,
                 ),
             ]
-    parts = _parts(question.text)
     if len(parts) < 2:
         return [question]
+    return _leaning(question, parts)
+
+
+def _leaning(question: Question, parts: list[str]) -> list[Question]:
+    """The parts as questions, a later part that leans on the first one retrieved with it."""
     out = []
     for i, part in enumerate(parts):
         # "... ja mistä se tulee?" leans on the first part; "... ja milloin se toinen haku

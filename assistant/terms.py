@@ -250,8 +250,12 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             head = COLLOQUIAL[tail]
             lemma = lemma[: -len(tail)] + head
             parts = (*(p for p in parts if p != tail), head)
-        if parts and parts[-1] in VAGUE_HEADS and lemma not in stats.df:
-            lemma, parts = COLLOQUIAL.get(parts[0], parts[0]), ()  # "rahapotti": rahoitus
+        vague = tail or (parts[-1] if parts else "")
+        if vague in VAGUE_HEADS and lemma not in stats.df:
+            # "rahapotti": rahoitus; "kiertotalousporukka": kiertotalous (the analyzer may list
+            # the parts of the modifier first)
+            modifier = lemma[: -len(vague)] if lemma.endswith(vague) else parts[0]
+            lemma, parts = COLLOQUIAL.get(modifier, modifier), ()
         bare = [] if lemma in stats.df else _without_possessive(surface, analyzer, stats)
         if bare and bare[0] != lemma:  # "tavoitteikseen", "suuruusluokaltaan"
             lemma, parts = bare[0], tuple(bare[1:])

@@ -167,7 +167,7 @@ DISCOURSE_WORDS = wordset(
 
 # Vague compound heads: "ilmastojuttu" means "ilmasto", "sopimuskierros" "sopimus".
 VAGUE_HEADS = wordset(
-    "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli potti"
+    "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli potti porukka"
 )
 
 # Finnish case endings, longest alternatives first where they overlap (tried in this order).

@@ -68,6 +68,60 @@ def test_which_came_first_asks_when_each_was(
     assert split_comparison(question, language) == parts
 
 
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (  # the other side takes the place of the first one's phrase, in its own case
+            "Onko Porin seudun teollisuudella aikaisempi hiilineutraaliustavoite kuin koko "
+            "Suomella? Mitkä vuodet ne on?",
+            (
+                "Onko Porin seudun teollisuudella aikaisempi hiilineutraaliustavoite? Mitkä "
+                "vuodet ne on?",
+                "Onko koko Suomella aikaisempi hiilineutraaliustavoite? Mitkä vuodet ne on?",
+            ),
+        ),
+        (
+            "Kuinka monta vuotta aiemmin Porin seudun teollisuuden on tarkoitus olla "
+            "hiilineutraali kuin koko Suomen? Kerro molemmat tavoitevuodet.",
+            (
+                "Kuinka monta vuotta aiemmin Porin seudun teollisuuden on tarkoitus olla "
+                "hiilineutraali? Kerro molemmat tavoitevuodet.",
+                "Kuinka monta vuotta aiemmin koko Suomen on tarkoitus olla hiilineutraali? "
+                "Kerro molemmat tavoitevuodet.",
+            ),
+        ),
+        (  # the context sentence names the first side only
+            "Porin seudun teollisuudella on oma tavoitteensa. Onko se aikaisemmin vai myöhemmin "
+            "kuin koko Suomen tavoite?",
+            (
+                "Porin seudun teollisuudella on oma tavoitteensa. Onko se aikaisemmin vai "
+                "myöhemmin?",
+                "Onko se aikaisemmin vai myöhemmin koko Suomen tavoite?",
+            ),
+        ),
+        # no other thing is named after "kuin"
+        ("Okei, laitan hänelle mieluummin meilin kuin soitan – mihin osoitteeseen?", None),
+        ("Onko tavoite aikaisempi kuin ennen?", None),
+    ],
+)
+def test_a_comparative_with_kuin_asks_about_each_side(
+    question: str, parts: tuple[str, str] | None
+) -> None:
+    assert split_comparison(question, "fi") == parts
+
+
+def test_a_later_part_is_no_side_of_the_comparison() -> None:
+    q = contextualise(
+        "Kuinka suuret ovat Suomen päästöt verrattuna Aasian tuotantoon, ja mikä on koko "
+        "Suomen hiilineutraaliustavoite?"
+    )
+    assert [p.text for p in sub_questions(q)] == [
+        "Kuinka suuret ovat Suomen päästöt?",
+        "Kuinka suuret ovat päästöt Aasian tuotantoon?",
+        "mikä on koko Suomen hiilineutraaliustavoite?",
+    ]
+
+
 def test_english_comparison_drops_the_names_of_the_first_side() -> None:
     assert split_comparison("What was the target of Pori compared with Finland?", "en") == (
         "What was the target of Pori?",

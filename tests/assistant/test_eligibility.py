@@ -17,6 +17,11 @@ from tests.assistant.fakes import group, make_chunk
         ("Voiko yritys hakea?", True),
         ("Ehdinkö vielä jättää hakemuksen toiseen rahoitushakuun tammikuussa 2024?", True),
         ("Ehtisinkö jättää hakemuksen Innokaupungit Pori -hakuun tammikuussa 2024?", True),
+        ("Ehditäänkö me vielä jättää hakemus toiseen hakuun joulukuussa 2023?", True),
+        ("Jos saamme hakemuksen valmiiksi tammikuussa 2024, ehtiikö se vielä hakuun?", True),
+        # the checklist's application period answers the alternative too
+        ("Ehdinkö vielä tammikuussa 2024 jättää hakemuksen, vai mihin asti haku oli auki?", True),
+        ("mikä on seuraavan haun hakuaika vuonna 2025, ehdinkö vielä?", False),
         ("Osuuko robotiikkaprojektimme ylipäätään Porin sopimuksen painopisteisiin?", True),
         ("Olisiko tällainen osaajahanke sopinut syksyn 2023 haun painotuksiin?", True),
         ("Mihin painopisteisiin hankkeet osuivat?", False),

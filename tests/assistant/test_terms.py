@@ -205,6 +205,13 @@ class ModifierLastAnalyzer(SplitAnalyzer):
     SPLIT: ClassVar[dict[str, list[str]]] = {
         "sopimussivuston": ["sopimussivusto", "sivusto", "sopimus"],
         "rahapotti": ["rahapotti", "raha", "potti"],
+        "kiertotalousporukalla": [
+            "kiertotalousporukka",
+            "kierto",
+            "talous",
+            "porukka",
+            "kiertotalous",
+        ],
     }
 
 
@@ -220,6 +227,13 @@ def test_a_vague_money_word_reads_as_money() -> None:
     stats = TermStats([["rahoitus", "haku"], ["haku"]])
     word = question_words("rahapotti", ModifierLastAnalyzer(), stats)[0]
     assert (word.lemma, word.known) == ("rahoitus", True)
+
+
+def test_a_vague_head_leaves_the_whole_modifier_whichever_part_comes_last() -> None:
+    # "kiertotalousporukalla": the circular economy crowd, i.e. the circular economy
+    stats = TermStats([["kiertotalous", "liikevaihto"], ["haku"]])
+    word = question_words("kiertotalousporukalla", ModifierLastAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("kiertotalous", True)
 
 
 def test_place_adverbs_and_clitic_count_words_only_ask() -> None:

@@ -29,7 +29,10 @@ items), run once blind at 7d637d9, then used for development, and ``holdout40.js
 ``holdout41.jsonl`` (72 items each), kept blind until the session's final code (631be55), and
 ``holdout42.jsonl`` and ``holdout43.jsonl`` (71 items each), run once blind at 20a3e09, then used
 for development, and ``holdout44.jsonl`` and ``holdout45.jsonl`` (71 items each), kept blind until
-the session's final code (fb9804a).
+the session's final code (fb9804a), and ``holdout46.jsonl`` (71 items) and ``holdout47.jsonl``
+(73 items), run once on the fifteenth session's start (289ac19), then used for development, and
+``holdout48.jsonl`` and ``holdout49.jsonl`` (71 items each), kept blind until that session's final
+code.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -73,6 +76,8 @@ HOLDOUT37, HOLDOUT38, HOLDOUT39 = "holdout37.jsonl", "holdout38.jsonl", "holdout
 HOLDOUT40, HOLDOUT41 = "holdout40.jsonl", "holdout41.jsonl"
 HOLDOUT42, HOLDOUT43 = "holdout42.jsonl", "holdout43.jsonl"
 HOLDOUT44, HOLDOUT45 = "holdout44.jsonl", "holdout45.jsonl"
+HOLDOUT46, HOLDOUT47 = "holdout46.jsonl", "holdout47.jsonl"
+HOLDOUT48, HOLDOUT49 = "holdout48.jsonl", "holdout49.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -121,6 +126,10 @@ ID_PREFIX = {
     HOLDOUT43: "ar",
     HOLDOUT44: "as",
     HOLDOUT45: "at",
+    HOLDOUT46: "au",
+    HOLDOUT47: "av",
+    HOLDOUT48: "aw",
+    HOLDOUT49: "ax",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -154,6 +163,10 @@ _TIMED = (
     HOLDOUT43,
     HOLDOUT44,
     HOLDOUT45,
+    HOLDOUT46,
+    HOLDOUT47,
+    HOLDOUT48,
+    HOLDOUT49,
 )
 MIN_ITEMS = {
     DEMO: 100,

@@ -49,7 +49,9 @@ _YES_NO = r"[^\W\d_]{2,}(?:ko|kö|ks)\b"
 # a statement of three words or more ("Toisen haun hakemukset piti jättää Satakuntaliittoon")
 _STATED = r"[^\W\d_][\w-]*(?:\s+[^\s–—?]+){2}[^–—?]*"
 _LEAD_IN = re.compile(
-    rf"[:;]\s+|,\s+(?={_ASKING_WORD}\b|{_YES_NO})|"
+    # ("Teknologiametalleissa on 3 000 työpaikkaa, mutta paljonko ...?": what is known, then
+    # the question)
+    rf"[:;]\s+|,\s+(?:mutta\s+)?(?={_ASKING_WORD}\b|{_YES_NO})|"
     # "asiakas kysyy puhelimessa, että minkä ...": up to three words and "että" may follow
     rf"\b{_REPORTING}(?:\s+[^\W\d_]+){{0,3}}?,?(?P<reported>\s+(?:et(?:tä)?\s+)?)(?={_ASKING_WORD}\b)|"
     rf"{_STATED}(?P<dash>\s+[–—]\s+)(?={_ASKING_WORD}\b)",

@@ -48,9 +48,11 @@ def typed_answer(best: Scored, constraints: Constraints) -> bool:
     # a name identifies the thing only when the sentence itself says it: "... -ohjelman
     # EU-rahoitus on noin 1,9 miljardia euroa" in a passage naming the JTF is no JTF sum
     tokens = words(best.sentence.text)
+    # ... and a number only the context gives ("Teknologiametalleissa on 3 000 työpaikkaa, mutta
+    # paljonko ...?") says what the asker knows, not which thing is asked
     identified = bool(
         constraints.ordinals
-        or constraints.numbers
+        or any(f"number:{n}" not in constraints.loose for n in constraints.numbers)
         or (constraints.names and all(has_name(tokens, n) for n in constraints.names))
     )
     kinds = constraints.kinds

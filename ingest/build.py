@@ -39,7 +39,7 @@ from ingest.vectorcache import VectorCache
 from ingest.vectors import Embedded, embed_cached, sentence_texts
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "6"  # bump when loading/cleaning/chunking/embedding or term analysis change
+PIPELINE_VERSION = "7"  # bump when loading/cleaning/chunking/embedding or term analysis change
 ADD_BATCH = 1000
 
 

@@ -24,7 +24,7 @@ STOPWORDS: frozenset[str] = _wordset(
     mille millä minkä miltä kenen keitä keneltä kenelle
     sillä siltä niillä niille niissä niistä niihin niiltä tämän tätä tässä tästä tähän tällä
     tälle tältä näillä näille näissä näistä näihin näitä tuon tuota tuossa tuosta tuohon tuolla
-    tuolle tuolta noiden noita noissa noista noihin noilla noille noilta
+    tuolle tuolta noiden noita noissa noista noihin noilla noille noilta noin
     """
 )
 

@@ -84,6 +84,14 @@ def test_typed_answer(constraints: Constraints, typed: bool) -> None:
     assert typed_answer(scored(DATED, {"toinen", "haku"}), constraints) is typed
 
 
+def test_a_number_only_the_context_gives_identifies_nothing() -> None:
+    # "Haussa oli 2023 ..., mutta mihin mennessä ...?": the year is what the asker knows
+    known = Constraints(kinds=frozenset({"date"}), numbers=("2023",))
+    assert typed_answer(scored(DATED, {"haku"}), known)
+    context = replace(known, loose=frozenset({"number:2023"}))
+    assert not typed_answer(scored(DATED, {"haku"}), context)
+
+
 def test_neighbour_gain_counts_words_only_the_near_miss_covers() -> None:
     answer = scored(DATED, {"toinen", "haku", "hanke", "rahoitus"})
     near = scored(FIRST_CALL, {"haku", "hanke", "saada", "rahoitus"}, missing=("ordinal:toinen",))

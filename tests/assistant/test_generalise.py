@@ -100,6 +100,16 @@ def test_context_sentences_weigh_less_and_name_no_unknown_concept() -> None:
     assert split_context("Milloin haku oli auki")[1] == ""
 
 
+def test_what_the_asker_knows_before_mutta_is_context() -> None:
+    asked, context = split_context(
+        "Teknologiametalleissa on 3 000 työpaikkaa, mutta paljonko niitä on robotiikassa?"
+    )
+    assert (asked, context) == (
+        "paljonko niitä on robotiikassa?",
+        "Teknologiametalleissa on 3 000 työpaikkaa,",
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [

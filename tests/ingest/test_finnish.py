@@ -78,6 +78,8 @@ def test_stopwords_and_question_words_are_dropped(compound: Analyzer) -> None:
 def test_a_stopword_as_written_is_not_read_as_another_words_form(compound: Analyzer) -> None:
     # "noilla" (with those) is also a form of "noki" (soot) in the dictionary
     assert compound.terms("noilla sopimuksilla") == ["sopimus"]
+    # ... and so is "noin" (about, approximately)
+    assert compound.terms("noin kaksi vuotta") == ["kaksi", "vuosi"]
 
 
 def test_normalize_removes_soft_hyphens_and_citation_marks() -> None:

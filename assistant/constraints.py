@@ -57,6 +57,24 @@ __all__ = [
 ]
 
 _NUMBER = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(?:[.,]\d+)?")
+# "toimintalinjat kolmesta kuuteen": a range of numbers in words, read as "3–6" (the documents
+# number things in digits)
+_FROM = ("yhdestä", "kahdesta", "kolmesta", "neljästä", "viidestä", "kuudesta", "seitsemästä")
+_TO = ("", "kahteen", "kolmeen", "neljään", "viiteen", "kuuteen", "seitsemään", "kahdeksaan")
+_SPELLED_RANGE = re.compile(rf"\b({'|'.join(_FROM)})\s+({'|'.join(t for t in _TO if t)})\b", re.I)
+
+
+def spelled_ranges(text: str) -> str:
+    """The text with its ranges in words in digits ("kolmesta kuuteen" -> "3–6")."""
+
+    def digits(match: re.Match[str]) -> str:
+        start = _FROM.index(match.group(1).lower()) + 1
+        end = _TO.index(match.group(2).lower()) + 1
+        return f"{start}–{end}" if start < end else match.group(0)
+
+    return _SPELLED_RANGE.sub(digits, text)
+
+
 # a hearsay guess at the value asked, after the question ("paljon niitä on, kaveri sano et joku
 # 18?"): the asker wants it checked, so the answer gives the documents' value, not only a match
 _GUESS = re.compile(
@@ -154,6 +172,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # "Mitä toimintalinja 1 sisältää?": the number says which axis, like an ordinal
     numbered = numbered_things(focus, heads) if question.language == "fi" else []
     by_number = {number for _, number in numbered}
+    asked_numbers = spelled_ranges(asked_numbers)
     bounds = year_bounds(asked_numbers)
     by_number |= {bound.year for bound in bounds}
     numbers = tuple(n for n in dict.fromkeys(_NUMBER.findall(asked_numbers)) if n not in by_number)

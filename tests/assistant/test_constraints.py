@@ -373,6 +373,20 @@ def test_a_guess_at_the_value_asked_is_no_requirement(
     assert extract(contextualise(question), HEADS).numbers == numbers
 
 
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        # a range in words names numbered things like one in digits
+        ("Mitä toimintalinjat kolmesta kuuteen käsittelevät?", ("3", "6")),
+        ("Mitä toimintalinjat 3–6 käsittelevät?", ("3", "6")),
+        # a count in words is no range
+        ("Mistä kolmesta EU-rahastosta ohjelma rahoitetaan?", ()),
+    ],
+)
+def test_a_range_in_words_requires_its_numbers(question: str, numbers: tuple[str, ...]) -> None:
+    assert extract(contextualise(question), HEADS).numbers == numbers
+
+
 def test_a_common_acronym_is_met_by_its_long_form() -> None:
     # BKT is not defined in the documents, which write "bruttokansantuote" out in full
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"haku"})

@@ -266,6 +266,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
             fixed = (
                 stats.stem(lemma)
                 or _verb_of_participle(surface, stats)
+                or _verb_of_action(lemma, stats)
                 or _adjective_of(surface, stats)
                 or (stats.closest(lemma) if typo else None)
             )
@@ -313,6 +314,15 @@ def _verb_of_participle(surface: str, stats: TermStats) -> str | None:
                 if verb in stats.df:
                     return verb
     return None
+
+
+def _verb_of_action(lemma: str, stats: TermStats) -> str | None:
+    """The corpus verb an action noun is made of ("välittäminen" -> välittää), or None."""
+    stem = verb_stem(lemma) if lemma.endswith("minen") else None
+    if stem is None:
+        return None
+    verb = stem + stem[-1]
+    return verb if verb in stats.df else None
 
 
 def _adjective_of(surface: str, stats: TermStats) -> str | None:
@@ -440,14 +450,16 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     return 0.0
 
 
-_VERB_FORM = re.compile(r"(?:(?<=[aä])[aä]|j[aä]|v[aäi])$")
+# "toteuttaa", "toteuttaja", "toteuttava"; and the action noun "välittäminen"
+_VERB_FORM = re.compile(r"(?:(?<=[aä])[aä]|j[aä]|v[aäi]|(?<=[aä])minen)$")
 _MIN_STEM = 6
 
 
 @lru_cache(maxsize=4096)
 def verb_stem(lemma: str) -> str | None:
     """The stem shared by a verb and the nouns and participles made of it (toteuttaa,
-    toteuttaja, toteuttava -> "toteutta"), or None for other words and short stems."""
+    toteuttaja, toteuttava, toteuttaminen -> "toteutta"), or None for other words and short
+    stems."""
     match = _VERB_FORM.search(lemma)
     if match is None or match.start() < _MIN_STEM:
         return None

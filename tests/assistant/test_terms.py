@@ -76,6 +76,8 @@ def test_compound_head_counts_and_unknown_concepts_are_found() -> None:
         ("toteuttaja", "toteutta"),
         ("toteuttava", "toteutta"),
         ("välittää", "välittä"),
+        ("välittäminen", "välittä"),  # the action noun
+        ("nainen", None),
         ("ohjaa", None),  # too short a stem to tell
         ("Vantaa", None),
         ("hanke", None),
@@ -158,6 +160,17 @@ class DictionaryAnalyzer(SplitAnalyzer):
 
     def is_word(self, surface: str) -> bool:
         return surface.lower() in self.WORDS
+
+
+class ActionNounAnalyzer(SplitAnalyzer):
+    SPLIT: ClassVar[dict[str, list[str]]] = {"välittämisen": ["välittäminen"]}
+
+
+def test_an_action_noun_the_corpus_lacks_is_its_verb() -> None:
+    # "hankerahojen välittämisen": the documents say "rahoitusta välittävänä organisaationa"
+    stats = TermStats([["välittää", "organisaatio"], ["haku"]])
+    word = question_words("välittämisen", ActionNounAnalyzer(), stats)[0]
+    assert (word.lemma, word.known) == ("välittää", True)
 
 
 class GuessingAnalyzer(SplitAnalyzer):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -73,6 +73,23 @@ def split_chunk(chunk: Chunk, analyzer: Analyzer) -> list[Sentence]:
                 lead_in=piece.rstrip().endswith(":"),
             )
         )
+    return _with_item_kinds(out)
+
+
+def _with_item_kinds(sentences: list[Sentence]) -> list[Sentence]:
+    """Each list's lead-in with the kinds of answer its items give: "... on julkaistu
+    PDF-tiedostona osoitteessa:" gives the address its item holds (the lead-in is quoted with
+    its items)."""
+    out = list(sentences)
+    for i, sentence in enumerate(out):
+        if not sentence.lead_in:
+            continue
+        kinds = set(sentence.kinds)
+        for item in out[i + 1 :]:
+            if not item.item:
+                break
+            kinds |= item.kinds
+        out[i] = replace(sentence, kinds=frozenset(kinds))
     return out
 
 

@@ -105,6 +105,24 @@ _OWNED_CONTACT = re.compile(
 )
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
+_CARDINALS = ("kaksi", "kolme", "neljä", "viisi", "kuusi")
+_WHICH_MANY = re.compile(
+    rf"\b(?:mitkä|ketkä)\s+(?:ne\s+|nuo\s+)?({'|'.join(_CARDINALS)}|\d+)\s+([^\W\d_]{{4,}})\b",
+    re.IGNORECASE,
+)
+COUNTED_STEM = 5  # letters of a counted noun that find its other forms ("hakemusta", "hakemus")
+
+
+def which_many(text: str) -> tuple[int, str] | None:
+    """How many things "Mitkä kolme hakemusta ...?" asks to name, and the stem of what they are."""
+    match = _WHICH_MANY.search(text)
+    if match is None:
+        return None
+    number = match.group(1).lower()
+    count = int(number) if number.isdigit() else _CARDINALS.index(number) + 2
+    return count, match.group(2)[:COUNTED_STEM].lower()
+
+
 _GUESSED_KINDS = frozenset({"count", "amount", "money", "rate", "share", "date", "day"})
 
 
@@ -122,6 +140,8 @@ class Constraints:
     injection: bool = False  # the question tries to give the assistant orders
     # "Mitkä hankkeet saivat rahoitusta?": which things, so names or a list, not how many
     which: bool = False
+    # "Mitkä kolme hakemusta ...?": which ones of a counted thing (the number, the noun's stem)
+    which_many: tuple[int, str] | None = None
     # "Mikä painopistealue ...?", "Vilken ...?": one thing is asked, not all of a series
     one: bool = False
     # names whose own contact details are asked ("Satakuntaliiton puhelinnumero"), or their own
@@ -224,6 +244,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         any_project=_PROJECT.search(focus) is not None and _PROJECT_NAMED.search(focus) is None,
         mentioned=frozenset(words(focus)),
         which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
+        which_many=which_many(split_context(question.text)[0]),
         contact_owners=_contact_owners(focus, names, kinds),
         owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
         one=_ONE.search(split_context(question.text)[0]) is not None,

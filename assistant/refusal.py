@@ -64,6 +64,8 @@ from assistant.terms import QWord
 SIBLING_VALUE = "sibling_value"
 # a later part pointing back at what the first part asked, which the documents do not have
 LEANS_ON_MISSING = "leans_on_missing"
+# the documents count the things asked for but do not say which ones they are
+COUNT_NOT_WHICH = "count_not_which"
 REFUSAL_FI = "En löydä tähän vastausta asiakirjoista."
 _REFUSAL = {
     "fi": REFUSAL_FI,
@@ -170,7 +172,11 @@ def decide(
     ):
         # "Mitkä ne kolme hakemusta olivat, jotka eivät saaneet rahoitusta?": how many there were
         # does not say which
-        return Verdict(True, "count_not_which")
+        return Verdict(True, COUNT_NOT_WHICH)
+    if constraints.which_many and _counts_others(evidence, *constraints.which_many):
+        # "Mitkä kolme hakemusta jäivät ilman rahoitusta?": the documents count 8 applications and
+        # 5 funded projects; which three were left out they do not say
+        return Verdict(True, COUNT_NOT_WHICH)
     if language == "fi":
         return _decide_finnish(evidence, best, constraints, config)
     if best.dense < config.min_dense_other:
@@ -189,6 +195,36 @@ def decide(
     if gap >= config.max_value_gap:
         return Verdict(True, f"value_gap:{gap:.2f}")
     return Verdict(False)
+
+
+_COUNT_OF = re.compile(
+    r"\b(\d+|kah\w*|kaks\w*|kolm\w*|nelj\w*|vii\w*|kuu\w*|kahdeks\w*)\s+(?:[\w-]+\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"kahd": 8, "kah": 2, "kak": 2, "kol": 3, "nel": 4, "vii": 5, "kuu": 6}
+
+
+def _count_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    low = word.lower()
+    return next((n for prefix, n in _NUMBER_WORDS.items() if low.startswith(prefix)), None)
+
+
+def _counts_others(evidence: Evidence, asked: int, stem: str) -> bool:
+    """Whether the quoted sentences list nothing, and the retrieved ones count the asked thing
+    by other numbers only."""
+    if any(s.sentence.lead_in for s in evidence.selected):
+        return False
+    retrieved = [*evidence.selected, *(s for near in evidence.company.values() for s in near)]
+    counts = {
+        _count_value(m.group(1))
+        for s in retrieved
+        for m in _COUNT_OF.finditer(s.sentence.text)
+        if m.group(2).lower().startswith(stem)
+    }
+    counts.discard(None)
+    return bool(counts) and asked not in counts
 
 
 def _decide_finnish(

@@ -29,6 +29,7 @@ from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
 from assistant.question import Question, clean, contextualise, points_back, sub_questions
 from assistant.refusal import (
+    COUNT_NOT_WHICH,
     LEANS_ON_MISSING,
     SIBLING_VALUE,
     RefusalConfig,
@@ -348,11 +349,13 @@ _PERSON_PRONOUN = re.compile(r"\b(?:hän\w*|häne\w*|him|her|his|honom|henne|han
 
 def _lacks_what_is_asked(prior: Part, part: Question) -> bool:
     """Whether the first part a later one points back at asks about something the documents
-    lack: a thing no retrieved sentence names, or a value no sentence gives when the later part
-    asks a value of it too ("Mikä on hankkeen kokonaisbudjetti ja paljonko siitä tulee
-    EAKR:stä?")."""
+    lack: a thing no retrieved sentence names, which ones of the things counted it asks for, or
+    a value no sentence gives when the later part asks a value of it too ("Mikä on hankkeen
+    kokonaisbudjetti ja paljonko siitä tulee EAKR:stä?")."""
     if not prior.verdict.refuse:
         return False
+    if prior.verdict.reason == COUNT_NOT_WHICH:
+        return True  # "Mitkä kolme hakemusta ..., ja keiden ne olivat?": which ones is unknown
     valueless = prior.verdict.reason in ("requirements:no_sentence", "requirements:counted")
     return _names_absent(prior) or (valueless and bool(asked_kinds(part.text) & SUM_KINDS))
 

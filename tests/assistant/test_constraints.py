@@ -781,3 +781,17 @@ def test_a_sixth_one_is_an_ordinal_the_documents_never_meet(text: str) -> None:
     found = ordinal_of(text)
     assert found is not None and found[0] == "kuudes"
     assert ordinal_of("Ohjelmassa on kuusi toimintalinjaa.") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "many"),
+    [
+        ("Mitkä kolme hakemusta jäivät ensimmäisessä haussa ilman rahoitusta?", (3, "hakem")),
+        ("Mitkä ne 5 hanketta olivat?", (5, "hanke")),
+        ("Mitkä hankkeet saivat rahoitusta?", None),
+    ],
+)
+def test_which_many_says_how_many_things_are_asked_for(
+    question: str, many: tuple[int, str] | None
+) -> None:
+    assert extract(contextualise(question), HEADS).which_many == many

@@ -314,3 +314,35 @@ def test_a_value_is_not_refused_when_no_sentence_joins_the_two_things() -> None:
     evidence = _jobs_evidence(GROWTH)
     assert not sibling_value(evidence, COUNT)
     assert not decide(evidence, COUNT, "fi", CONFIG).refuse
+
+
+COUNTED = group(
+    make_chunk(
+        "Ensimmäiseen hakuun jätettiin 8 hakemusta. Viisi hanketta sai rahoitusta. "
+        "Haussa painotettiin kolmea asiaa:\n\n- metallurgiaa\n- osaajia\n- investointeja"
+    )
+)
+
+
+def _counted(*picked: int) -> Evidence:
+    chosen = tuple(
+        scored(COUNTED.sentences[i], {"hakemus", "haku"}, dense=0.9, coverage=1.0) for i in picked
+    )
+    return Evidence(chosen, chosen[0], chosen[0])
+
+
+@pytest.mark.parametrize(
+    ("many", "picked", "refused"),
+    [
+        ((3, "hakem"), (0, 1), True),  # 8 applications, 5 funded: which 3 is not said
+        ((8, "hakem"), (0, 1), False),  # the eight are counted, the answer may list them
+        ((3, "asia"), (2,), False),  # a list answers which ones
+        ((5, "hanke"), (1,), False),  # counted by the asked number
+    ],
+)
+def test_which_of_things_counted_by_other_numbers_is_refused(
+    many: tuple[int, str], picked: tuple[int, ...], refused: bool
+) -> None:
+    constraints = Constraints(which_many=many)
+    verdict = decide(_counted(*picked), constraints, "fi", RefusalConfig())
+    assert (verdict.reason == "count_not_which") is refused

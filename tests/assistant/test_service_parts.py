@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from assistant.engine import Gathered
 from assistant.question import contextualise
-from assistant.refusal import Verdict
+from assistant.refusal import COUNT_NOT_WHICH, Verdict
 from assistant.service import _lacks_what_is_asked
 from assistant.trace import Part
 from tests.assistant.fakes import one_sentence_evidence
@@ -36,3 +36,9 @@ def test_a_value_of_a_value_the_documents_lack_is_refused_but_not_a_contact() ->
     no_value = _refused("requirements:no_sentence", (), others_missing=False)
     assert _lacks_what_is_asked(no_value, contextualise("paljonko siitä tulee EAKR:stä?"))
     assert not _lacks_what_is_asked(no_value, contextualise("kuka siitä antaa lisätietoja?"))
+
+
+def test_which_ones_of_things_the_documents_only_count_leaves_nothing_to_point_back_at() -> None:
+    # "Mitkä kolme hakemusta jäivät ilman rahoitusta, ja keiden hakemuksia ne olivat?"
+    unnamed = _refused(COUNT_NOT_WHICH, (), others_missing=False)
+    assert _lacks_what_is_asked(unnamed, contextualise("keiden hakemuksia ne olivat?"))

@@ -443,6 +443,10 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     stem = verb_stem(word.lemma)
     if stem is not None and any(verb_stem(t) == stem for t in terms):
         return 1.0  # one verb's forms: "toteuttavia" hankkeita, "toteuttajina" hankkeissa
+    if stem is not None and word.surface.lower().endswith("iin") and _action_noun(stem) in terms:
+        # "Mitä haussa painotettiin?" asks what was emphasised: "kolme painotusta" (a
+        # participle, "rahoittama hanke", only describes)
+        return 1.0
     if len(word.lemma) >= _PREFIX + 1:
         head = word.lemma[:_PREFIX]
         if any(t.startswith(head) for t in terms):
@@ -451,6 +455,14 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
 
 
 # "toteuttaa", "toteuttaja", "toteuttava"; and the action noun "välittäminen"
+def _action_noun(stem: str) -> str:
+    """The action noun of a verb with a double consonant ("painotta" -> painotus, "välittä" ->
+    välitys), or "" for other stems."""
+    if len(stem) < 3 or stem[-3] != stem[-2] or stem[-2] not in "tkp":
+        return ""
+    return stem[:-2] + ("us" if stem[-1] == "a" else "ys")
+
+
 _VERB_FORM = re.compile(r"(?:(?<=[aä])[aä]|j[aä]|v[aäi]|(?<=[aä])minen)$")
 _MIN_STEM = 6
 

@@ -94,6 +94,15 @@ def test_a_verbs_agent_noun_covers_its_participle() -> None:
     assert word_credit(word, frozenset({"toteutus"})) < 1.0
 
 
+def test_what_was_done_is_covered_by_the_action_noun() -> None:
+    # "Mitä haussa painotettiin?" is answered by "Haussa oli kolme painotusta:"
+    asked = QWord("painotettiin", "painottaa", (), 1.0)
+    assert word_credit(asked, frozenset({"painotus", "haku"})) == 1.0
+    # a participle only describes: "rahoittama hanke" is not covered by any "rahoitus"
+    described = QWord("rahoittama", "rahoittaa", (), 1.0)
+    assert word_credit(described, frozenset({"rahoitus"})) < 1.0
+
+
 @pytest.mark.parametrize(
     "question",
     [

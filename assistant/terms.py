@@ -22,6 +22,7 @@ from assistant.wordlists import (
     COLLOQUIAL,
     DISCOURSE_WORDS,
     QUESTION_WORDS,
+    SAME_MEANING,
     SURFACE_SYNONYMS,
     VAGUE_HEADS,
 )
@@ -430,6 +431,8 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     """How much of one question word a set of sentence terms covers (0..1)."""
     if word.lemma in terms:
         return 1.0
+    if SAME_MEANING.get(word.lemma, "") in terms:
+        return _HALF  # the same thing said with another word: covered, but the word wins
     if word.parts:
         share = sum(p in terms for p in word.parts) / len(word.parts)
         if share:

@@ -137,6 +137,10 @@ COLLOQUIAL = {
     "kasvuyritys": "start",
 }
 
+# Words of the documents that say the same thing of an agreement, so that either covers the
+# other: the state "solmi" (concluded) the agreements that were "allekirjoitettiin" (signed).
+SAME_MEANING = {"allekirjoittaa": "solmia", "solmia": "allekirjoittaa"}
+
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen
 # liikevaihto" (surface forms, looked up before analysis: "vuosi" itself stays "vuosi").
 SURFACE_SYNONYMS = {

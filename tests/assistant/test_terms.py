@@ -94,6 +94,15 @@ def test_a_verbs_agent_noun_covers_its_participle() -> None:
     assert word_credit(word, frozenset({"toteutus"})) < 1.0
 
 
+def test_a_word_of_the_same_meaning_covers_but_counts_half() -> None:
+    # "How many city regions did the state sign agreements with?": "Valtio solmi ... 16
+    # kaupunkiseudun kanssa"; a sentence saying "allekirjoitettiin" still matches better
+    signed = QWord("sign", "allekirjoittaa", (), 1.0)
+    assert word_credit(signed, frozenset({"solmia", "valtio"})) == 0.5
+    assert word_credit(signed, frozenset({"allekirjoittaa"})) == 1.0
+    assert word_credit(signed, frozenset({"hyväksyä"})) == 0.0
+
+
 def test_what_was_done_is_covered_by_the_action_noun() -> None:
     # "Mitä haussa painotettiin?" is answered by "Haussa oli kolme painotusta:"
     asked = QWord("painotettiin", "painottaa", (), 1.0)

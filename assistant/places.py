@@ -54,7 +54,10 @@ _CITIES: dict[str, re.Pattern[str]] = {
 _PARTICIPATION = re.compile(
     r"mukana|osallistu|kaupungi(?:t|en|lla|ssa)\b|kaupunkiseu|kaupunkien|sopimuskaupun|"
     r"mitkä kaupung|ketkä|kenen kanssa|participat|which cities|what cities|cities|städer|"
-    r"deltar|ingår|involved|part of|kuuluu|kuuluuko",
+    r"deltar|ingår|involved|part of|kuuluu|kuuluuko|"
+    # "kuulluko imatra johonki ...", "jäikö se ulkopuolelle", "onko Imatralla osuutta
+    # mihinkään sopimukseen", "one of the city regions", "which city's agreement covers Imatra"
+    r"kuul+u\w*|ulkopuolelle|osuutta(?:\s+\w+){0,3}\s+\w*sopimu|city regions?\b|agreement covers",
     re.IGNORECASE,
 )
 

@@ -191,6 +191,20 @@ def test_another_citys_details_are_refused_but_participation_is_not() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "kuulluko imatra johonki ekosysteemisopimukseen vai jäikö se ulkopuolelle?",
+        "Onko Imatralla ylipäätään osuutta mihinkään innovaatiotoiminnan ekosysteemisopimukseen?",
+        "Is Kuopio one of the city regions with an innovation ecosystem agreement?",
+        "Which city's agreement covers Imatra?",
+    ],
+)
+def test_whether_a_city_takes_part_is_asked_in_many_ways(question: str) -> None:
+    constraints = extract(contextualise(question), HEADS)
+    assert constraints.other_cities and not constraints.refuse_city
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "missing"),
     [
         (

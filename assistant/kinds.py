@@ -124,7 +124,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # a postal or visiting address ("toimiston osoite", "käyntiosoite"); e-mail and web
     # addresses are their own kinds (see asked_kinds)
-    "address": re.compile(r"osoit", re.IGNORECASE),
+    # (not the verb "osoittaa", to allocate: "sopimukselle osoitettu myöntövaltuus")
+    "address": re.compile(r"osoit(?!et(?:tu|aan|tiin)|ta(?:a|nut|ma)\b)", re.IGNORECASE),
     # where something is: a street address, not a web page ("Missä hänen toimistonsa sijaitsee?")
     "location": re.compile(r"\bsijait", re.IGNORECASE),
     # which cities (a list of them), not one city's details

@@ -44,12 +44,18 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("neljäs", re.compile(r"\b(?:neljä(?:s|nne\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE)),
-    ("viides", re.compile(r"\b(?:viide(?:s|nne\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE)),
+    (
+        "neljäs",
+        re.compile(r"\b(?:neljä(?:s|nne\w*|nte\w*|ttä)|fourth|4th|fjärde)\b", re.IGNORECASE),
+    ),
+    (
+        "viides",
+        re.compile(r"\b(?:viide(?:s|nne\w*|nte\w*)|viidettä|fifth|5th|femte)\b", re.IGNORECASE),
+    ),
     (
         "kuudes",
         re.compile(
-            r"\b(?:kuude(?:s|nne\w*)|kuudetta|sixth|6th|sjätte)\b|\bkuuto(?:nen|s\w+)\b",
+            r"\b(?:kuude(?:s|nne\w*|nte\w*)|kuudetta|sixth|6th|sjätte)\b|\bkuuto(?:nen|s\w+)\b",
             re.IGNORECASE,
         ),
     ),

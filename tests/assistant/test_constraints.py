@@ -800,6 +800,19 @@ def test_a_sixth_one_is_an_ordinal_the_documents_never_meet(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("Mitä sisältyy neljänteen toimintalinjaan?", "neljäs"),
+        ("Mitä viidenteen linjaan kuuluu?", "viides"),
+        ("Entä kuudenteen?", "kuudes"),
+    ],
+)
+def test_the_illative_of_a_higher_ordinal_is_an_ordinal(text: str, ordinal: str) -> None:
+    found = ordinal_of(text)
+    assert found is not None and found[0] == ordinal
+
+
+@pytest.mark.parametrize(
     ("question", "many"),
     [
         ("Mitkä kolme hakemusta jäivät ensimmäisessä haussa ilman rahoitusta?", (3, "hakem")),

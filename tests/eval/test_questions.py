@@ -31,8 +31,8 @@ items), run once blind at 7d637d9, then used for development, and ``holdout40.js
 for development, and ``holdout44.jsonl`` and ``holdout45.jsonl`` (71 items each), kept blind until
 the session's final code (fb9804a), and ``holdout46.jsonl`` (71 items) and ``holdout47.jsonl``
 (73 items), run once on the fifteenth session's start (289ac19), then used for development, and
-``holdout48.jsonl`` and ``holdout49.jsonl`` (71 items each), kept blind until that session's final
-code.
+``holdout48.jsonl`` and ``holdout49.jsonl`` (71 items each), kept blind until that session's
+development was done (883bf81).
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.coordination import case_ending
 from assistant.ordinals import ORDINALS
 
 _COMPARE = re.compile(
@@ -75,7 +76,6 @@ _THAN = re.compile(
     r"(?P<tail>[?.!].*)?$",
     re.IGNORECASE,
 )
-_CASE_ENDINGS = ("lla", "llä", "ssa", "ssä", "sta", "stä", "lle", "lta", "ltä", "n")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -130,7 +130,8 @@ def _than(text: str) -> tuple[str, str] | None:
 
 
 def _ending(word: str) -> str:
-    return next((e for e in _CASE_ENDINGS if word.lower().endswith(e)), "")
+    """A word's local or translative case ending, or "n" for a genitive ("Suomen")."""
+    return case_ending(word) or ("n" if word.lower().endswith("n") else "")
 
 
 def _substituted(asking: str, other: str) -> str | None:
@@ -154,8 +155,8 @@ def _substituted(asking: str, other: str) -> str | None:
 
 
 def _is_genitive(token: str) -> bool:
-    word = token.strip(",;:")
-    return word.lower().endswith("n") and len(word) >= _MIN_GENITIVE
+    """Whether a word as written may be a genitive modifier ("seudun"; not "on", nor "Porin,")."""
+    return token.lower().endswith("n") and len(token) >= _MIN_GENITIVE
 
 
 def _is_ordinal(token: str) -> bool:
@@ -180,11 +181,7 @@ def _without_identity(tokens: list[str], language: str) -> list[str]:
     if language == "fi" and len(kept) >= 2:
         head = kept[-1]
         attributes = kept[:-1]
-        while (
-            attributes
-            and attributes[-1].lower().endswith("n")
-            and len(attributes[-1]) >= _MIN_GENITIVE
-        ):
+        while attributes and _is_genitive(attributes[-1]):
             attributes.pop()
         kept = [*attributes, head]
     return kept

@@ -42,6 +42,7 @@ from assistant.places import HOME_CITY, about_participants, cities_named, city_m
 from assistant.question import Question, words
 from assistant.safety import looks_like_injection
 from assistant.upcoming import asks_upcoming, gives_future_date
+from assistant.wordlists import CARDINALS
 from assistant.yearbounds import YearBound, within, year_bounds
 
 __all__ = [
@@ -105,9 +106,8 @@ _OWNED_CONTACT = re.compile(
 )
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
-_CARDINALS = ("kaksi", "kolme", "neljä", "viisi", "kuusi")
 _WHICH_MANY = re.compile(
-    rf"\b(?:mitkä|ketkä)\s+(?:ne\s+|nuo\s+)?({'|'.join(_CARDINALS)}|\d+)\s+([^\W\d_]{{4,}})\b",
+    rf"\b(?:mitkä|ketkä)\s+(?:ne\s+|nuo\s+)?({'|'.join(CARDINALS)}|\d+)\s+([^\W\d_]{{4,}})\b",
     re.IGNORECASE,
 )
 COUNTED_STEM = 5  # letters of a counted noun that find its other forms ("hakemusta", "hakemus")
@@ -119,7 +119,7 @@ def which_many(text: str) -> tuple[int, str] | None:
     if match is None:
         return None
     number = match.group(1).lower()
-    count = int(number) if number.isdigit() else _CARDINALS.index(number) + 2
+    count = int(number) if number.isdigit() else CARDINALS.index(number) + 2
     return count, match.group(2)[:COUNTED_STEM].lower()
 
 
@@ -225,6 +225,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
     # earlier question's "toinen haku" only led to it: background, not a requirement
     aside = _pointed_elsewhere(question, heads, ordinals, history)
     history -= aside
+    asking = split_context(question.text)[0]  # the question's own asking sentences
     return Constraints(
         kinds=kinds,
         ordinals=ordinals,
@@ -243,11 +244,11 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         about_participants=about_participants(focus),
         any_project=_PROJECT.search(focus) is not None and _PROJECT_NAMED.search(focus) is None,
         mentioned=frozenset(words(focus)),
-        which="count" not in kinds and _WHICH.search(split_context(question.text)[0]) is not None,
-        which_many=which_many(split_context(question.text)[0]),
+        which="count" not in kinds and _WHICH.search(asking) is not None,
+        which_many=which_many(asking),
         contact_owners=_contact_owners(focus, names, kinds),
         owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
-        one=_ONE.search(split_context(question.text)[0]) is not None,
+        one=_ONE.search(asking) is not None,
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did
         counted=frozenset()

@@ -19,6 +19,7 @@ from assistant.ordinals import NUMBER_PREFIX
 from assistant.termstats import TermStats, one_edit
 from assistant.wordlists import (
     ANSWER_TYPE_HEADS,
+    CARDINALS,
     COLLOQUIAL,
     DISCOURSE_WORDS,
     QUESTION_WORDS,
@@ -160,7 +161,7 @@ _ASKS_ATTRIBUTE = re.compile(
 # "Mitkä kolme asiaa ...?": the number says how many things the answer lists, which it names
 # rather than counts ("... ovat TKI-toiminnan kasvattaminen, uudet investoinnit ja ...")
 _LIST_SIZE = re.compile(
-    r"\b(?:mitkä|mitä|ketkä)\s+(?:[\wåäö-]+\s+)?(?P<size>kaksi|kolme|neljä|viisi|kuusi)\b",
+    rf"\b(?:mitkä|mitä|ketkä)\s+(?:[\wåäö-]+\s+)?(?P<size>{'|'.join(CARDINALS)})\b",
     re.IGNORECASE,
 )
 

@@ -169,6 +169,9 @@ DISCOURSE_WORDS = wordset(
     """
 )
 
+# The cardinals that say how many things a "Mitkä kolme asiaa ...?" question lists, from two up.
+CARDINALS = ("kaksi", "kolme", "neljä", "viisi", "kuusi")
+
 # Vague compound heads: "ilmastojuttu" means "ilmasto", "sopimuskierros" "sopimus".
 VAGUE_HEADS = wordset(
     "juttu asia homma kama meininki kuvio systeemi kierros hässäkkä rumba härdelli potti porukka"

@@ -190,6 +190,12 @@ _GREETING = re.compile(
 _THANKS_TO_END = r"(?:kiitos|kiitoksia|kiitti|thanks|thank you|tack)\b[^?]*$"
 _THANKS = re.compile(rf"\s*{_THANKS_TO_END}", re.IGNORECASE)
 _TRAILING_THANKS = re.compile(rf"(?<=\w)\s+{_THANKS_TO_END}", re.IGNORECASE)
+# why the asker needs the answer, said after it ("..., tarvitsen sen pöytäkirjaviitettä varten?")
+_TRAILING_NEED = re.compile(
+    r",\s+(?:koska\s+)?(?:tarvitse(?:n|mme)|tarvitsisi(?:n|mme))\s+(?:sen|sitä|ne|niitä|tämän|"
+    r"tiedon|päivämäärän|vastauksen)\b[^?,]*(?=\?\s*$)",
+    re.IGNORECASE,
+)
 # a letter's salutation and signature ("Hyvä vastaanottaja, ...", "... Ystävällisin terveisin,
 # Pekka") and a sentence announcing what follows ("Meillä on pohdittu seuraavaa.")
 _SALUTATION = re.compile(
@@ -235,7 +241,7 @@ def unframed(text: str) -> str:
     # a question typed without "?" still has its lead-in ("asiakas kysyy: mitkä on porin
     # painopistealuet") and may end in thanks ("... organisatio kiitos etukäteen")
     asked = _SALUTATION.sub("", _SIGN_OFF.sub("", text))
-    asked = _TRAILING_THANKS.sub("", asked) or text
+    asked = _TRAILING_NEED.sub("", _TRAILING_THANKS.sub("", asked)) or text
     # "Asiakas kysyy puhelimessa, kuinka pitkään ...?": a reported question after a comma
     reported = _REPORTED_LEAD.match(asked)
     if reported and not (

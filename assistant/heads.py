@@ -222,6 +222,11 @@ def _partitive(word: str) -> bool:
     return word.lower().endswith(("a", "ä"))
 
 
+# "kuinka monta ihmistä ekosysteemi työllistää?": the people a thing employs are its jobs
+_PEOPLE = frozenset({"ihminen", "henkilö", "työntekijä", "henki"})
+_EMPLOYS = re.compile(r"\btyöllist|\btyöskentel", re.IGNORECASE)
+_JOBS = "työpaikka"
+
 _NOT_COUNTED = wordset(
     "on ovat oli olivat suoraan yhteensä kaikkiaan kaikkiansa noin suunnilleen arviolta"
 )
@@ -252,6 +257,8 @@ def counted_terms(text: str, heads: HeadTerms, language: str = "fi") -> frozense
         terms = heads(word)
         # "duunia": the documents' word ("työ", met by "työpaikkaa")
         out |= terms | {COLLOQUIAL[t] for t in terms if t in COLLOQUIAL}
+    if out & _PEOPLE and _EMPLOYS.search(text):
+        out.add(_JOBS)
     return frozenset(out)
 
 

@@ -29,8 +29,11 @@ _DAY_COMPOUND = r"\b[^\W\d_]{4,}päiv(?:ä|än|ää|änä)\b"
 
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
-        r"\bmilloin\b|\bmihin asti\b|\bmistä (?:alkaen|lähtien)\b|\bminä vuonna\b|\bmihin "
-        r"vuoteen\b|\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
+        r"\bmilloin\b|\bmihin asti\b|\bminä vuonna\b|\bmihin vuoteen\b|"
+        # "mistä lähtien", "mistä päivästä alkaen", "mistä kuusta lähtien"
+        r"\bmistä (?:(?:päivä(?:stä|määrästä)|hetkestä|ajankohdasta|kuusta|vuodesta) )?"
+        r"(?:alkaen|lähtien)\b|\bmistä päivä(?:stä|määrästä)\b|"
+        r"\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
         r"päivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"
         r"\bkuinka (?:pitkään|kauan)\b|\bkauanko\b|\bhow long\b|\buntil when\b|\bhur länge\b|"
@@ -54,7 +57,7 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
-        r"\bminä päivänä\b|\bmikä\b[^?.!]{0,30}\bpäivä\b|\bmihin päivään\b|päivämäär|\bmonesko\b|\bwhat date\b|"
+        r"\bminä päivänä\b|\bmikä\b[^?.!]{0,30}\bpäivä\b|\bmihin päivään\b|\bmistä päivästä\b|päivämäär|\bmonesko\b|\bwhat date\b|"
         rf"\bwhich day\b|\bvilket datum\b|\bvilken dag\b|{_DAY_COMPOUND}",
         re.IGNORECASE,
     ),

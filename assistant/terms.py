@@ -126,6 +126,7 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
         # names nothing, so the context says what is asked
         asked_words, context = _words(text, analyzer, stats), ""
     asked_words = _mark_attribute(asked, _without_list_size(asked, asked_words))
+    asked_words = _applying_as_call(asked, asked_words)
     # "sillä alalla", "siinä kesän haussa": the noun points back to what was named before, like a
     # pronoun; it and its modifiers weigh as context
     pointed = {w for m in _POINTED.finditer(asked) for g in m.groups() if g for w in g.split()}
@@ -145,6 +146,29 @@ def question_words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWor
                     else word
                 )
     return list(out.values())
+
+
+# asked when, applying is the call: "milloin siihen pystyi hakemaan?", "mistä lähtien
+# hakemuksia sai jättää?" ask when the call ("haku") was open
+_WHEN_APPLYING = "haku"
+_APPLYING = (("hakea",), ("jättää", "hakemus"))
+
+
+def _applying_as_call(asked: str, qwords: list[QWord]) -> list[QWord]:
+    """The question words with applying read as the call, when the question asks when (a
+    question about the application itself, "kuinka pitkänä hakemus piti jättää?", is not)."""
+    if "date" not in asked_kinds(asked):
+        return qwords
+    lemmas = {w.lemma for w in qwords}
+    phrase = next((p for p in _APPLYING if lemmas.issuperset(p)), None)
+    if phrase is None or _WHEN_APPLYING in lemmas:
+        return qwords
+    first, rest = phrase[0], set(phrase[1:])
+    return [
+        replace(w, lemma=_WHEN_APPLYING, parts=()) if w.lemma == first else w
+        for w in qwords
+        if w.lemma not in rest
+    ]
 
 
 # "Mikä on Kasvun ekosysteemi -hankkeen tavoite?": the last word names what is asked
@@ -269,6 +293,7 @@ def _words(text: str, analyzer: Analyzer, stats: TermStats) -> list[QWord]:
                 stats.stem(lemma)
                 or _verb_of_participle(surface, stats)
                 or _verb_of_action(lemma, stats)
+                or _verb_of_infinitive(surface, stats)
                 or _adjective_of(surface, stats)
                 or (stats.closest(lemma) if typo else None)
             )
@@ -324,6 +349,22 @@ def _verb_of_action(lemma: str, stats: TermStats) -> str | None:
     if stem is None:
         return None
     verb = stem + stem[-1]
+    return verb if verb in stats.df else None
+
+
+# the third infinitive ("jättämään hakemuksia", "hakemassa"), which the analyzer may read as
+# the agent participle ("jättämä"): its stem and the verb's last vowel
+_INFINITIVE_ENDINGS = ("maan", "mään", "massa", "mässä", "masta", "mästä", "matta", "mättä")
+
+
+def _verb_of_infinitive(surface: str, stats: TermStats) -> str | None:
+    """The corpus verb of a third-infinitive form ("jättämään" -> jättää), or None."""
+    low = surface.lower()
+    ending = next((e for e in _INFINITIVE_ENDINGS if low.endswith(e)), None)
+    if ending is None or len(low) < len(ending) + 3:
+        return None
+    stem = low[: -len(ending)]
+    verb = stem + ending[1]
     return verb if verb in stats.df else None
 
 

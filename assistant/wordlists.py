@@ -40,7 +40,7 @@ QUESTION_WORDS = (
         mikäli milla mille millainen minkälainen moni monta montako noi oikein olla paljon
         paljonko saakka selittää siis sitten tarkoittaa tieto tietää toi tää vielä voi voida yms
         ottaen oikeastaan tarkalleen käytännössä lopulta taas suoraan ollenkaan
-        voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
+        pystyä voiks voisko onks saaks vai näis meiän meijän teiän jotain jotakin jokin joku jonkin
         mitään mikään muuta muutakin pitää täytyä tehdä siellä täällä tuolla sinne tänne nää
         pitäisi pitäis täytyisi täytyy piti mä sä varsinainen
         hei moi moikka terve kysyä kautta tulla juttu homma osata molempi
@@ -139,7 +139,10 @@ COLLOQUIAL = {
 
 # Words of the documents that say the same thing of an agreement, so that either covers the
 # other: the state "solmi" (concluded) the agreements that were "allekirjoitettiin" (signed).
-SAME_MEANING = {"allekirjoittaa": "solmia", "solmia": "allekirjoittaa"}
+SAME_MEANING = {
+    "allekirjoittaa": "solmia",
+    "solmia": "allekirjoittaa",
+}
 
 # Word forms the documents say with another word: "liikevaihto vuodessa" is their "vuotuinen
 # liikevaihto" (surface forms, looked up before analysis: "vuosi" itself stays "vuosi").

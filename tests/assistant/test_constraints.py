@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from assistant.constraints import (
@@ -132,6 +134,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         # "soitan", "soitamme": "soittaa" without its double t asks a number too
         ("Kenelle soitan toisen haun asioissa?", {"phone"}),
         ("Mihin numeroon soitamme?", {"phone"}),
+        # from which day on: a date, and a day
+        ("Entä mistä päivästä lähtien siihen pystyi hakemaan?", {"date", "day"}),
+        ("Mistä kuusta alkaen hakemuksia otettiin vastaan?", {"date"}),
     ],
 )
 def test_asked_kinds(question: str, kinds: set[str]) -> None:
@@ -286,6 +291,26 @@ def test_the_verb_and_adverbs_after_the_count_word_are_not_counted() -> None:
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"töissä", "suoraan"})
     q = contextualise("Kuinka moni on suoraan töissä Porin seudulla?")
     assert extract(q, heads).counted == {"töissä"}  # the fake analyzer keeps the form
+
+
+class PeopleAnalyzer(FakeAnalyzer):
+    LEMMAS: ClassVar[dict[str, str]] = {"ihmistä": "ihminen", "työpaikkaa": "työpaikka"}
+
+    def terms(self, text: str) -> list[str]:
+        return [self.LEMMAS.get(t, t) for t in super().terms(text)]
+
+
+def test_the_people_a_thing_employs_are_its_jobs() -> None:
+    # "Kuinka monta ihmistä ekosysteemi työllistää?": the documents count "suoraa työpaikkaa"
+    heads = HeadTerms(PeopleAnalyzer(), vocabulary={"ihminen", "työpaikka"})
+    q = contextualise("Kuinka monta ihmistä ekosysteemi työllistää suoraan?")
+    constraints = extract(q, heads)
+    assert constraints.counted == {"ihminen", "työpaikka"}
+    jobs = "Ekosysteemissä on noin 3 000 suoraa työpaikkaa."
+    assert violations(jobs, "", "", constraints, heads) == []
+    # people counted in another way are no jobs
+    others = extract(contextualise("Kuinka monta ihmistä johtoryhmässä on?"), heads)
+    assert "työpaikka" not in others.counted
 
 
 def test_an_ordinal_head_the_corpus_does_not_know_is_not_required() -> None:

@@ -88,6 +88,12 @@ from assistant.context import unframed, without_introductions
             "Asiakas kysyy puhelimessa, kuinka pitkään sopimukset ovat voimassa?",
             "Kuinka pitkään sopimukset ovat voimassa?",
         ),
+        # why the asker needs the answer, said after it
+        (
+            "Millä päivämäärällä kaupunginhallitus hyväksyi sopimuksen, tarvitsen sen "
+            "pöytäkirjaviitettä varten?",
+            "Millä päivämäärällä kaupunginhallitus hyväksyi sopimuksen?",
+        ),
         # no question mark: the lead-in still goes
         (
             "Asiakas kysyy puhelimessa: mitkä on porin painopistealuet",

@@ -191,6 +191,37 @@ def test_an_action_noun_the_corpus_lacks_is_its_verb() -> None:
     assert (word.lemma, word.known) == ("välittää", True)
 
 
+class InfinitiveAnalyzer(SplitAnalyzer):
+    # the analyzer reads the third infinitive as the agent participle ("jättämä")
+    SPLIT: ClassVar[dict[str, list[str]]] = {
+        "jättämään": ["jättämä"],
+        "hakemuksia": ["hakemus"],
+        "hakemaan": ["hakema"],
+        "pystyi": ["pystyä"],
+    }
+
+
+def test_a_third_infinitive_is_its_corpus_verb() -> None:
+    stats = TermStats([["jättää", "hakemus"], ["hakea", "haku"]])
+    words = question_words("Kuka pystyi jättämään hakemuksia?", InfinitiveAnalyzer(), stats)
+    # "pystyä" says how it is asked, like "voida"
+    assert [(w.lemma, w.known) for w in words] == [("jättää", True), ("hakemus", True)]
+
+
+def test_applying_asked_when_is_the_call() -> None:
+    # "mistä lähtien hakemuksia pystyi jättämään?": when the call was open
+    stats = TermStats([["jättää", "hakemus"], ["hakea", "haku"]])
+    analyzer = InfinitiveAnalyzer()
+    when = question_words("Mistä lähtien pystyi jättämään hakemuksia?", analyzer, stats)
+    assert [w.lemma for w in when if w.lemma not in {"mistä", "lähtien"}] == ["haku"]
+    assert [w.lemma for w in question_words("Milloin pystyi hakemaan?", analyzer, stats)] == [
+        "haku"
+    ]
+    # a question about the application itself is not about the call
+    how = question_words("Kuinka pitkänä hakemuksia pystyi jättämään?", analyzer, stats)
+    assert {"jättää", "hakemus"} <= {w.lemma for w in how}
+
+
 class GuessingAnalyzer(SplitAnalyzer):
     """Reads a misspelt inflected form as a wrong lemma, as a real analyzer may."""
 

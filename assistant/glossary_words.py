@@ -68,10 +68,16 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "priorit": ("painotus", "painopistealue"),
     "emphas": ("painotus",),
     "axis": ("toimintalinja",),
+    "axes": ("toimintalinja",),
+    # the EU's "priority axis" is the programme's "toimintalinja", no priority of Pori's
+    "priority ax": ("toimintalinja",),
     "climate": ("ilmasto",),
     "region": ("alue", "maakunta"),
     "council": ("liitto",),
     "intermediar": ("välittää",),
+    # "passes on the funding", "channels the money": the documents' "rahoitusta välittävä"
+    "pass on": ("välittää",),
+    "channel": ("välittää",),
     "government": ("hallitus",),
     "ministry": ("ministeriö",),
     "goal": ("tavoite",),
@@ -241,6 +247,7 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "regering": ("hallitus",),
     "ministeri": ("ministeriö",),
     "genomför": ("toteuttaa",),
+    "genomförande": ("toteutus",),  # "styr genomförandet": the documents' "toteutusta ohjaa"
     "första": ("ensimmäinen",),
     "andra": ("toinen",),
     "björneborg": ("Pori",),

@@ -155,6 +155,7 @@ class HeadTerms:
         return frozenset(fi for key, fi in HEAD_TRANSLATIONS.items() if word.startswith(key))
 
 
+_HOW_MANY = frozenset({"two", "three", "four", "två", "tre", "fyra"})
 _MAX_MODIFIERS = 3  # genitive modifiers between an ordinal and its head ("Porin ... haussa")
 
 
@@ -180,7 +181,9 @@ def ordinal_phrases(text: str, heads: HeadTerms, language: str = "fi") -> list[O
     found: list[OrdinalPhrase] = []
     for name, pattern in ORDINALS:
         for match in pattern.finditer(text):
-            following = _head_words(match.group(), words(text[match.end() :]))
+            # "the first two priority axes", "de två första": how many is no head
+            after = [w for w in words(text[match.end() :]) if w.lower() not in _HOW_MANY]
+            following = _head_words(match.group(), after)
             head: set[str] = set()
             for word in following:
                 if any(p.fullmatch(word) for _, p in ORDINALS):

@@ -30,6 +30,8 @@ ORDINALS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "joku toinen kunta" / "jokin toinen" mean another one, not the second
             r"(?<!\bjoku )(?<!\bjokin )(?<!\bjonkin )(?<!\bjonkun )(?<!\bjotain )"
+            # "vilka andra kommuner", "några andra": which other ones, not the second
+            r"(?<!\bvilka )(?<!\bnågra )(?<!\balla )(?<!\binga )(?<!\bmånga )"
             r"\b(?:toi(?:nen|se\w*|sta|s[et]n)|toka(?:ssa|n|an|sta|lle|lla)?|second|"
             r"2nd|andra)\b|"
             rf"\b{NUMBER_PREFIXES['toinen']}{_BEFORE_HEAD}|\bkakko{_ALONE}",

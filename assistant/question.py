@@ -312,6 +312,36 @@ def _listed(text: str) -> list[str]:
     ]
 
 
+# things asked by two numbers ("toimintalinjat 1 ja 2", "priority axes 1 and 2")
+_NUMBER_PAIR = re.compile(
+    r"(?<=[^\W\d_]{4}\s)(?P<a>[1-6])\s+(?:ja|sekä|and|och|&)\s+(?P<b>[1-6])\b", re.IGNORECASE
+)
+
+
+# "kaksi ensimmäistä toimintalinjaa", "the first two priority axes", "de två första
+# insatsområdena": the things numbered 1 and 2
+_FIRST_TWO = re.compile(
+    r"\b(?:kaksi\s+ensimmäistä|(?:the\s+)?first\s+two|(?:de\s+)?två\s+första)\s+"
+    r"(?P<head>(?:[^\W\d_]+\s+)?[^\W\d_]{4,})",
+    re.IGNORECASE,
+)
+
+
+def _each_number(part: str) -> list[str]:
+    """A question about two numbered things as one question about each ("Mitkä ovat
+    toimintalinjat 1 ja 2?" -> "... toimintalinjat 1?", "... toimintalinjat 2?"): no sentence
+    of the documents names both."""
+    first_two = _FIRST_TWO.search(part)
+    if first_two is not None:  # "the first two priority axes": priority axes 1 and 2
+        link = {"en": "and", "sv": "och"}.get(detect_language(part), "ja")
+        numbered = f"{first_two.group('head')} 1 {link} 2"
+        part = part[: first_two.start()] + numbered + part[first_two.end() :]
+    pair = _NUMBER_PAIR.search(part)
+    if pair is None:
+        return [part]
+    return [part[: pair.start()] + pair.group(n) + part[pair.end() :] for n in ("a", "b")]
+
+
 def _parts(text: str) -> list[str]:
     """The questions a text asks, each ending with "?" (one when it asks one thing)."""
     listed = _listed(text)
@@ -319,7 +349,8 @@ def _parts(text: str) -> list[str]:
         return listed
     parts = [p.strip(" ,") for p in _PART_SPLIT.split(text)]
     if len(parts) < 2 or any(len(words(p)) < _MIN_PART_WORDS for p in parts):
-        return [text]
+        parts = [text]
+    parts = [q for p in parts for q in _each_number(p)]
     return [p if p.endswith("?") else p + "?" for p in parts]
 
 

@@ -109,6 +109,7 @@ COLLOQUIAL = {
     "tarjolla": "haettaa",
     "haettavi": "haettaa",
     "sopijapuoli": "osapuoli",
+    "sopijaosapuoli": "osapuoli",
     "kumppani": "osapuoli",  # "sopimuskumppani": a party to the agreement
     "sopusointu": "mukainen",  # "ovat sopusoinnussa": the documents' "ovat ... mukaisia"
     "teema": "temaattinen",
@@ -210,6 +211,8 @@ HEAD_TRANSLATIONS = {
     "projekt": "hanke",
     "projektet": "hanke",
     "axis": "toimintalinja",
+    "axes": "toimintalinja",
+    "insatsområde": "toimintalinja",
     "focus": "painopistealue",
 }
 

@@ -682,6 +682,13 @@ def test_an_ordinals_head_agrees_with_it_in_case_past_genitive_modifiers() -> No
     assert call.heads == {"haku"}
 
 
+def test_how_many_after_an_ordinal_is_no_head() -> None:
+    # "the first two priority axes": the head is "priority axes", not "two"
+    heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja", "painotus"})
+    (found,) = ordinal_phrases("What are the first two priority axes?", heads, "en")
+    assert found.heads == {"painotus", "toimintalinja"}
+
+
 def test_a_name_given_with_an_ordinal_picking_a_listed_thing_says_which_one() -> None:
     # "tuo kolmas niistä, KARHU": the name says which project; sentences about it do not
     # number it (the earlier question's call is still required)

@@ -105,6 +105,11 @@ def test_a_swedish_compound_reads_each_of_its_parts(question: str, finnish: str)
         # the documents' "kärkialat"
         ("Vilka nyckelbranscher?", "sv", "kärkiala?"),
         ("Which key industries?", "en", "kärkiala?"),
+        # the EU's priority axes are the programme's "toimintalinjat"; passing on money is
+        # the documents' "välittää"
+        ("Which priority axes?", "en", "toimintalinja?"),
+        ("Who passes on the funding?", "en", "välittää rahoitus?"),
+        ("Vem styr genomförandet?", "sv", "ohjata toteutus?"),
     ],
 )
 def test_a_glossary_phrase_is_read_as_one_term(question: str, language: str, finnish: str) -> None:

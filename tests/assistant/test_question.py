@@ -227,6 +227,27 @@ def test_ordinal_of(text: str, ordinal: str | None) -> None:
             "Mikä on hankkeiden joukko ja joukko muita asioita?",
             ["Mikä on hankkeiden joukko ja joukko muita asioita?"],
         ),
+        # two numbered things: one question about each (no sentence names both)
+        (
+            "Mitkä ovat ohjelman toimintalinjat 1 ja 2?",
+            ["Mitkä ovat ohjelman toimintalinjat 1?", "Mitkä ovat ohjelman toimintalinjat 2?"],
+        ),
+        (
+            "Mitkä ovat ohjelman kaksi ensimmäistä toimintalinjaa?",
+            ["Mitkä ovat ohjelman toimintalinjaa 1?", "Mitkä ovat ohjelman toimintalinjaa 2?"],
+        ),
+        (
+            "What are the first two priority axes of the programme?",
+            [
+                "What are priority axes 1 of the programme?",
+                "What are priority axes 2 of the programme?",
+            ],
+        ),
+        # a count or a year is no numbered thing
+        (
+            "Montako hanketta rahoitettiin vuosina 2022 ja 2023?",
+            ["Montako hanketta rahoitettiin vuosina 2022 ja 2023?"],
+        ),
     ],
 )
 def test_the_parts_a_question_asks(text: str, parts: list[str]) -> None:
@@ -282,6 +303,9 @@ def test_two_part_question_is_split_and_the_leaning_part_keeps_context() -> None
         ("Onko Lappeenrannan sopimuksessa mukana joku toinen kunta?", None),  # another one
         ("Onko mukana jokin toinen kaupunki?", None),
         ("Milloin toinen haku avautui?", "toinen"),
+        # "vilka andra kommuner": which other ones; "den andra utlysningen": the second one
+        ("Vilka andra kommuner ingår i avtalet?", None),
+        ("När öppnade den andra utlysningen?", "toinen"),
     ],
 )
 def test_another_is_no_ordinal(text: str, ordinal: str | None) -> None:

@@ -719,6 +719,7 @@ class SynonymHeadAnalyzer(SplitAnalyzer):
     SPLIT: ClassVar[dict[str, list[str]]] = {
         "sopimuskumppanina": ["sopimuskumppani", "sopimus", "kumppani"],
         "sopusoinnussa": ["sopusointu", "sopu", "sointu"],
+        "sopijaosapuolina": ["sopijaosapuoli", "sopija", "osapuoli"],
     }
 
 
@@ -729,6 +730,8 @@ class SynonymHeadAnalyzer(SplitAnalyzer):
         ("sopimuskumppanina", "sopimusosapuoli"),
         # "ovat sopusoinnussa ... kanssa": the documents say the areas are "... mukaisia"
         ("sopusoinnussa", "mukainen"),
+        # "Ketkä ovat sopijaosapuolina?": the documents' "osapuolet"
+        ("sopijaosapuolina", "osapuoli"),
     ],
 )
 def test_a_synonym_the_documents_say_otherwise_is_no_unknown_concept(

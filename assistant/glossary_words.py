@@ -94,6 +94,7 @@ ENGLISH: dict[str, tuple[str, ...]] = {
     "parties": ("osapuoli",),
     "party": ("osapuoli",),
     "approv": ("hyväksyä",),
+    "council of state": ("valtioneuvosto",),  # the government approving (assistant.wording)
     "commission": ("komissio",),
     "percent": ("prosentti",),
     "billion": ("miljardi",),
@@ -245,6 +246,7 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "omsättning": ("liikevaihto",),
     "cirkulär": ("kiertotalous",),
     "regering": ("hallitus",),
+    "statsråd": ("valtioneuvosto",),  # the government approving (assistant.wording)
     "ministeri": ("ministeriö",),
     "genomför": ("toteuttaa",),
     "genomförande": ("toteutus",),  # "styr genomförandet": the documents' "toteutusta ohjaa"

@@ -27,7 +27,14 @@ from assistant.evidence import IDENTITY, EvidenceConfig
 from assistant.kinds import asked_kinds
 from assistant.llm import LLMClient
 from assistant.llm_answer import growing, stream_llm_answer
-from assistant.question import Question, clean, contextualise, points_back, sub_questions
+from assistant.question import (
+    Question,
+    clean,
+    contextualise,
+    detect_language,
+    points_back,
+    sub_questions,
+)
 from assistant.refusal import (
     COUNT_NOT_WHICH,
     LEANS_ON_MISSING,
@@ -42,6 +49,7 @@ from assistant.refusal import (
 from assistant.retrieval import Filters, RetrievalConfig
 from assistant.sentencebank import Sentence
 from assistant.trace import Part, Trace
+from assistant.wording import in_documents_words
 from ingest.errors import QuestionError
 from ingest.models import Answer, Chunk, Hit
 from ingest.settings import Settings
@@ -164,7 +172,10 @@ class Assistant:
     ) -> tuple[Answer, Trace]:
         text = clean(raw, self.settings.max_question_chars)
         # greetings, thanks and "asiakas kysyy:" say nothing about what is asked
-        question = contextualise(unframed(text), [unframed(h) for h in history])
+        # ... and "Suomen hallitus hyväksyi" is the documents' "Valtioneuvosto hyväksyi"
+        question = contextualise(
+            _reworded(unframed(text)), [_reworded(unframed(h)) for h in history]
+        )
         engine = self._get_engine()
         index = engine.index()
         constraints = extract(question, engine.heads)
@@ -335,6 +346,10 @@ class Assistant:
         return stream_llm_answer(
             self._client(), extractive, trace, self._get_engine().analyzer, refuse
         )
+
+
+def _reworded(text: str) -> str:
+    return in_documents_words(text, detect_language(text))
 
 
 def quoted_keys(parts: Sequence[Part]) -> frozenset[str]:

@@ -165,6 +165,9 @@ class Constraints:
     after: date | None = None
     # "vuoden 2027 jälkeen", "ennen vuotta 2031": years the answer's time must lie beyond
     bounds: tuple[YearBound, ...] = ()
+    # "Milloin toisen haun rahoituspäätökset julkaistaan?": the day of a decision, which a
+    # sentence giving the call's own days does not give
+    decision: bool = False
 
     @property
     def refuse_city(self) -> bool:
@@ -256,6 +259,7 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         # (what a restatement counts: "Kuinka moni jäi ... – eli montako hakemusta ...?")
         else counted_terms(restated(focus), heads, question.language),
         injection=looks_like_injection(question.text),
+        decision=_DECISION.search(asking) is not None,
     )
 
 
@@ -515,12 +519,21 @@ def violations(
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
     if constraints.kinds & {"date", "day"} and _another_project(sentence, constraints):
         missing.append("subject:project")
+    if constraints.kinds & {"date", "day"} and constraints.decision:
+        if _DECIDED.search(sentence) is None:
+            missing.append("subject:decision")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")
     missing += [f"bound:{b.label}" for b in constraints.bounds if not within(local, b)]
     if passage and constraints.loose and missing:
         missing = [m for m in missing if not _met_by_passage(m, passage, constraints, heads)]
     return missing
+
+
+# a decision ("rahoituspäätös", "päätöksen"), and a sentence saying one was made ("hyväksyi",
+# "myönteisen rahoituspäätöksen")
+_DECISION = re.compile(r"päätö[kst]", re.IGNORECASE)
+_DECIDED = re.compile(r"päätö[kst]|hyväks|myönsi|myönnettiin", re.IGNORECASE)
 
 
 def _another_project(sentence: str, constraints: Constraints) -> bool:

@@ -682,6 +682,21 @@ def test_an_ordinals_head_agrees_with_it_in_case_past_genitive_modifiers() -> No
     assert call.heads == {"haku"}
 
 
+def test_the_day_of_a_decision_is_not_the_day_of_the_call() -> None:
+    # "Milloin toisen haun rahoituspäätökset julkaistaan?": the call's days are no answer
+    asked = extract(contextualise("Milloin toisen haun rahoituspäätökset julkaistaan?"), HEADS)
+    assert asked.decision
+    call = "Toinen haku oli auki 18.10.2023–31.12.2023."
+    assert "subject:decision" in violations(call, "", "", asked, HEADS)
+    # a decision made is said with "hyväksyi" too
+    board = extract(contextualise("Minä päivänä kaupunginhallitus teki päätöksen?"), HEADS)
+    approved = "Kaupunginhallitus hyväksyi sopimuksen 18.1.2021."
+    assert violations(approved, "", "", board, HEADS) == []
+    # the call ending ("päättyi") is no decision
+    ended = extract(contextualise("Milloin toinen haku päättyi?"), HEADS)
+    assert not ended.decision
+
+
 def test_how_many_after_an_ordinal_is_no_head() -> None:
     # "the first two priority axes": the head is "priority axes", not "two"
     heads = HeadTerms(FakeAnalyzer(), vocabulary={"toimintalinja", "painotus"})

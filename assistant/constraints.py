@@ -519,9 +519,9 @@ def violations(
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
     if constraints.kinds & {"date", "day"} and _another_project(sentence, constraints):
         missing.append("subject:project")
-    if constraints.kinds & {"date", "day"} and constraints.decision:
-        if _DECIDED.search(sentence) is None:
-            missing.append("subject:decision")
+    dated = constraints.kinds & {"date", "day"}
+    if dated and constraints.decision and _DECIDED.search(sentence) is None:
+        missing.append("subject:decision")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):
         missing.append("upcoming")
     missing += [f"bound:{b.label}" for b in constraints.bounds if not within(local, b)]

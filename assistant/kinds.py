@@ -65,7 +65,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"(?:kuinka paljon|paljonko|^paljon\b|kuinka (?:suur|iso)\w*|minkä suurui\w*|suuruus|"
         r"\bmäärä\w*|"
         r"how much|hur mycket|what amount).{0,40}(?:raha|rahoit|tuke|tuki|tuen|avustu|euro|budjet|"
-        r"määrärah|summ|money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo)|"
+        r"määrärah|summ|money|funding|pengar|finansiering|stöd|kost|cost|hinta|hinnan|varo|"
+        # "Kuinka suuri potti oli jaossa?": a pot of money to share out
+        r"pott|jaossa|jaettava)|"
         r"\bhur mycket kostar|"
         r"\bmitä varoja\b|"
         r"\bhow much (?:does|do|is|are)\b.{0,30}\bcost|\bmitä\b.{0,30}\bmaksaa\b|"

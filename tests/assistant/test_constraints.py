@@ -134,6 +134,9 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         # "soitan", "soitamme": "soittaa" without its double t asks a number too
         ("Kenelle soitan toisen haun asioissa?", {"phone"}),
         ("Mihin numeroon soitamme?", {"phone"}),
+        # a pot of money to share out is a sum
+        ("Kuinka suuri potti haussa oli jaossa?", {"money"}),
+        ("Kuinka iso potti siinä haussa jaettiin?", {"money"}),
         # from which day on: a date, and a day
         ("Entä mistä päivästä lähtien siihen pystyi hakemaan?", {"date", "day"}),
         ("Mistä kuusta alkaen hakemuksia otettiin vastaan?", {"date"}),

@@ -104,6 +104,11 @@ _OWNED_CONTACT = re.compile(
     r"(?<![\w-])([a-zåäö]+n)\s+(?:puhelinnumero|puhelin|numero|sähköposti(?:osoite)?|s-posti|"
     r"meili(?:osoite)?|yhteystiedot)\b"
 )
+# "Kuka on Satakunnan ammattikorkeakoulun rehtori?": the role asked of someone, after the
+# genitives of whose it is (a simple word the corpus never uses names a role it does not know)
+_ROLE_ASKED = re.compile(
+    r"\bkuka\s+on\s+(?:[\w:-]+n\s+){1,3}([a-zåäö]{4,})\s*\??\s*$", re.IGNORECASE
+)
 # "Mitkä hankkeet ...?" (not "Mitkä kaksi teemaa ...?", which says how many)
 _WHICH = re.compile(r"\bmitkä\b(?!\s+(?:kaksi|kolme|neljä|viisi|\d))", re.IGNORECASE)
 _WHICH_MANY = re.compile(
@@ -250,7 +255,10 @@ def extract(question: Question, heads: HeadTerms, today: date | None = None) -> 
         which="count" not in kinds and _WHICH.search(asking) is not None,
         which_many=which_many(asking),
         contact_owners=_contact_owners(focus, names, kinds),
-        owner_words=frozenset(m.group(1).lower() for m in _OWNED_CONTACT.finditer(focus)),
+        owner_words=frozenset(
+            m.group(1).lower()
+            for m in (*_OWNED_CONTACT.finditer(focus), *_ROLE_ASKED.finditer(asking))
+        ),
         one=_ONE.search(asking) is not None,
         # a follow-up asking no count ("Milloin ne allekirjoitettiin?") counts nothing the
         # earlier count question did

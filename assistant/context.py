@@ -26,6 +26,8 @@ _INTRODUCTION = re.compile(
     # "Mä oon ...", "Me ollaan ...", "Minä olen ..." (not "Minä päivänä ...?", which asks)
     r"(?:olen|olemme|(?:mä|me)\b|minä\b(?!\s+(?:päivänä|päivämääränä|vuonna|aikana))|oon|"
     r"ollaan|edustan|edustamme|"
+    # what the asker is making ("Teen aikajanaa ...", "Kirjoitan juttua ...")
+    r"teen|teemme|kirjoitan|kirjoitamme|valmistelen|valmistelemme|laadin|laadimme|kokoan|"
     r"työskentelen|täällä|meil(?:lä)? on|i am|i'm|we are|our|my|"
     r"jag är|vi är|vårt|vår|mitt|min|"
     # "I work at a company in Pori.", "Jag jobbar på ett företag i Björneborg."
@@ -123,8 +125,14 @@ def _lead_in(sentence: str) -> list[str]:
     match = _LEAD_IN.search(sentence)
     if match is None or _INTERROGATIVE.search(sentence[: match.start()]):
         return [sentence]
-    if match.group("dash") and points_back(_first_ask(sentence[match.end() :])):
-        return [sentence]  # the statement names what the question points back to
+    if (
+        match.group("dash")
+        and points_back(_first_ask(sentence[match.end() :]))
+        and not _INTRODUCTION.match(sentence[: match.start("dash")])
+    ):
+        # the statement names what the question points back to (what the asker says of their
+        # own work, "Teen aikajanaa Porin sopimuksesta – ...", is context all the same)
+        return [sentence]
     separator = next((g for g in ("reported", "dash") if match.group(g)), None)
     cut = match.start(separator) if separator else match.start() + 1  # keep ":" or ","
     return [sentence[:cut].strip(), sentence[match.end() :].strip()]

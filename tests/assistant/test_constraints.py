@@ -612,6 +612,10 @@ def test_owner_words_are_genitives_before_a_contact_detail() -> None:
     # "laitan sähköpostia": a verb, and the detail is no nominative
     verb = extract(contextualise("Kenelle laitan sähköpostia?"), HEADS)
     assert verb.owner_words == frozenset()
+    # the role asked of someone after the genitives of whose it is
+    role = extract(contextualise("Kuka on Satakunnan ammattikorkeakoulun rehtori?"), HEADS)
+    assert role.owner_words == {"rehtori"}
+    assert extract(contextualise("Kuka vetää hanketta?"), HEADS).owner_words == frozenset()
 
 
 def test_a_city_only_the_context_names_is_not_asked_about() -> None:

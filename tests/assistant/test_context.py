@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.context import unframed, without_introductions
+from assistant.context import split_context, unframed, without_introductions
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,18 @@ def test_minä_päivänä_asks_and_is_no_introduction() -> None:
     assert without_introductions("Minä olen toimittaja. Milloin haku päättyi?") == (
         "Milloin haku päättyi?"
     )
+
+
+def test_what_the_asker_is_making_is_context_before_a_dash() -> None:
+    # "sen" points back to the agreement the lead-in names, but the lead-in says what the asker
+    # is making: context, not part of what is asked
+    text = (
+        "Teen aikajanaa Porin ekosysteemisopimuksesta – mikä oli se päivämäärä, jolloin "
+        "kaupunginhallitus sen hyväksyi?"
+    )
+    asked, context = split_context(text)
+    assert context == "Teen aikajanaa Porin ekosysteemisopimuksesta"
+    assert asked.startswith("mikä oli se päivämäärä")
+    # a statement of fact before the dash still names what the question points back to
+    fact = "Porin sopimus solmittiin vuonna 2021 – milloin kaupunginhallitus sen hyväksyi?"
+    assert split_context(fact) == (fact, "")

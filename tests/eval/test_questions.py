@@ -32,7 +32,10 @@ for development, and ``holdout44.jsonl`` and ``holdout45.jsonl`` (71 items each)
 the session's final code (fb9804a), and ``holdout46.jsonl`` (71 items) and ``holdout47.jsonl``
 (73 items), run once on the fifteenth session's start (289ac19), then used for development, and
 ``holdout48.jsonl`` and ``holdout49.jsonl`` (71 items each), kept blind until that session's
-development was done (883bf81).
+development was done (883bf81), and ``holdout50.jsonl`` (71 items) and ``holdout51.jsonl`` (70
+items), run once on the sixteenth session's start (54398c6), then used for development, and
+``holdout52.jsonl`` and ``holdout53.jsonl`` (71 items each), kept blind until that session's
+development was done.
 All get the same shape and corpus checks; each has its own coverage checks, and no set repeats an
 earlier set's question.
 """
@@ -78,6 +81,8 @@ HOLDOUT42, HOLDOUT43 = "holdout42.jsonl", "holdout43.jsonl"
 HOLDOUT44, HOLDOUT45 = "holdout44.jsonl", "holdout45.jsonl"
 HOLDOUT46, HOLDOUT47 = "holdout46.jsonl", "holdout47.jsonl"
 HOLDOUT48, HOLDOUT49 = "holdout48.jsonl", "holdout49.jsonl"
+HOLDOUT50, HOLDOUT51 = "holdout50.jsonl", "holdout51.jsonl"
+HOLDOUT52, HOLDOUT53 = "holdout52.jsonl", "holdout53.jsonl"
 # file -> the letter its ids start with, in the order the sets were written
 ID_PREFIX = {
     DEMO: "q",
@@ -130,6 +135,10 @@ ID_PREFIX = {
     HOLDOUT47: "av",
     HOLDOUT48: "aw",
     HOLDOUT49: "ax",
+    HOLDOUT50: "ay",
+    HOLDOUT51: "az",
+    HOLDOUT52: "ba",
+    HOLDOUT53: "bb",
 }
 # in the order they were written, after demo (the unfinished ones apart)
 HELD_OUT = [name for name in ID_PREFIX if name != DEMO and name not in PARTIAL]
@@ -167,6 +176,10 @@ _TIMED = (
     HOLDOUT47,
     HOLDOUT48,
     HOLDOUT49,
+    HOLDOUT50,
+    HOLDOUT51,
+    HOLDOUT52,
+    HOLDOUT53,
 )
 MIN_ITEMS = {
     DEMO: 100,

@@ -57,7 +57,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
     ),
     # an exact day (with "date"): a sentence giving only a month or year answers it less well
     "day": re.compile(
-        r"\bminä päivänä\b|\bmikä\b[^?.!]{0,30}\bpäivä\b|\bmihin päivään\b|\bmistä päivästä\b|päivämäär|\bmonesko\b|\bwhat date\b|"
+        # ("minä tarkkana päivänä", "minä tarkalleen päivänä")
+        r"\bminä (?:[^\W\d_]+(?:na|nä|en) )?päivänä\b|\bmikä\b[^?.!]{0,30}\bpäivä\b|\bmihin päivään\b|\bmistä päivästä\b|päivämäär|\bmonesko\b|\bwhat date\b|"
         rf"\bwhich day\b|\bvilket datum\b|\bvilken dag\b|{_DAY_COMPOUND}",
         re.IGNORECASE,
     ),

@@ -135,6 +135,7 @@ COLLOQUIAL = {
     # what a call stressed: the documents' "painotus"
     "korostaa": "painotus",
     "korostus": "painotus",
+    "korvamerkitä": "suunnata",  # money "earmarked" for climate: the documents' "suunnataan"
     "kasvuyritys": "start",
 }
 

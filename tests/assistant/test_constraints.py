@@ -134,6 +134,8 @@ HEADS = HeadTerms(FakeAnalyzer(), vocabulary={"haku", "hakemus", "painotus", "ra
         # "soitan", "soitamme": "soittaa" without its double t asks a number too
         ("Kenelle soitan toisen haun asioissa?", {"phone"}),
         ("Mihin numeroon soitamme?", {"phone"}),
+        # an adverb or adjective between "minä" and "päivänä"
+        ("Minä tarkkana päivänä sopimukset allekirjoitettiin?", {"date", "day"}),
         # a pot of money to share out is a sum
         ("Kuinka suuri potti haussa oli jaossa?", {"money"}),
         ("Kuinka iso potti siinä haussa jaettiin?", {"money"}),

@@ -720,6 +720,7 @@ class SynonymHeadAnalyzer(SplitAnalyzer):
         "sopimuskumppanina": ["sopimuskumppani", "sopimus", "kumppani"],
         "sopusoinnussa": ["sopusointu", "sopu", "sointu"],
         "sopijaosapuolina": ["sopijaosapuoli", "sopija", "osapuoli"],
+        "korvamerkitään": ["korvamerkitä", "korva", "merkitä"],
     }
 
 
@@ -732,12 +733,14 @@ class SynonymHeadAnalyzer(SplitAnalyzer):
         ("sopusoinnussa", "mukainen"),
         # "Ketkä ovat sopijaosapuolina?": the documents' "osapuolet"
         ("sopijaosapuolina", "osapuoli"),
+        # money "korvamerkitään" (earmarked) is the documents' "suunnataan"
+        ("korvamerkitään", "suunnata"),
     ],
 )
 def test_a_synonym_the_documents_say_otherwise_is_no_unknown_concept(
     surface: str, lemma: str
 ) -> None:
-    stats = TermStats([["sopimus", "osapuoli", "mukainen"], ["haku"]])
+    stats = TermStats([["sopimus", "osapuoli", "mukainen", "suunnata"], ["haku"]])
     word = question_words(surface, SynonymHeadAnalyzer(), stats)[0]
     assert word.lemma == lemma
     assert not unknown_concepts([word], stats, SynonymHeadAnalyzer())

@@ -333,9 +333,8 @@ def _each_number(part: str) -> list[str]:
     of the documents names both."""
     first_two = _FIRST_TWO.search(part)
     if first_two is not None:  # "the first two priority axes": priority axes 1 and 2
-        link = {"en": "and", "sv": "och"}.get(detect_language(part), "ja")
-        numbered = f"{first_two.group('head')} 1 {link} 2"
-        part = part[: first_two.start()] + numbered + part[first_two.end() :]
+        before, after = part[: first_two.start()], part[first_two.end() :]
+        return [f"{before}{first_two.group('head')} {n}{after}" for n in ("1", "2")]
     pair = _NUMBER_PAIR.search(part)
     if pair is None:
         return [part]

@@ -153,7 +153,8 @@ class Constraints:
     # sum ("ESR+-rahoitusta"): the sentence giving them must carry the name itself
     contact_owners: tuple[str, ...] = ()
     # every word in the genitive before the contact detail asked ("pormestarin puhelinnumero"
-    # -> "pormestarin"): a simple word the corpus never uses names someone it does not know
+    # -> "pormestarin"), and the role asked of someone ("Kuka on SAMKin rehtori?" -> "rehtori"):
+    # a simple word the corpus never uses names someone it does not know
     owner_words: frozenset[str] = frozenset()
     # requirements (as ``violations`` labels them) that only the earlier questions of a follow-up
     # give: preferred, but dropped when no sentence meets them (see assistant.evidence.select)
@@ -525,9 +526,9 @@ def violations(
     if constraints.other_cities:
         present = cities_named(sentence)
         missing += [f"city:{c}" for c in constraints.other_cities if c not in present]
-    if constraints.kinds & {"date", "day"} and _another_project(sentence, constraints):
-        missing.append("subject:project")
     dated = constraints.kinds & {"date", "day"}
+    if dated and _another_project(sentence, constraints):
+        missing.append("subject:project")
     if dated and constraints.decision and _DECIDED.search(sentence) is None:
         missing.append("subject:decision")
     if constraints.after is not None and not gives_future_date(sentence, constraints.after):

@@ -30,9 +30,9 @@ _DAY_COMPOUND = r"\b[^\W\d_]{4,}päiv(?:ä|än|ää|änä)\b"
 _ASKS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bmilloin\b|\bmihin asti\b|\bminä vuonna\b|\bmihin vuoteen\b|"
-        # "mistä lähtien", "mistä päivästä alkaen", "mistä kuusta lähtien"
-        r"\bmistä (?:(?:päivä(?:stä|määrästä)|hetkestä|ajankohdasta|kuusta|vuodesta) )?"
-        r"(?:alkaen|lähtien)\b|\bmistä päivä(?:stä|määrästä)\b|"
+        # "mistä lähtien", "mistä kuusta lähtien"; "mistä päivästä (alkaen)"
+        r"\bmistä (?:(?:hetkestä|ajankohdasta|kuusta|vuodesta) )?(?:alkaen|lähtien)\b|"
+        r"\bmistä päivä(?:stä|määrästä)\b|"
         r"\bmihin (?:päivä(?:än|määrään) )?mennessä\b|\bmihin päivä(?:än|määrään)\b|"
         r"päivämäärä|\bhakuaik|\bmääräai|\bdeadline|"
         r"\bwhen\b|\bwhat date\b|\bnär\b|\bvilket datum|\bmonesko|^koska\b|\bentäs? koska\b|"

@@ -499,7 +499,6 @@ def word_credit(word: QWord, terms: frozenset[str]) -> float:
     return 0.0
 
 
-# "toteuttaa", "toteuttaja", "toteuttava"; and the action noun "välittäminen"
 def _action_noun(stem: str) -> str:
     """The action noun of a verb with a double consonant ("painotta" -> painotus, "välittä" ->
     välitys), or "" for other stems."""
@@ -508,6 +507,7 @@ def _action_noun(stem: str) -> str:
     return stem[:-2] + ("us" if stem[-1] == "a" else "ys")
 
 
+# "toteuttaa", "toteuttaja", "toteuttava"; and the action noun "välittäminen"
 _VERB_FORM = re.compile(r"(?:(?<=[aä])[aä]|j[aä]|v[aäi]|(?<=[aä])minen)$")
 _MIN_STEM = 6
 
@@ -538,7 +538,8 @@ def unknown_concepts(
     kinds themselves are checked by :mod:`assistant.kinds`), or a discourse adverb ("aikanaan").
 
     A simple word counts too when it owns the contact detail asked (``owners``, the genitives
-    before it: "pormestarin puhelinnumero"): the documents give no one's number under that name.
+    before it: "pormestarin puhelinnumero"): the documents give no one's number under that name;
+    and when it is the role asked of someone ("Kuka on SAMKin rehtori?").
     Simple unknown words elsewhere are usually colloquial verbs or rare synonyms, not concepts.
     """
 
